@@ -1,0 +1,34 @@
+package dev.jotter.magics;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a value into a Jupyter MIME bundle. Registered in
+ * {@code META-INF/services/dev.jotter.magics.Renderer}; the kernel asks every renderer in
+ * descending {@link #priority()} order and uses the first that {@linkplain #supports supports} the value.
+ */
+public interface Renderer {
+
+    /**
+     * @param value a non-null value to display
+     * @return whether this renderer can render it
+     */
+    boolean supports(Object value);
+
+    /**
+     * Renders a value.
+     *
+     * @param value a value that {@link #supports} accepted
+     * @param requested the MIME types asked for, e.g. by {@code display(chart, "image/svg+xml")};
+     *                  empty means this renderer's defaults
+     * @return MIME type to data: String for text types, base64 String for binary ones;
+     *         include {@code text/plain} so every frontend shows something
+     */
+    Map<String, Object> render(Object value, Set<String> requested);
+
+    /** @return higher runs first; built-in kernel renderers use 0 */
+    default int priority() {
+        return 0;
+    }
+}
