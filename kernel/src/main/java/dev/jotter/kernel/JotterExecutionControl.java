@@ -1,0 +1,96 @@
+package dev.jotter.kernel;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassTransform;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.CodeElement;
+import java.lang.classfile.CodeTransform;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.classfile.instruction.ReturnInstruction;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.util.Map;
+import java.util.stream.Stream;
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * JDK 25's in-process execution (whose stop checks let an interrupt end {@code while(true){}})
+ * plus two rewrites of each snippet class before it loads: exits become errors
+ * ({@link ExitGuard}) and snippet results are handed to {@link ValueCapture}.
+ */
+final class JotterExecutionControl extends LocalExecutionControl {
+    private static final ClassDesc CD_EXIT_GUARD = ClassDesc.of(ExitGuard.class.getName());
+    private static final ClassDesc CD_CAPTURE = ClassDesc.of(ValueCapture.class.getName());
+    private static final ClassDesc CD_RUNTIME = ClassDesc.of("java.lang.Runtime");
+    private static final MethodTypeDesc MTD_INT = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int);
+    private static final MethodTypeDesc MTD_RUNTIME_INT =
+            MethodTypeDesc.of(ConstantDescs.CD_void, CD_RUNTIME, ConstantDescs.CD_int);
+    private static final MethodTypeDesc MTD_OBJECT = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_Object);
+
+    JotterExecutionControl() {
+        super(JotterExecutionControl.class.getClassLoader());
+    }
+
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(Stream.of(cbcs).map(c -> new ClassBytecodes(c.name(), rewrite(c.bytecodes()))).toArray(ClassBytecodes[]::new));
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(Stream.of(cbcs).map(c -> new ClassBytecodes(c.name(), rewrite(c.bytecodes()))).toArray(ClassBytecodes[]::new));
+    }
+
+    static byte[] rewrite(byte[] classFile) {
+        ClassFile cf = ClassFile.of();
+        CodeTransform exits = JotterExecutionControl::rewriteExit;
+        CodeTransform results = JotterExecutionControl::capture;
+        return cf.transformClass(cf.parse(classFile), ClassTransform.transformingMethodBodies(exits)
+                .andThen(ClassTransform.transformingMethodBodies(
+                        (MethodModel m) -> m.methodName().equalsString("do_it$"), results)));
+    }
+
+    private static void rewriteExit(CodeBuilder cb, CodeElement e) {
+        if (e instanceof InvokeInstruction i) {
+            String owner = i.owner().asInternalName();
+            String name = i.name().stringValue();
+            String desc = i.type().stringValue();
+            if (owner.equals("java/lang/System") && name.equals("exit") && desc.equals("(I)V")) {
+                cb.invokestatic(CD_EXIT_GUARD, "systemExit", MTD_INT);
+                return;
+            }
+            if (owner.equals("java/lang/Runtime") && desc.equals("(I)V") && (name.equals("exit") || name.equals("halt"))) {
+                cb.invokestatic(CD_EXIT_GUARD, name.equals("exit") ? "runtimeExit" : "runtimeHalt", MTD_RUNTIME_INT);
+                return;
+            }
+        }
+        cb.with(e);
+    }
+
+    private static void capture(CodeBuilder cb, CodeElement e) {
+        if (e instanceof ReturnInstruction r && r.typeKind() == TypeKind.REFERENCE) {
+            cb.dup();
+            cb.invokestatic(CD_CAPTURE, "capture", MTD_OBJECT);
+        }
+        cb.with(e);
+    }
+
+    /** Lets JShell.builder().executionEngine(...) create this control. */
+    static final class Provider implements ExecutionControlProvider {
+        @Override
+        public String name() {
+            return "jotter";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return new JotterExecutionControl();
+        }
+    }
+}

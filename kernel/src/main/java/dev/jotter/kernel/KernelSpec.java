@@ -1,0 +1,182 @@
+package dev.jotter.kernel;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code jotter install} and {@code jotter uninstall}: the kernelspec folder Jupyter reads to
+ * start this kernel (kernel.json, logos, and a copy of the runnable jar so that the spec keeps
+ * working after the build folder is cleaned).
+ */
+final class KernelSpec {
+    static final String DEFAULT_NAME = "jotter";
+    /** JVM options every kernel gets: headless AWT, and native access for the PyTorch and BLAS bindings. */
+    static final List<String> BASE_JVM_OPTS = List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow", "-XX:+UseSerialGC");
+
+    private KernelSpec() {}
+
+    /** Parsed install/uninstall options. */
+    record Options(Path kernelsDir, String name, String displayName, List<String> jvmOpts, boolean copyJar) {}
+
+    static Options parse(List<String> args) throws Main.UsageException {
+        Path dir = null;
+        String name = DEFAULT_NAME;
+        String display = null;
+        boolean copy = true;
+        List<String> jvm = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--user" -> dir = userDir();
+                case "--sys-prefix" -> dir = sysPrefix().resolve("share/jupyter/kernels");
+                case "--prefix" -> dir = Path.of(value(args, ++i, a)).toAbsolutePath().resolve("share/jupyter/kernels");
+                case "--name" -> name = value(args, ++i, a);
+                case "--display-name" -> display = value(args, ++i, a);
+                case "--jvm-opt" -> jvm.add(value(args, ++i, a));
+                case "--no-copy" -> copy = false;
+                default -> {
+                    if (a.startsWith("--jvm-opt=")) {
+                        jvm.add(a.substring("--jvm-opt=".length()));
+                    } else if (a.startsWith("--name=")) {
+                        name = a.substring("--name=".length());
+                    } else if (a.startsWith("--prefix=")) {
+                        dir = Path.of(a.substring("--prefix=".length())).toAbsolutePath().resolve("share/jupyter/kernels");
+                    } else {
+                        throw new Main.UsageException("unknown option '" + a + "' for install/uninstall; "
+                                + "expected --user, --sys-prefix, --prefix DIR, --name NAME, --display-name TEXT, --jvm-opt OPT or --no-copy");
+                    }
+                }
+            }
+        }
+        if (!name.matches("[a-zA-Z0-9._-]+")) {
+            throw new Main.UsageException("kernel name '" + name + "' may only use letters, digits, '.', '_' and '-'");
+        }
+        return new Options(dir == null ? userDir() : dir, name, display == null ? "Java (Jotter)" : display, jvm, copy);
+    }
+
+    private static String value(List<String> args, int i, String option) throws Main.UsageException {
+        if (i >= args.size()) {
+            throw new Main.UsageException(option + " needs a value, e.g. " + option + (option.equals("--jvm-opt") ? " -Xmx2g" : " VALUE"));
+        }
+        return args.get(i);
+    }
+
+    /** Jupyter's per-user data folder, honouring JUPYTER_DATA_DIR as Jupyter does. */
+    static Path userDir() {
+        String data = System.getenv("JUPYTER_DATA_DIR");
+        if (data != null && !data.isBlank()) {
+            return Path.of(data).resolve("kernels");
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        if (System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("mac")) {
+            return home.resolve("Library/Jupyter/kernels");
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("jupyter/kernels");
+    }
+
+    /** The Python environment Jupyter runs from: conda or venv if active, else python3's sys.prefix. */
+    static Path sysPrefix() throws Main.UsageException {
+        for (String env : new String[] {"CONDA_PREFIX", "VIRTUAL_ENV"}) {
+            String v = System.getenv(env);
+            if (v != null && !v.isBlank()) {
+                return Path.of(v);
+            }
+        }
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.prefix)").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()) {
+                return Path.of(out);
+            }
+            throw new Main.UsageException("--sys-prefix: python3 could not report sys.prefix (" + out + "); use --prefix DIR instead");
+        } catch (IOException e) {
+            throw new Main.UsageException("--sys-prefix needs python3 on PATH to find sys.prefix (" + e.getMessage() + "); use --prefix DIR instead");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Main.UsageException("interrupted while asking python3 for sys.prefix");
+        }
+    }
+
+    static int install(List<String> args, PrintStream out) throws Exception {
+        Options o = parse(args);
+        Path jar = runningJar();
+        Path target = o.kernelsDir().resolve(o.name());
+        Files.createDirectories(target);
+        Path kernelJar = jar;
+        if (o.copyJar()) {
+            kernelJar = target.resolve("jotter.jar");
+            if (!jar.equals(kernelJar)) {
+                Path tmp = target.resolve("jotter.jar.tmp");
+                Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, kernelJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        argv.addAll(BASE_JVM_OPTS);
+        argv.addAll(o.jvmOpts());
+        argv.add("-jar");
+        argv.add(kernelJar.toString());
+        argv.add("kernel");
+        argv.add("{connection_file}");
+        JsonObject spec = Json.obj(
+                "argv", argv,
+                "display_name", o.displayName(),
+                "language", "java",
+                "interrupt_mode", "message",
+                "env", new JsonObject(),
+                "metadata", Json.obj("debugger", false, "jotter_version", Main.version()));
+        Files.writeString(target.resolve("kernel.json"), Json.PRETTY.toJson(spec) + "\n");
+        for (String logo : new String[] {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"}) {
+            try (InputStream in = KernelSpec.class.getResourceAsStream("/kernelspec/" + logo)) {
+                if (in != null) {
+                    Files.copy(in, target.resolve(logo), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        out.println("Installed kernelspec '" + o.name() + "' (" + o.displayName() + ") in " + target);
+        return 0;
+    }
+
+    static int uninstall(List<String> args, PrintStream out) throws Exception {
+        Options o = parse(args);
+        Path target = o.kernelsDir().resolve(o.name());
+        if (!Files.isDirectory(target)) {
+            throw new Main.UsageException("no kernelspec '" + o.name() + "' in " + o.kernelsDir()
+                    + "; `jupyter kernelspec list` shows where kernels are installed");
+        }
+        try (var files = Files.walk(target)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        out.println("Removed kernelspec '" + o.name() + "' from " + target);
+        return 0;
+    }
+
+    /** @return the jar this code runs from */
+    static Path runningJar() throws Main.UsageException {
+        try {
+            Path p = Path.of(KernelSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(p) || !p.toString().endsWith(".jar")) {
+                throw new Main.UsageException("install must run from the runnable jar (found " + p
+                        + "); build it with ./mvnw -pl kernel -am package and run java -jar kernel/target/jotter.jar install");
+            }
+            return p;
+        } catch (URISyntaxException e) {
+            throw new Main.UsageException("cannot locate the running jar: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,799 @@
+package dev.jotter.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * The user's Java session: a JShell running in this JVM, plus the cell-level behaviour a
+ * notebook needs on top of it (multi-snippet cells, magics, values rendered as MIME bundles,
+ * errors that point at the cell's lines). The wire-protocol kernel and the headless notebook
+ * runner both drive a Session; neither talks to JShell directly.
+ */
+public final class Session implements AutoCloseable {
+    private static volatile Session active;
+    private static final Pattern LINE_MAGIC = Pattern.compile("^\\s*%(?!%)([A-Za-z_][\\w.-]*)(.*)$");
+    private static final Pattern CELL_MAGIC = Pattern.compile("^\\s*%%([A-Za-z_][\\w.-]*)(.*)$");
+
+    /** Imports every cell sees, as IJava's plus java.time and the toolkit's front doors. */
+    static final List<String> DEFAULT_IMPORTS = List.of(
+            "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*", "java.util.*",
+            "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
+            "tech.tablesaw.api.*", "dev.jotter.toolkit.data.*", "dev.jotter.toolkit.prep.*",
+            "dev.jotter.toolkit.train.*", "dev.jotter.toolkit.metrics.*", "dev.jotter.toolkit.plot.*",
+            "static dev.jotter.kernel.Display.*");
+
+    private final OutputRouter router;
+    private final Renderers renderers;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final Map<String, Traceback.Origin> origins = new ConcurrentHashMap<>();
+    private final Map<String, String> environment = new ConcurrentHashMap<>(System.getenv());
+    private final List<Path> classpath = new ArrayList<>();
+    private final MagicHost magics;
+    private volatile JShell jshell;
+    private volatile RuntimeException startFailure;
+    private volatile boolean interrupted;
+    private volatile CellOutput output;
+    private volatile int executionCount;
+    private volatile Path workingDirectory = Path.of("").toAbsolutePath();
+    private volatile BiFunction<String, Boolean, String> stdin;
+
+    /**
+     * @param router where printed text goes
+     * @param renderers the MIME renderer registry
+     */
+    public Session(OutputRouter router, Renderers renderers) {
+        this.router = router;
+        this.renderers = renderers;
+        this.magics = new MagicHost(this);
+    }
+
+    /** @return the session user code is running in, or null outside a kernel */
+    public static Session active() {
+        return active;
+    }
+
+    /**
+     * Builds JShell and runs the default imports. Slow (about a second), so the kernel calls
+     * it on a background thread and answers kernel_info meanwhile.
+     */
+    public void start() {
+        try {
+            active = this;
+            System.setIn(new StdinStream());
+            JShell shell = JShell.builder()
+                    .executionEngine(new JotterExecutionControl.Provider(), Map.of())
+                    .compilerOptions("--class-path", System.getProperty("java.class.path"), "-proc:none")
+                    .out(router.originalOut()).err(router.log())
+                    .build();
+            for (String imp : DEFAULT_IMPORTS) {
+                // A front-door package missing from this build must not break every cell.
+                shell.eval("import " + imp + ";");
+            }
+            // Warm the compiler and the execution path so the user's first cell is fast.
+            shell.eval("int $warm = 1 + 1;");
+            shell.sourceCodeAnalysis().completionSuggestions("Strin", 5, new int[1]);
+            shell.sourceCodeAnalysis().analyzeCompletion("int x = 1;");
+            jshell = shell;
+        } catch (RuntimeException e) {
+            startFailure = e;
+            throw e;
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    private JShell shell() {
+        try {
+            ready.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JShell was starting", e);
+        }
+        if (jshell == null) {
+            throw new IllegalStateException("JShell failed to start: " + startFailure, startFailure);
+        }
+        return jshell;
+    }
+
+    /**
+     * Provides stdin for the cells that follow: {@code (prompt, password) -> line}, or null
+     * when the front end cannot answer input requests (reads then see end of input).
+     *
+     * @param provider the provider, or null
+     */
+    public void setStdin(BiFunction<String, Boolean, String> provider) {
+        this.stdin = provider;
+    }
+
+    /** What {@link #execute} reports. */
+    public record Result(boolean ok, String ename, String evalue, List<String> traceback) {
+        static final Result OK = new Result(true, null, null, List.of());
+    }
+
+    /** Thrown inside execution to end the cell with an already formatted error. */
+    private static final class CellError extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Result result;
+
+        CellError(Result result) {
+            super(result.evalue(), null, false, false);
+            this.result = result;
+        }
+    }
+
+    /**
+     * Runs one cell: magics and Java snippets in order, the last expression's value shown as
+     * the result. Errors are sent to {@code out} and returned; they never escape.
+     *
+     * @param code the cell's source
+     * @param count the execution count shown as In[count]
+     * @param out where the cell's outputs go
+     * @return whether the cell succeeded, and its error if not
+     */
+    public Result execute(String code, int count, CellOutput out) {
+        JShell shell = shell();
+        interrupted = false;
+        executionCount = count;
+        output = out;
+        router.setTarget(out);
+        Result result;
+        try {
+            Object value = runCell(shell, code, count);
+            router.flush();
+            if (value != NO_VALUE) {
+                Object object = value instanceof RawValue raw ? raw.object() : value;
+                String text = value instanceof RawValue raw ? raw.text() : null;
+                MimeBundle bundle = render(object, text);
+                out.result(count, bundle.data(), bundle.metadata());
+            }
+            result = Result.OK;
+        } catch (CellError e) {
+            result = e.result;
+        } catch (ExitGuard.ExitAttemptedException e) {
+            result = new Result(false, e.getClass().getName(), e.getMessage(), List.of(Traceback.RED + e.getMessage() + Traceback.RESET));
+        } catch (Throwable e) {
+            // Magics and rendering run in the kernel's thread: report, never die.
+            result = fromThrowable(e);
+        }
+        router.flush();
+        if (!result.ok()) {
+            out.error(result.ename(), result.evalue(), result.traceback());
+        }
+        return result;
+    }
+
+    private static final Object NO_VALUE = new Object();
+
+    /** A value together with JShell's own text form of it. */
+    private record RawValue(Object object, String text) {}
+
+    private Object runCell(JShell shell, String code, int count) throws Exception {
+        String[] lines = code.split("\n", -1);
+        int first = 0;
+        while (first < lines.length && lines[first].isBlank()) {
+            first++;
+        }
+        if (first < lines.length) {
+            Matcher cell = CELL_MAGIC.matcher(lines[first]);
+            if (cell.matches()) {
+                String body = String.join("\n", java.util.Arrays.asList(lines).subList(first + 1, lines.length));
+                Object v = magics.runCell(cell.group(1), cell.group(2).strip(), body);
+                return v == null ? NO_VALUE : v;
+            }
+        }
+        Object last = NO_VALUE;
+        StringBuilder java = new StringBuilder();
+        int javaStart = 0;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = LINE_MAGIC.matcher(lines[i]);
+            if (m.matches() && !insideJava(java)) {
+                if (!java.toString().isBlank()) {
+                    last = evalJava(shell, java.toString(), count, javaStart + 1);
+                }
+                java.setLength(0);
+                Object v = magics.runLine(m.group(1), m.group(2).strip());
+                last = v == null ? NO_VALUE : v;
+                javaStart = i + 1;
+            } else {
+                if (java.isEmpty()) {
+                    javaStart = i;
+                } else {
+                    java.append('\n');
+                }
+                java.append(lines[i]);
+            }
+        }
+        if (!java.toString().isBlank()) {
+            last = evalJava(shell, java.toString(), count, javaStart + 1);
+        }
+        return last;
+    }
+
+    /** A magic line cannot start inside an unfinished Java statement (a block or a string). */
+    private boolean insideJava(CharSequence javaSoFar) {
+        if (javaSoFar.toString().isBlank()) {
+            return false;
+        }
+        SourceCodeAnalysis.CompletionInfo info = shell().sourceCodeAnalysis().analyzeCompletion(javaSoFar.toString());
+        String rest = info.remaining();
+        while (info.completeness().isComplete() && !rest.isBlank()) {
+            info = shell().sourceCodeAnalysis().analyzeCompletion(rest);
+            rest = info.remaining();
+        }
+        return info.completeness() == Completeness.DEFINITELY_INCOMPLETE;
+    }
+
+    /**
+     * Evaluates Java source that may hold several snippets.
+     *
+     * @return the last snippet's value as a RawValue, or NO_VALUE when it was not an expression
+     */
+    private Object evalJava(JShell shell, String source, int count, int firstLine) throws CellError {
+        SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
+        String remaining = source;
+        int consumedLines = 0;
+        Object last = NO_VALUE;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(remaining);
+            String snippet;
+            String rest;
+            if (info.completeness() == Completeness.EMPTY) {
+                break;
+            }
+            if (info.completeness().isComplete()) {
+                snippet = info.source();
+                rest = info.remaining();
+            } else {
+                // Let JShell report what is missing ("reached end of file while parsing").
+                snippet = remaining;
+                rest = "";
+            }
+            String consumed = remaining.substring(0, remaining.length() - rest.length());
+            int leading = leadingBlankLines(consumed);
+            int snippetLine = firstLine + consumedLines + leading;
+            last = evalSnippet(shell, snippet.substring(leadingBlankChars(snippet)), count, snippetLine);
+            consumedLines += count(consumed, '\n');
+            remaining = rest;
+        }
+        return last;
+    }
+
+    private Object evalSnippet(JShell shell, String snippetSource, int count, int line) throws CellError {
+        ValueCapture.reset();
+        List<SnippetEvent> events = shell.eval(snippetSource);
+        Object value = NO_VALUE;
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) {
+                continue;
+            }
+            Snippet s = e.snippet();
+            origins.put(s.id(), new Traceback.Origin(count, line));
+            if (e.status() == Snippet.Status.REJECTED) {
+                List<Diag> diags = shell.diagnostics(s).filter(Diag::isError).toList();
+                Diag d = diags.isEmpty() ? null : diags.getFirst();
+                String message = d == null ? "the snippet was rejected" : d.getMessage(Locale.ROOT);
+                throw new CellError(new Result(false, "CompilationException", message,
+                        Traceback.compileError(new Traceback.Origin(count, line), snippetSource,
+                                d == null ? -1 : d.getStartPosition(), message)));
+            }
+            if (interrupted) {
+                throw new CellError(new Result(false, "InterruptedException", "the cell was interrupted",
+                        List.of(Traceback.RED + "Interrupted" + Traceback.RESET + ": the cell was stopped by an interrupt request")));
+            }
+            if (e.exception() != null) {
+                throw new CellError(exceptionResult(e.exception()));
+            }
+            if (s instanceof DeclarationSnippet ds && e.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+                router.flush();
+                System.err.println(ds.kind().toString().toLowerCase(Locale.ROOT) + " " + ds.name()
+                        + " is defined but cannot be used until " + String.join(", ", shell.unresolvedDependencies(ds).toList()) + " is declared");
+            }
+            boolean expression = s.kind() == Snippet.Kind.EXPRESSION
+                    || (s instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
+            if (expression && e.value() != null && !isVoid(s)) {
+                value = new RawValue(ValueCapture.present() ? ValueCapture.take() : e.value(), e.value());
+            }
+        }
+        ValueCapture.reset();
+        return value;
+    }
+
+    private static boolean isVoid(Snippet s) {
+        return s instanceof VarSnippet v && v.typeName().equals("void");
+    }
+
+    private Result exceptionResult(JShellException ex) {
+        if (ex instanceof UnresolvedReferenceException ure) {
+            DeclarationSnippet s = ure.getSnippet();
+            String msg = s.name() + " cannot be used until " + String.join(", ", jshell.unresolvedDependencies(s).toList()) + " is declared";
+            return new Result(false, "UnresolvedReferenceException", msg, List.of(Traceback.RED + "UnresolvedReferenceException" + Traceback.RESET + ": " + msg));
+        }
+        String name = ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName();
+        List<Traceback.Cause> causes = new ArrayList<>();
+        for (Throwable c = ex.getCause(); c != null && causes.size() < 10; c = c.getCause()) {
+            String cn = c instanceof EvalException ce ? ce.getExceptionClassName() : c.getClass().getName();
+            causes.add(new Traceback.Cause(cn, c.getMessage(), c.getStackTrace()));
+        }
+        return new Result(false, name, String.valueOf(ex.getMessage()),
+                Traceback.exception(name, ex.getMessage(), ex.getStackTrace(), causes, origins));
+    }
+
+    private Result fromThrowable(Throwable e) {
+        if (e instanceof dev.jotter.magics.MagicException me) {
+            return new Result(false, "MagicException", me.getMessage(), List.of(Traceback.RED + "MagicException" + Traceback.RESET + ": " + me.getMessage()));
+        }
+        List<Traceback.Cause> causes = new ArrayList<>();
+        for (Throwable c = e.getCause(); c != null && causes.size() < 10; c = c.getCause()) {
+            causes.add(new Traceback.Cause(c.getClass().getName(), c.getMessage(), c.getStackTrace()));
+        }
+        return new Result(false, e.getClass().getName(), String.valueOf(e.getMessage()),
+                Traceback.exception(e.getClass().getName(), e.getMessage(), e.getStackTrace(), causes, origins));
+    }
+
+    /**
+     * Evaluates Java for magics ({@code %time}, {@code %load}): like a cell, but the value is
+     * returned instead of shown and an error is thrown instead of shown.
+     *
+     * @param code Java source
+     * @return the last expression's value, or null
+     * @throws Exception an {@link EvalFailure} describing a compile or runtime error
+     */
+    Object evalForMagic(String code) throws Exception {
+        try {
+            Object v = evalJava(shell(), code, executionCount, 1);
+            return v instanceof RawValue r ? r.object() : null;
+        } catch (CellError e) {
+            throw new EvalFailure(e.result);
+        }
+    }
+
+    /** A compile or runtime error in code a magic evaluated. */
+    public static final class EvalFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Result result;
+
+        EvalFailure(Result result) {
+            super(result.ename() + ": " + result.evalue());
+            this.result = result;
+        }
+
+        /** @return the formatted error */
+        public Result result() {
+            return result;
+        }
+    }
+
+    /**
+     * Renders a value through the registry.
+     *
+     * @param value the value
+     * @param text JShell's text form, or null
+     * @param mimeTypes MIME types asked for
+     * @return the bundle
+     */
+    MimeBundle render(Object value, String text, String... mimeTypes) {
+        return renderers.render(value, new LinkedHashSet<>(List.of(mimeTypes)), text);
+    }
+
+    /**
+     * Shows a value now as display_data in the running (or last) cell.
+     *
+     * @param value the value
+     * @param mimeTypes MIME types to render; none means defaults
+     * @return the display id
+     */
+    public String display(Object value, String... mimeTypes) {
+        String id = UUID.randomUUID().toString();
+        send(value, id, false, mimeTypes);
+        return id;
+    }
+
+    /**
+     * Replaces an earlier display.
+     *
+     * @param id the display id
+     * @param value the new value
+     * @param mimeTypes MIME types to render; none means defaults
+     */
+    public void updateDisplay(String id, Object value, String... mimeTypes) {
+        send(value, id, true, mimeTypes);
+    }
+
+    private void send(Object value, String id, boolean update, String... mimeTypes) {
+        CellOutput out = output;
+        if (out == null) {
+            return;
+        }
+        router.flush();
+        MimeBundle b = render(value, null, mimeTypes);
+        out.display(b.data(), b.metadata(), id, update);
+    }
+
+    /**
+     * Clears the current cell's output.
+     *
+     * @param wait wait for new output before clearing
+     */
+    public void clearOutput(boolean wait) {
+        CellOutput out = output;
+        if (out != null) {
+            router.flush();
+            out.clear(wait);
+        }
+    }
+
+    /** Stops the running cell: busy loops at their next stop check, sleeps and waits at once. */
+    public void interrupt() {
+        interrupted = true;
+        JShell shell = jshell;
+        if (shell != null) {
+            shell.stop();
+        }
+    }
+
+    /** Code completion: matches replace the text between start and end (UTF-16 offsets). */
+    public record Completion(List<String> matches, int start, int end) {}
+
+    /**
+     * Completes the code at the cursor: Java through JShell, magic names after % and %%.
+     *
+     * @param code the cell
+     * @param cursor UTF-16 offset of the cursor
+     * @return the completion
+     */
+    public Completion complete(String code, int cursor) {
+        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+        String linePrefix = code.substring(lineStart, cursor);
+        Matcher magic = Pattern.compile("^\\s*(%%?)([\\w.-]*)$").matcher(linePrefix);
+        if (magic.matches()) {
+            boolean cell = magic.group(1).equals("%%");
+            int start = cursor - magic.group(2).length();
+            List<String> names = magics.complete(magic.group(2), cell);
+            return new Completion(names, start, cursor);
+        }
+        Span span = javaSpan(code, cursor);
+        int[] anchor = new int[1];
+        int rel = cursor - span.start();
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                shell().sourceCodeAnalysis().completionSuggestions(span.text(), rel, anchor);
+        Set<String> seen = new LinkedHashSet<>();
+        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).forEach(s -> seen.add(s.continuation()));
+        suggestions.forEach(s -> seen.add(s.continuation()));
+        return new Completion(List.copyOf(seen), span.start() + anchor[0], cursor);
+    }
+
+    /**
+     * Documentation for the token at or before the cursor: signature and javadoc.
+     *
+     * @param code the cell
+     * @param cursor UTF-16 offset of the cursor
+     * @return plain text, or null when nothing is known there
+     */
+    public String inspect(String code, int cursor) {
+        Span span = javaSpan(code, cursor);
+        String text = span.text();
+        int rel = cursor - span.start();
+        // Extend to the end of the identifier under the cursor so "Math.ma|x" and "Math.max|" both work.
+        int end = rel;
+        while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+            end++;
+        }
+        SourceCodeAnalysis sca = shell().sourceCodeAnalysis();
+        List<SourceCodeAnalysis.Documentation> docs = sca.documentation(text, end, true);
+        if (docs.isEmpty()) {
+            String call = text.substring(0, end) + "(";
+            docs = sca.documentation(call, call.length(), true);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation d : docs) {
+            if (!sb.isEmpty()) {
+                sb.append("\n\n");
+            }
+            sb.append(d.signature());
+            if (d.javadoc() != null && !d.javadoc().isBlank()) {
+                sb.append("\n\n").append(Javadoc.toText(d.javadoc()));
+            }
+        }
+        if (sb.isEmpty()) {
+            int start = end;
+            while (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) {
+                start--;
+            }
+            String name = text.substring(start, end);
+            for (VarSnippet v : shell().variables().toList()) {
+                if (v.name().equals(name)) {
+                    return v.typeName() + " " + v.name() + " = " + shell().varValue(v);
+                }
+            }
+            return null;
+        }
+        return sb.toString();
+    }
+
+    /** The Java snippet around a cursor, without magic lines or the cell's earlier snippets. */
+    private record Span(String text, int start) {}
+
+    private Span javaSpan(String code, int cursor) {
+        // Blank out magic lines so JShell sees plain Java with unchanged offsets.
+        String[] lines = code.split("\n", -1);
+        StringBuilder java = new StringBuilder(code.length());
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                java.append('\n');
+            }
+            boolean magic = LINE_MAGIC.matcher(lines[i]).matches() || CELL_MAGIC.matcher(lines[i]).matches();
+            java.append(magic ? " ".repeat(lines[i].length()) : lines[i]);
+        }
+        String all = java.toString();
+        SourceCodeAnalysis sca = shell().sourceCodeAnalysis();
+        int start = 0;
+        String remaining = all;
+        while (true) {
+            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(remaining);
+            if (!info.completeness().isComplete() || info.remaining().isEmpty()) {
+                break;
+            }
+            int next = all.length() - info.remaining().length();
+            if (next >= cursor || next <= start) {
+                break;
+            }
+            start = next;
+            remaining = info.remaining();
+        }
+        return new Span(all.substring(start), start);
+    }
+
+    /** is_complete's answer. */
+    public record CompleteStatus(String status, String indent) {}
+
+    /**
+     * Whether the code is a complete cell: "complete", "incomplete" (with the indent for the
+     * next line) or "invalid".
+     *
+     * @param code the code typed so far
+     * @return status and indent
+     */
+    public CompleteStatus isComplete(String code) {
+        String[] lines = code.split("\n", -1);
+        int first = 0;
+        while (first < lines.length && lines[first].isBlank()) {
+            first++;
+        }
+        if (first < lines.length && CELL_MAGIC.matcher(lines[first]).matches()) {
+            // As in IPython: a cell magic's body ends with an empty line.
+            return code.endsWith("\n\n") || (lines.length > first + 1 && lines[lines.length - 1].isBlank() && code.endsWith("\n"))
+                    ? new CompleteStatus("complete", "") : new CompleteStatus("incomplete", "");
+        }
+        StringBuilder java = new StringBuilder();
+        for (String line : lines) {
+            if (!LINE_MAGIC.matcher(line).matches()) {
+                java.append(line).append('\n');
+            }
+        }
+        String remaining = java.toString();
+        SourceCodeAnalysis sca = shell().sourceCodeAnalysis();
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(remaining);
+            switch (info.completeness()) {
+                case COMPLETE, COMPLETE_WITH_SEMI, EMPTY -> remaining = info.remaining();
+                case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
+                    return new CompleteStatus("incomplete", " ".repeat(4 * Math.max(0, depth(remaining))));
+                }
+                case UNKNOWN -> {
+                    return new CompleteStatus("invalid", "");
+                }
+            }
+            if (info.completeness() == Completeness.EMPTY) {
+                break;
+            }
+        }
+        return new CompleteStatus("complete", "");
+    }
+
+    private static int depth(String code) {
+        int d = 0;
+        for (char c : code.toCharArray()) {
+            if (c == '{' || c == '(' || c == '[') {
+                d++;
+            } else if (c == '}' || c == ')' || c == ']') {
+                d--;
+            }
+        }
+        return d;
+    }
+
+    /** @return the user's variables with their types and short values, in declaration order */
+    public List<dev.jotter.magics.MagicContext.Variable> variables() {
+        JShell shell = shell();
+        List<dev.jotter.magics.MagicContext.Variable> vars = new ArrayList<>();
+        shell.variables().filter(v -> shell.status(v).isActive() && !v.name().startsWith("$")).forEach(v -> {
+            String value;
+            try {
+                value = shell.varValue(v);
+            } catch (RuntimeException e) {
+                value = "<unavailable>";
+            }
+            if (value.length() > 80) {
+                value = value.substring(0, 77) + "...";
+            }
+            vars.add(new dev.jotter.magics.MagicContext.Variable(v.name(), v.typeName(), value));
+        });
+        return vars;
+    }
+
+    /**
+     * Adds jars or class folders for compiling and running user code.
+     *
+     * @param paths the paths
+     */
+    public synchronized void addToClasspath(List<Path> paths) {
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (!classpath.contains(abs)) {
+                classpath.add(abs);
+                shell().addToClasspath(abs.toString());
+            }
+        }
+    }
+
+    /** @return what {@link #addToClasspath} added, in order */
+    public synchronized List<Path> classpath() {
+        return List.copyOf(classpath);
+    }
+
+    /** @return the environment user code and subprocesses see */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** @return the working directory for magics */
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** @param dir the new working directory for magics */
+    public void setWorkingDirectory(Path dir) {
+        this.workingDirectory = dir.toAbsolutePath().normalize();
+    }
+
+    /** @return the output of the running (or last) cell, or null */
+    CellOutput output() {
+        return output;
+    }
+
+    /** @return the router that carries printed text */
+    OutputRouter router() {
+        return router;
+    }
+
+    /** @return the magics host */
+    MagicHost magics() {
+        return magics;
+    }
+
+    /** @return a map of the magic names to summaries, for the banner and help */
+    Map<String, String> magicSummaries() {
+        return new LinkedHashMap<>(magics.summaries());
+    }
+
+    @Override
+    public void close() {
+        JShell shell = jshell;
+        if (shell != null) {
+            shell.close();
+        }
+        if (active == this) {
+            active = null;
+        }
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int leadingBlankLines(String s) {
+        int n = 0;
+        int lineStart = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                n++;
+                lineStart = i + 1;
+            } else if (!Character.isWhitespace(c)) {
+                break;
+            }
+        }
+        return lineStart == 0 ? 0 : n;
+    }
+
+    private static int leadingBlankChars(String s) {
+        int lineStart = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                lineStart = i + 1;
+            } else if (!Character.isWhitespace(c)) {
+                break;
+            }
+        }
+        return lineStart;
+    }
+
+    /** System.in for user code: each read that needs more asks the front end for a line. */
+    private final class StdinStream extends InputStream {
+        private byte[] buffer = new byte[0];
+        private int pos;
+
+        @Override
+        public synchronized int read() throws IOException {
+            if (!fill()) {
+                return -1;
+            }
+            return buffer[pos++] & 0xff;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, buffer.length - pos);
+            System.arraycopy(buffer, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        private boolean fill() {
+            if (pos < buffer.length) {
+                return true;
+            }
+            BiFunction<String, Boolean, String> provider = stdin;
+            if (provider == null) {
+                return false;
+            }
+            router.flush();
+            String line = provider.apply("", false);
+            if (line == null) {
+                return false;
+            }
+            buffer = (line + "\n").getBytes(StandardCharsets.UTF_8);
+            pos = 0;
+            return true;
+        }
+    }
+}

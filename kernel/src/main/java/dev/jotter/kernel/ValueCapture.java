@@ -1,0 +1,40 @@
+package dev.jotter.kernel;
+
+/**
+ * Receives the object each snippet evaluates to. JShell's local execution hands the kernel only
+ * the value's string, but charts, tables and images must be rendered from the object itself,
+ * so the kernel instruments each snippet's {@code do_it$} method to pass its result here.
+ * Public because the instrumented REPL classes call it from another class loader.
+ */
+public final class ValueCapture {
+    private static final Object NONE = new Object();
+    private static volatile Object last = NONE;
+
+    private ValueCapture() {}
+
+    /**
+     * Called by instrumented snippet code with the value it returns.
+     *
+     * @param value the snippet's value
+     */
+    public static void capture(Object value) {
+        last = value;
+    }
+
+    /** Forgets the last value, before a snippet runs. */
+    static void reset() {
+        last = NONE;
+    }
+
+    /** @return whether a value was captured since the last {@link #reset()} */
+    static boolean present() {
+        return last != NONE;
+    }
+
+    /** @return the last value captured and forgets it */
+    static Object take() {
+        Object v = last;
+        last = NONE;
+        return v == NONE ? null : v;
+    }
+}
