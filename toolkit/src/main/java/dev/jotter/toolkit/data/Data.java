@@ -51,12 +51,13 @@ public final class Data {
      */
     public static Table csv(Path path) {
         requireFile(path);
-        // A malformed row is found before Tablesaw reads, since its own errors carry no line number.
-        checkShape(path);
         try {
             return Table.read().usingOptions(CsvReadOptions.builder(path.toFile()).tableName(name(path))
                     .missingValueIndicator("", "NA", "NaN").commentPrefix('\0').maxCharsPerColumn(1 << 20));
         } catch (RuntimeException e) {
+            // Tablesaw rejects ragged rows but names no file line, so only now (off the fast path)
+            // rescan with a quote-aware splitter to find the line and column.
+            checkShape(path);
             throw locate(path, e);
         }
     }
