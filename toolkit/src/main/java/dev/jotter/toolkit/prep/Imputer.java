@@ -1,0 +1,191 @@
+package dev.jotter.toolkit.prep;
+
+import dev.jotter.toolkit.data.Columns;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Fills missing values with a statistic learned from the training table, as scikit-learn's
+ * {@code SimpleImputer}. Mean and median need numeric columns and produce double columns;
+ * most-frequent (ties: the smallest value, as scikit-learn) and constant work on text too.
+ *
+ * <pre>{@code
+ * jshell> var imp = Imputer.median("mpg", "horsepower").fit(cars)
+ * jshell> imp.values()         // {mpg=23.0, horsepower=93.5}
+ * jshell> Imputer.constant("unknown", "sex").fitTransform(penguins)
+ * }</pre>
+ *
+ * @param strategy how the fill value is chosen
+ * @param columns the columns to fill
+ * @param constant the fill value for {@link Strategy#CONSTANT}, else null
+ */
+public record Imputer(Strategy strategy, List<String> columns, Object constant) implements Transformer {
+
+    /** How the fill value is chosen. */
+    public enum Strategy {
+        /** The mean of the non-missing values. */
+        MEAN,
+        /** The median of the non-missing values. */
+        MEDIAN,
+        /** The most frequent value; ties go to the smallest. */
+        MOST_FREQUENT,
+        /** A given constant. */
+        CONSTANT
+    }
+
+    /**
+     * Checks the configuration.
+     *
+     * @throws IllegalArgumentException if no columns are given, or CONSTANT has no constant
+     */
+    public Imputer {
+        columns = List.copyOf(columns);
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("Imputer: expected at least one column name, found none");
+        }
+        if (strategy == Strategy.CONSTANT && constant == null) {
+            throw new IllegalArgumentException("Imputer.CONSTANT: expected a fill value, found null");
+        }
+    }
+
+    /**
+     * @param columns numeric columns
+     * @return an imputer filling with the mean
+     */
+    public static Imputer mean(String... columns) {
+        return new Imputer(Strategy.MEAN, List.of(columns), null);
+    }
+
+    /**
+     * @param columns numeric columns
+     * @return an imputer filling with the median
+     */
+    public static Imputer median(String... columns) {
+        return new Imputer(Strategy.MEDIAN, List.of(columns), null);
+    }
+
+    /**
+     * @param columns any columns
+     * @return an imputer filling with the most frequent value
+     */
+    public static Imputer mostFrequent(String... columns) {
+        return new Imputer(Strategy.MOST_FREQUENT, List.of(columns), null);
+    }
+
+    /**
+     * @param value a number for numeric columns, a string for text columns
+     * @param columns the columns to fill
+     * @return an imputer filling with that value
+     */
+    public static Imputer constant(Object value, String... columns) {
+        return new Imputer(Strategy.CONSTANT, List.of(columns), value);
+    }
+
+    @Override
+    public Fitted fit(Table table) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String name : columns) {
+            Column<?> c = Columns.require(table, name);
+            Object v = switch (strategy) {
+                case MEAN, MEDIAN -> {
+                    NumericColumn<?> n = Columns.numeric(table, name);
+                    double[] xs = new double[n.size() - n.countMissing()];
+                    int k = 0;
+                    for (int i = 0; i < n.size(); i++) {
+                        if (!n.isMissing(i)) {
+                            xs[k++] = n.getDouble(i);
+                        }
+                    }
+                    if (xs.length == 0) {
+                        throw new IllegalArgumentException("Imputer: column '" + name + "' has no values to learn a "
+                                + strategy.name().toLowerCase() + " from; use Imputer.constant(...)");
+                    }
+                    yield strategy == Strategy.MEAN ? Arrays.stream(xs).sum() / xs.length : median(xs);
+                }
+                case MOST_FREQUENT -> mostFrequent(c);
+                case CONSTANT -> constant;
+            };
+            values.put(name, v);
+        }
+        return new Fitted(values);
+    }
+
+    private static double median(double[] xs) {
+        Arrays.sort(xs);
+        int n = xs.length;
+        return n % 2 == 1 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
+    }
+
+    private static Object mostFrequent(Column<?> c) {
+        boolean numeric = c instanceof NumericColumn<?>;
+        TreeMap<Object, Integer> counts = new TreeMap<>();
+        for (int i = 0; i < c.size(); i++) {
+            if (!c.isMissing(i)) {
+                Object key = numeric ? (Object) ((NumericColumn<?>) c).getDouble(i) : c.getString(i);
+                counts.merge(key, 1, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            throw new IllegalArgumentException("Imputer: column '" + c.name() + "' has no values to learn the most frequent from; use Imputer.constant(...)");
+        }
+        Object best = null;
+        int bestCount = -1;
+        for (var e : counts.entrySet()) { // ascending order, so ties keep the smallest
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A fitted imputer.
+     *
+     * @param values the fill value per column: a Double for numeric columns, a String for text columns
+     */
+    public record Fitted(Map<String, Object> values) implements FittedTransformer {
+
+        /** Copies the map. */
+        public Fitted {
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        @Override
+        public Table transform(Table table) {
+            Map<String, List<Column<?>>> out = new HashMap<>();
+            for (var e : values.entrySet()) {
+                Column<?> c = Columns.require(table, e.getKey());
+                Object fill = e.getValue();
+                if (c instanceof NumericColumn<?> n) {
+                    if (!(fill instanceof Number num)) {
+                        throw new IllegalArgumentException("Imputer: column '" + c.name() + "' is numeric, expected a number to fill it with, found '" + fill + "'");
+                    }
+                    double f = num.doubleValue();
+                    double[] v = new double[n.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = n.isMissing(i) ? f : n.getDouble(i);
+                    }
+                    out.put(c.name(), List.of(DoubleColumn.create(c.name(), v)));
+                } else if (c instanceof StringColumn s) {
+                    StringColumn copy = s.copy();
+                    copy.set(copy.isMissing(), String.valueOf(fill));
+                    out.put(c.name(), List.of(copy));
+                } else {
+                    throw new IllegalArgumentException("Imputer: column '" + c.name() + "' is " + c.type().name()
+                            + ", expected a numeric or text column");
+                }
+            }
+            return Tables.replace(table, out);
+        }
+    }
+}

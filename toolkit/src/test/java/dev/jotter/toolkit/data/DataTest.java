@@ -1,0 +1,66 @@
+package dev.jotter.toolkit.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+
+class DataTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void readsCsvWithTypesAndMissingValues() throws IOException {
+        Path p = write("m.csv", "id,name,score\n1,\"Smith, J\",2.5\n2,#2 Lee,NA\n");
+        Table t = Data.csv(p);
+        assertEquals("m", t.name());
+        assertEquals(2, t.rowCount());
+        assertEquals(ColumnType.DOUBLE, t.column("score").type());
+        assertEquals("Smith, J", t.stringColumn("name").get(0));
+        assertEquals("#2 Lee", t.stringColumn("name").get(1));
+        assertEquals(1, t.column("score").countMissing());
+    }
+
+    @Test
+    void malformedRowNamesFileLineAndColumn() throws IOException {
+        Path p = write("bad.csv", "a,b,c\n1,2,3\n4,5,6,7\n");
+        var e = assertThrows(IllegalArgumentException.class, () -> Data.csv(p));
+        assertEquals(p + ":3, column 4: expected 3 fields like the header, found 4 (extra field '7' after column 'c')."
+                + " Quote values that contain commas, e.g. \"Smith, J\"", e.getMessage());
+        Path q = write("short.csv", "a,b,c\n1,2\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Data.csv(q));
+        assertTrue(e.getMessage().startsWith(q + ":2, column 3: expected 3 fields like the header, found 2 (no value for column 'c')"),
+                e.getMessage());
+    }
+
+    @Test
+    void missingFileSaysWhereItLooked() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Data.csv("nope.csv"));
+        assertTrue(e.getMessage().startsWith("No file "), e.getMessage());
+    }
+
+    @Test
+    void readsJsonAndLocatesSyntaxErrors() throws IOException {
+        Path p = write("r.json", "[{\"a\": 1, \"b\": \"x\"}, {\"a\": 2, \"b\": \"y\"}]");
+        Table t = Data.json(p);
+        assertEquals(2, t.rowCount());
+        assertEquals("r", t.name());
+        Path bad = write("bad.json", "[{\"a\": 1},\n {\"a\": 2,,}]");
+        var e = assertThrows(IllegalArgumentException.class, () -> Data.json(bad));
+        assertTrue(e.getMessage().startsWith(bad + ":2, column "), e.getMessage());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.jotter.toolkit.prep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jotter.toolkit.data.Datasets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class EncodersTest {
+
+    private final Table cars = Datasets.load("cars");
+
+    @Test
+    void oneHotHasPrefixedSortedColumnsInPlace() {
+        var enc = OneHotEncoder.of("origin").fit(cars);
+        Table t = enc.transform(cars);
+        assertEquals(List.of("name", "mpg", "cylinders", "displacement", "horsepower", "weight", "acceleration", "year",
+                "origin_Europe", "origin_Japan", "origin_USA"), t.columnNames());
+        assertEquals(1, t.intColumn("origin_USA").get(0));
+        assertEquals(0, t.intColumn("origin_Japan").get(0));
+        // pandas.get_dummies(cars.origin).sum(): Europe 73, Japan 79, USA 254
+        assertEquals(73, t.intColumn("origin_Europe").sum(), 0);
+        assertEquals(254, t.intColumn("origin_USA").sum(), 0);
+    }
+
+    @Test
+    void dropFirstAndIntegerLevelsSortNumerically() {
+        var enc = OneHotEncoder.builder().setColumns("origin", "cylinders").optDropFirst(true).build().fit(cars);
+        assertEquals(List.of("origin_Japan", "origin_USA"), enc.outputNames("origin"));
+        assertEquals(List.of("cylinders_4", "cylinders_5", "cylinders_6", "cylinders_8"), enc.outputNames("cylinders"));
+    }
+
+    @Test
+    void roundTrip() {
+        for (boolean drop : new boolean[] {false, true}) {
+            var enc = OneHotEncoder.builder().setColumns("origin").optDropFirst(drop).build().fit(cars);
+            Table back = enc.inverseTransform(enc.transform(cars));
+            assertEquals(cars.columnNames(), back.columnNames());
+            assertEquals(cars.stringColumn("origin").asList(), back.stringColumn("origin").asList());
+        }
+        var lab = LabelEncoder.of("origin").fit(cars);
+        assertEquals(List.of("Europe", "Japan", "USA"), lab.classes());
+        Table coded = lab.transform(cars);
+        assertEquals(2, coded.intColumn("origin").get(0));
+        assertEquals(cars.stringColumn("origin").asList(), lab.inverseTransform(coded).stringColumn("origin").asList());
+        assertEquals("Japan", lab.decode(lab.encode("Japan")));
+    }
+
+    @Test
+    void unknownLevels() {
+        Table other = Table.create("new", StringColumn.create("origin", "USA", "Mars"));
+        var strict = OneHotEncoder.of("origin").fit(cars);
+        var e = assertThrows(IllegalArgumentException.class, () -> strict.transform(other));
+        assertEquals("OneHotEncoder: column 'origin' row 1 has level 'Mars' not seen in fit; known levels: [Europe, Japan, USA]."
+                + " Refit on data that has it, or use optUnknown(Unknown.IGNORE) to encode it as all zeros", e.getMessage());
+        Table t = OneHotEncoder.builder().setColumns("origin").optUnknown(OneHotEncoder.Unknown.IGNORE).build().fit(cars).transform(other);
+        assertEquals(0, t.intColumn("origin_Europe").get(1) + t.intColumn("origin_Japan").get(1) + t.intColumn("origin_USA").get(1));
+        e = assertThrows(IllegalArgumentException.class, () -> LabelEncoder.of("origin").fit(cars).encode("Mars"));
+        assertEquals("LabelEncoder for 'origin': unknown class 'Mars'; known classes: [Europe, Japan, USA]", e.getMessage());
+    }
+
+    @Test
+    void imputerStrategiesMatchScikitLearn() {
+        // SimpleImputer(strategy=...).fit(cars[["mpg", "horsepower"]]).statistics_ with Debian scikit-learn 1.2.1:
+        // median [23.0, 95.0]; mean [23.514572864321607, 105.0825]
+        var med = Imputer.median("mpg", "horsepower").fit(cars);
+        assertEquals(Map.of("mpg", 23.0, "horsepower", 95.0), med.values());
+        var mean = Imputer.mean("mpg", "horsepower").fit(cars);
+        assertEquals(23.514572864321607, (double) mean.values().get("mpg"), 1e-12);
+        assertEquals(105.0825, (double) mean.values().get("horsepower"), 1e-12);
+        Table filled = med.transform(cars);
+        assertEquals(0, filled.column("mpg").countMissing());
+        assertEquals(8, cars.column("mpg").countMissing(), "input untouched");
+        // most_frequent on penguins.sex: 'MALE' (168 vs 165)
+        Table penguins = Datasets.load("penguins");
+        assertEquals("MALE", Imputer.mostFrequent("sex").fit(penguins).values().get("sex"));
+        Table c = Imputer.constant("unknown", "sex").fitTransform(penguins);
+        assertEquals(11, c.stringColumn("sex").countOccurrences("unknown"));
+        var e = assertThrows(IllegalArgumentException.class, () -> Imputer.constant("x", "mpg").fitTransform(cars));
+        assertTrue(e.getMessage().contains("expected a number"), e.getMessage());
+    }
+
+    @Test
+    void pipelineChainsAndFitsInOrder() {
+        var p = Pipeline.of(Imputer.median("horsepower", "mpg"), OneHotEncoder.of("origin"),
+                StandardScaler.of("horsepower", "weight")).fit(cars);
+        Table t = p.transform(cars);
+        assertTrue(t.columnNames().contains("origin_USA"));
+        assertEquals(0, t.column("horsepower").countMissing());
+        // the scaler saw the imputed column: mean of horsepower with NaN replaced by the median 95
+        double expected = (cars.intColumn("horsepower").sum() + 6 * 95.0) / 406;
+        assertEquals(expected, p.step(StandardScaler.Fitted.class).means()[0], 1e-9);
+        assertEquals(0, t.doubleColumn("horsepower").mean(), 1e-9);
+    }
+}
