@@ -17,7 +17,7 @@ public final class MagicLine {
     private MagicLine() {}
 
     /** One piece of a cell, in the order it runs. */
-    public sealed interface Part permits Code, LineCall, CellCall {}
+    public sealed interface Part permits Code, LineCall, CellCall, Misplaced {}
 
     /**
      * Java code between magic lines.
@@ -44,6 +44,14 @@ public final class MagicLine {
      * @param body every line after the first
      */
     public record CellCall(String name, String args, String body) implements Part {}
+
+    /**
+     * A {@code %%name} line that is not the cell's first line: an error, reported before anything runs.
+     *
+     * @param name the name after {@code %%}
+     * @param line the 1-based line in the cell
+     */
+    public record Misplaced(String name, int line) implements Part {}
 
     /**
      * Splits a cell.
@@ -76,6 +84,12 @@ public final class MagicLine {
         JavaScanner scanner = new JavaScanner();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            if (!scanner.inside() && line.startsWith("%%") && isNameStart(line, 2)) {
+                flushCode(parts, code, codeStart);
+                codeStart = -1;
+                parts.add(new Misplaced(line.substring(2, nameEnd(line, 2)), i + 1));
+                continue;
+            }
             if (!scanner.inside() && line.startsWith("%") && isNameStart(line, 1)) {
                 flushCode(parts, code, codeStart);
                 codeStart = -1;
@@ -84,8 +98,9 @@ public final class MagicLine {
                 StringBuilder args = new StringBuilder(line.substring(nameEnd).strip());
                 int at = i;
                 while (endsWithContinuation(args) && i + 1 < lines.length) {
-                    args.setLength(args.length() - 1);
-                    args.append(' ').append(lines[++i].strip());
+                    String joined = args.substring(0, args.length() - 1).strip();
+                    args.setLength(0);
+                    args.append(joined).append(' ').append(lines[++i].strip());
                 }
                 parts.add(new LineCall(name, args.toString().strip(), at + 1));
                 continue;
@@ -113,6 +128,7 @@ public final class MagicLine {
                 case LineCall l -> l.args();
                 case CellCall c -> c.args();
                 case Code c -> null;
+                case Misplaced m -> null;
             };
             if (args == null) {
                 continue;

@@ -186,6 +186,11 @@ public final class Magics {
             if (part instanceof MagicLine.CellCall c && !cells.containsKey(c.name())) {
                 throw unknown(c.name(), true);
             }
+            if (part instanceof MagicLine.Misplaced m) {
+                throw new MagicException("%%" + m.name() + " is on line " + m.line() + ", but a cell magic must be the first line"
+                        + " of its cell. Move it to the top of a new cell" + (lines.containsKey(m.name())
+                        ? ", or write %" + m.name() + " (one %) for the line magic." : "."));
+            }
         }
         Object result = null;
         for (MagicLine.Part part : parts) {
@@ -193,6 +198,7 @@ public final class Magics {
                 case MagicLine.Code c -> context.eval(c.source());
                 case MagicLine.LineCall l -> runLine(l.name(), l.args(), context);
                 case MagicLine.CellCall c -> runCell(c.name(), c.args(), c.body(), context);
+                case MagicLine.Misplaced m -> throw new IllegalStateException("checked above");
             };
         }
         return result;
