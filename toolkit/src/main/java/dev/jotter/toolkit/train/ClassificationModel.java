@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.ImageSet;
 import dev.jotter.toolkit.metrics.ClassificationReport;
 import dev.jotter.toolkit.metrics.Metrics;
 import java.io.IOException;
@@ -94,6 +95,14 @@ public interface ClassificationModel extends AutoCloseable {
     default ClassificationReport evaluate(Table table) {
         int[] y = Inputs.encode(Inputs.labelStrings(table, label()), classNames());
         return Metrics.report(y, predict(table), classNames());
+    }
+
+    /**
+     * @param images images with labels in this model's classes
+     * @return precision, recall, F1, accuracy and the confusion matrix
+     */
+    default ClassificationReport evaluate(ImageSet images) {
+        return evaluate(images.pixels(), images.labels());
     }
 
     /** @return class names by index */

@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.ImageSet;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
@@ -70,7 +71,8 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> {
      */
     public M fit(float[][] x, int[] y, float[][] xVal, int[] yVal) {
         Inputs.requireRows(x.length);
-        int k = Math.max(Inputs.numClasses(y), yVal == null ? 0 : Inputs.numClasses(yVal));
+        // Classes come from the training labels alone: a validation label beyond them is unknown.
+        int k = Inputs.numClasses(y);
         return fitChecked(x, y, xVal, yVal, RegressionTrainer.defaultNames(x[0].length), "y", Inputs.indexNames(k));
     }
 
@@ -92,6 +94,28 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> {
      */
     public M fit(double[][] x, int[] y, double[][] xVal, int[] yVal) {
         return fit(Inputs.toFloat(x), y, xVal == null ? null : Inputs.toFloat(xVal), yVal);
+    }
+
+    /**
+     * Fits on images, one feature per pixel, with the set's class names.
+     *
+     * @param train training images
+     * @return the fitted model
+     */
+    public M fit(ImageSet train) {
+        return fit(train, null);
+    }
+
+    /**
+     * @param train training images
+     * @param validation validation images scored after every epoch (may be null)
+     * @return the fitted model
+     */
+    public M fit(ImageSet train, ImageSet validation) {
+        Inputs.requireRows(train.size());
+        List<String> classes = train.classNames();
+        return fitChecked(train.pixels(), train.labels(), validation == null ? null : validation.pixels(),
+                validation == null ? null : validation.labels(), RegressionTrainer.defaultNames(train.features()), "label", classes);
     }
 
     private M fitChecked(float[][] x, int[] y, float[][] xv, int[] yv, List<String> names, String labelName, List<String> classes) {
