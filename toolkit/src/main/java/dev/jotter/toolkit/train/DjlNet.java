@@ -31,12 +31,13 @@ final class DjlNet implements AutoCloseable {
     }
 
     /** Rebuilds a saved network on the preferred device. */
-    static DjlNet load(Path dir, String name, Block block, Shape inputShape, DataType inputType) throws IOException {
+    static DjlNet load(Path dir, String name, Block block, Shape inputShape) throws IOException {
         Devices.quiet();
         Device device = Devices.preferred();
         Model model = Model.newInstance(name, device);
         try {
-            block.initialize(model.getNDManager(), inputType, inputShape);
+            // The data type is the parameters' type, whatever the input's (token ids are ints).
+            block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
             model.setBlock(block);
             Persist.readParams(dir, block, model.getNDManager());
             return new DjlNet(model);

@@ -1,6 +1,5 @@
 package dev.jotter.toolkit.train;
 
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -168,7 +167,7 @@ public final class DjlRegressor implements RegressionModel {
     public static DjlRegressor load(Path dir) throws IOException {
         Properties p = Persist.readProps(dir, KIND);
         MlpSpec spec = MlpSpec.load(p);
-        DjlNet net = DjlNet.load(dir, KIND, spec.build(), new Shape(1, spec.inputs()), DataType.FLOAT32);
+        DjlNet net = DjlNet.load(dir, KIND, spec.build(), new Shape(1, spec.inputs()));
         return new DjlRegressor(net, spec, new Standardizer(Persist.floats(p.getProperty("mean")), Persist.floats(p.getProperty("std"))),
                 Persist.names(p.getProperty("features")), p.getProperty("label"), Persist.loadHistory(p), p.getProperty("description"));
     }
