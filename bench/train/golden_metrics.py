@@ -17,3 +17,11 @@ print("blogloss",repr(m.log_loss(bt,bs)))
 P=np.array([[0.7,0.2,0.1],[0.1,0.6,0.3],[0.2,0.2,0.6],[0.3,0.4,0.3],[0.5,0.25,0.25],[0.05,0.05,0.9]])
 yl=np.array([0,1,2,0,1,2])
 print("mlogloss",repr(m.log_loss(yl,P)))
+
+# Golden values for ClassicRegressionTest (LinearRegression, Ridge(1.0), Lasso(0.1))
+
+from sklearn.linear_model import LinearRegression, Ridge, Lasso
+X=np.array([[1,2,0.5],[2,1,1.5],[3,4,2.0],[4,3,0.0],[5,6,1.0],[6,5,3.0],[7,8,2.5],[8,7,0.5]],dtype=float)
+y=np.array([3.1,2.9,7.2,6.8,11.5,10.1,15.2,14.0])
+for m in [LinearRegression(), Ridge(alpha=1.0), Lasso(alpha=0.1, tol=1e-12, max_iter=1000000)]:
+    m.fit(X,y); print(type(m).__name__, m.coef_.tolist(), repr(m.intercept_))
