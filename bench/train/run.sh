@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 threads=${1:-1}
 epochs=${2:-3}
 ./mvnw -B -ntp -q -pl toolkit -am compile
-./mvnw -B -ntp -q -pl toolkit dependency:build-classpath -Dmdep.outputFile=bench/train/target/cp.txt
+./mvnw -B -ntp -q -pl toolkit dependency:build-classpath -Dmdep.outputFile="$PWD/bench/train/target/cp.txt"
 out=bench/train/target/classes
 mkdir -p "$out"
 cp="toolkit/target/classes:$(cat bench/train/target/cp.txt)"
