@@ -1,0 +1,139 @@
+package dev.jotter.toolkit.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Training examples held in Java arrays, turned into one batch of NDArrays at a time in the
+ * caller's (per-step) manager so every native buffer of a step is freed when the step ends.
+ */
+abstract class BatchSource {
+
+    /** @return the number of examples */
+    abstract int size();
+
+    /** @return the input shapes with a batch of 1, for block initialization */
+    abstract Shape[] inputShapes();
+
+    /**
+     * @param m the manager owning the new arrays
+     * @param idx example indices
+     * @param from first position in {@code idx}
+     * @param to one past the last position
+     * @return the model inputs for those examples
+     */
+    abstract NDList inputs(NDManager m, int[] idx, int from, int to);
+
+    /**
+     * @param m the manager owning the new array
+     * @param idx example indices
+     * @param from first position in {@code idx}
+     * @param to one past the last position
+     * @return the labels for those examples
+     */
+    abstract NDArray labels(NDManager m, int[] idx, int from, int to);
+
+    /** @return true when labels are class indices (accuracy is reported) */
+    abstract boolean classification();
+
+    /** Dense float features with float targets or int class labels. */
+    static final class Dense extends BatchSource {
+        private final float[][] x;
+        private final float[] targets;
+        private final int[] classes;
+
+        Dense(float[][] x, float[] targets, int[] classes) {
+            this.x = x;
+            this.targets = targets;
+            this.classes = classes;
+        }
+
+        @Override
+        int size() {
+            return x.length;
+        }
+
+        @Override
+        Shape[] inputShapes() {
+            return new Shape[] {new Shape(1, x[0].length)};
+        }
+
+        @Override
+        NDList inputs(NDManager m, int[] idx, int from, int to) {
+            int d = x[0].length;
+            float[] flat = new float[(to - from) * d];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(x[idx[i]], 0, flat, (i - from) * d, d);
+            }
+            return new NDList(m.create(flat, new Shape(to - from, d)));
+        }
+
+        @Override
+        NDArray labels(NDManager m, int[] idx, int from, int to) {
+            if (classes != null) {
+                int[] y = new int[to - from];
+                for (int i = from; i < to; i++) {
+                    y[i - from] = classes[idx[i]];
+                }
+                return m.create(y);
+            }
+            float[] y = new float[to - from];
+            for (int i = from; i < to; i++) {
+                y[i - from] = targets[idx[i]];
+            }
+            return m.create(y, new Shape(to - from, 1));
+        }
+
+        @Override
+        boolean classification() {
+            return classes != null;
+        }
+    }
+
+    /** Padded token-id sequences (all the same length, 0 = padding) with class labels. */
+    static final class Tokens extends BatchSource {
+        private final int[][] tokens;
+        private final int[] classes;
+
+        Tokens(int[][] tokens, int[] classes) {
+            this.tokens = tokens;
+            this.classes = classes;
+        }
+
+        @Override
+        int size() {
+            return tokens.length;
+        }
+
+        @Override
+        Shape[] inputShapes() {
+            return new Shape[] {new Shape(1, tokens[0].length)};
+        }
+
+        @Override
+        NDList inputs(NDManager m, int[] idx, int from, int to) {
+            int len = tokens[0].length;
+            int[] flat = new int[(to - from) * len];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(tokens[idx[i]], 0, flat, (i - from) * len, len);
+            }
+            return new NDList(m.create(flat, new Shape(to - from, len)));
+        }
+
+        @Override
+        NDArray labels(NDManager m, int[] idx, int from, int to) {
+            int[] y = new int[to - from];
+            for (int i = from; i < to; i++) {
+                y[i - from] = classes[idx[i]];
+            }
+            return m.create(y);
+        }
+
+        @Override
+        boolean classification() {
+            return true;
+        }
+    }
+}

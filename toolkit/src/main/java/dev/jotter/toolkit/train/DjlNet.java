@@ -1,0 +1,156 @@
+package dev.jotter.toolkit.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A trained DJL network and the native memory that holds its weights. Inference runs in
+ * batches, each in its own sub-manager, so predicting never grows native memory.
+ */
+final class DjlNet implements AutoCloseable {
+
+    private static final int PREDICT_BATCH = 512;
+
+    private final Model model;
+    private final Block block;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    DjlNet(Model model) {
+        this.model = model;
+        this.block = model.getBlock();
+    }
+
+    /** Rebuilds a saved network on the preferred device. */
+    static DjlNet load(Path dir, String name, Block block, Shape inputShape) throws IOException {
+        Devices.quiet();
+        Device device = Devices.preferred();
+        Model model = Model.newInstance(name, device);
+        try {
+            // The data type is the parameters' type, whatever the input's (token ids are ints).
+            block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
+            model.setBlock(block);
+            Persist.readParams(dir, block, model.getNDManager());
+            return new DjlNet(model);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    Block block() {
+        check();
+        return block;
+    }
+
+    /** @return the network's outputs (logits or predictions) for dense rows */
+    float[][] forward(float[][] x) {
+        check();
+        int d = x[0].length;
+        float[][] out = new float[x.length][];
+        for (int from = 0; from < x.length; from += PREDICT_BATCH) {
+            int to = Math.min(x.length, from + PREDICT_BATCH);
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                float[] flat = new float[(to - from) * d];
+                for (int i = from; i < to; i++) {
+                    System.arraycopy(x[i], 0, flat, (i - from) * d, d);
+                }
+                NDArray in = m.create(flat, new Shape(to - from, d));
+                copyRows(run(m, in), out, from, to);
+            }
+        }
+        return out;
+    }
+
+    /** @return the network's outputs for padded token-id rows */
+    float[][] forward(int[][] tokens) {
+        check();
+        int len = tokens[0].length;
+        float[][] out = new float[tokens.length][];
+        for (int from = 0; from < tokens.length; from += PREDICT_BATCH) {
+            int to = Math.min(tokens.length, from + PREDICT_BATCH);
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                int[] flat = new int[(to - from) * len];
+                for (int i = from; i < to; i++) {
+                    System.arraycopy(tokens[i], 0, flat, (i - from) * len, len);
+                }
+                copyRows(run(m, m.create(flat, new Shape(to - from, len))), out, from, to);
+            }
+        }
+        return out;
+    }
+
+    private NDArray run(NDManager m, NDArray in) {
+        ParameterStore ps = new ParameterStore(m, false);
+        return block.forward(ps, new NDList(in), false).singletonOrThrow();
+    }
+
+    private static void copyRows(NDArray y, float[][] out, int from, int to) {
+        int width = (int) (y.getShape().dimension() == 1 ? 1 : y.getShape().get(1));
+        float[] flat = y.toFloatArray();
+        for (int i = from; i < to; i++) {
+            out[i] = new float[width];
+            System.arraycopy(flat, (i - from) * width, out[i], 0, width);
+        }
+    }
+
+    /** @return the number of trainable scalars */
+    long parameterCount() {
+        long n = 0;
+        for (var p : block.getParameters()) {
+            n += p.getValue().getArray().getShape().size();
+        }
+        return n;
+    }
+
+    String device() {
+        return model.getNDManager().getDevice().toString();
+    }
+
+    void save(Path dir) throws IOException {
+        check();
+        Persist.writeParams(dir, block);
+    }
+
+    private void check() {
+        if (closed.get()) {
+            throw new IllegalStateException("This model was closed; its weights are gone. Load it again or refit.");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            model.close();
+        }
+    }
+
+    static double[][] softmax(float[][] logits) {
+        double[][] p = new double[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (float v : logits[i]) {
+                max = Math.max(max, v);
+            }
+            double s = 0;
+            p[i] = new double[logits[i].length];
+            for (int c = 0; c < logits[i].length; c++) {
+                p[i][c] = Math.exp(logits[i][c] - max);
+                s += p[i][c];
+            }
+            for (int c = 0; c < logits[i].length; c++) {
+                p[i][c] /= s;
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.jotter.toolkit.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import tech.tablesaw.api.Table;
+
+/**
+ * A fitted linear regression {@code y = x · coefficients + intercept} from
+ * {@link ClassicRegression}: plain Java, nothing to close.
+ */
+public final class LinearModel implements RegressionModel {
+
+    static final String KIND = "linear-model";
+
+    private final double[] coefficients;
+    private final double intercept;
+    private final List<String> featureNames;
+    private final String label;
+    private final History history;
+    private final String description;
+
+    LinearModel(double[] coefficients, double intercept, List<String> featureNames, String label, History history, String description) {
+        this.coefficients = coefficients.clone();
+        this.intercept = intercept;
+        this.featureNames = List.copyOf(featureNames);
+        this.label = label;
+        this.history = history;
+        this.description = description;
+    }
+
+    LinearModel withHistory(History h) {
+        return new LinearModel(coefficients, intercept, featureNames, label, h, description);
+    }
+
+    /** @return one weight per feature, in the features' own units */
+    public double[] coefficients() {
+        return coefficients.clone();
+    }
+
+    /** @return the intercept */
+    public double intercept() {
+        return intercept;
+    }
+
+    @Override
+    public double[] predict(double[][] x) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != coefficients.length) {
+                throw new IllegalArgumentException("Expected " + coefficients.length + " features per row (as in training), found " + x[i].length
+                        + " in row " + i + ".");
+            }
+            double s = intercept;
+            for (int j = 0; j < coefficients.length; j++) {
+                if (!Double.isFinite(x[i][j])) {
+                    throw new IllegalArgumentException("Feature " + j + " of row " + i + " is " + x[i][j] + ": expected a finite number.");
+                }
+                s += coefficients[j] * x[i][j];
+            }
+            y[i] = s;
+        }
+        return y;
+    }
+
+    @Override
+    public double[] predict(Table table) {
+        return predict(SmileClassification.toDouble(Inputs.features(table, featureNames)));
+    }
+
+    @Override
+    public History history() {
+        return history;
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("kind", KIND);
+        p.setProperty("description", description);
+        StringBuilder sb = new StringBuilder();
+        for (double c : coefficients) {
+            sb.append(sb.isEmpty() ? "" : ",").append(c);
+        }
+        p.setProperty("coefficients", sb.toString());
+        p.setProperty("intercept", String.valueOf(intercept));
+        p.setProperty("features", Persist.names(featureNames));
+        p.setProperty("label", label);
+        Persist.storeHistory(p, history);
+        Persist.writeProps(dir, p);
+    }
+
+    /**
+     * @param dir a directory written by {@link #save(Path)}
+     * @return the model
+     * @throws IOException when it is not a saved linear model
+     */
+    public static LinearModel load(Path dir) throws IOException {
+        Properties p = Persist.readProps(dir, KIND);
+        String[] parts = p.getProperty("coefficients").split(",");
+        double[] c = new double[parts.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Double.parseDouble(parts[i]);
+        }
+        return new LinearModel(c, Double.parseDouble(p.getProperty("intercept")), Persist.names(p.getProperty("features")), p.getProperty("label"),
+                Persist.loadHistory(p), p.getProperty("description"));
+    }
+
+    @Override
+    public String toString() {
+        return description + " " + java.util.Arrays.toString(coefficients) + " + " + intercept;
+    }
+}

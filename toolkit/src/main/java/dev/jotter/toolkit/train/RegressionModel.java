@@ -1,0 +1,80 @@
+package dev.jotter.toolkit.train;
+
+import dev.jotter.toolkit.metrics.RegressionMetrics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * A fitted regression model: immutable, predicts numbers, and knows how it was trained. DJL
+ * models hold native memory, so close them (try-with-resources) when done; closing a Smile model
+ * does nothing.
+ *
+ * <pre>{@code
+ * jshell> try (RegressionModel m = trainer.fit(train)) { System.out.println(m.evaluate(test)); }
+ * }</pre>
+ */
+public interface RegressionModel extends AutoCloseable {
+
+    /**
+     * @param x raw feature rows, same columns as in training
+     * @return one prediction per row
+     */
+    double[] predict(double[][] x);
+
+    /**
+     * @param table a table with the training feature columns
+     * @return one prediction per row
+     */
+    double[] predict(Table table);
+
+    /**
+     * @param x raw feature rows
+     * @param y true targets
+     * @return MSE, RMSE, MAE and R² of this model's predictions
+     */
+    default RegressionMetrics evaluate(double[][] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("Expected one target per row: found " + x.length + " rows and " + y.length + " targets.");
+        }
+        return RegressionMetrics.of(y, predict(x));
+    }
+
+    /**
+     * @param table a table with the feature and label columns
+     * @return MSE, RMSE, MAE and R² on it
+     */
+    default RegressionMetrics evaluate(Table table) {
+        float[] y = Inputs.targets(table, label());
+        double[] yd = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            yd[i] = y[i];
+        }
+        return RegressionMetrics.of(yd, predict(table));
+    }
+
+    /** @return per-epoch training (and validation) metrics */
+    History history();
+
+    /** @return the feature column names, or {@code x0, x1, ...} when trained on arrays */
+    List<String> featureNames();
+
+    /** @return the label column name, or {@code "y"} when trained on arrays */
+    String label();
+
+    /** @return a one-line description of the model and how it was trained */
+    String description();
+
+    /**
+     * Writes the model to a directory that {@code load} of the same model type reads back.
+     *
+     * @param dir the directory, created if needed
+     * @throws IOException when writing fails
+     */
+    void save(Path dir) throws IOException;
+
+    /** Frees native memory, if any; the model is unusable afterwards. */
+    @Override
+    default void close() {}
+}

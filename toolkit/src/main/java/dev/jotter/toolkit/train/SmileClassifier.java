@@ -1,0 +1,147 @@
+package dev.jotter.toolkit.train;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import smile.classification.Classifier;
+import smile.classification.DataFrameClassifier;
+import smile.data.DataFrame;
+import tech.tablesaw.api.Table;
+
+/**
+ * A fitted Smile classifier ({@link SmileClassification}). Plain Java objects, no native memory:
+ * {@link #close()} does nothing. Saved with Java serialization next to a readable
+ * {@code model.properties}.
+ */
+public final class SmileClassifier implements ClassificationModel {
+
+    static final String KIND = "smile-classifier";
+
+    private final Serializable model;
+    private final int inputs;
+    private final List<String> featureNames;
+    private final String label;
+    private final List<String> classNames;
+    private final History history;
+    private final String description;
+
+    SmileClassifier(Serializable model, int inputs, List<String> featureNames, String label, List<String> classNames, History history,
+            String description) {
+        this.model = model;
+        this.inputs = inputs;
+        this.featureNames = List.copyOf(featureNames);
+        this.label = label;
+        this.classNames = List.copyOf(classNames);
+        this.history = history;
+        this.description = description;
+    }
+
+    SmileClassifier withHistory(History h) {
+        return new SmileClassifier(model, inputs, featureNames, label, classNames, h, description);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public double[][] predictProbabilities(double[][] x) {
+        float[][] check = new float[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            check[i] = new float[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                check[i][j] = (float) x[i][j];
+            }
+        }
+        Inputs.checkFeatures(check, inputs);
+        int k = classNames.size();
+        double[][] p = new double[x.length][k];
+        if (model instanceof DataFrameClassifier dfc) {
+            DataFrame df = SmileClassification.frame(x, null);
+            for (int i = 0; i < x.length; i++) {
+                dfc.predict(df.get(i), p[i]);
+            }
+        } else {
+            Classifier<double[]> c = (Classifier<double[]>) model;
+            for (int i = 0; i < x.length; i++) {
+                c.predict(x[i], p[i]);
+            }
+        }
+        return p;
+    }
+
+    @Override
+    public int[] predict(Table table) {
+        float[][] x = Inputs.features(table, featureNames);
+        return predict(SmileClassification.toDouble(x));
+    }
+
+    @Override
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    @Override
+    public History history() {
+        return history;
+    }
+
+    @Override
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("kind", KIND);
+        p.setProperty("description", description);
+        p.setProperty("inputs", String.valueOf(inputs));
+        p.setProperty("features", Persist.names(featureNames));
+        p.setProperty("label", label);
+        p.setProperty("classes", Persist.names(classNames));
+        Persist.storeHistory(p, history);
+        Persist.writeProps(dir, p);
+        try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.ser"))))) {
+            out.writeObject(model);
+        }
+    }
+
+    /**
+     * Reads a model written by {@link #save(Path)}. Only load files you trust: this uses Java
+     * deserialization.
+     *
+     * @param dir the saved directory
+     * @return the model
+     * @throws IOException when the directory is not a saved Smile classifier
+     */
+    public static SmileClassifier load(Path dir) throws IOException {
+        Properties p = Persist.readProps(dir, KIND);
+        try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("model.ser"))))) {
+            return new SmileClassifier((Serializable) in.readObject(), Integer.parseInt(p.getProperty("inputs")),
+                    Persist.names(p.getProperty("features")), p.getProperty("label"), Persist.names(p.getProperty("classes")),
+                    Persist.loadHistory(p), p.getProperty("description"));
+        } catch (ClassNotFoundException e) {
+            throw new IOException("Saved model needs a class that is not on the classpath: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

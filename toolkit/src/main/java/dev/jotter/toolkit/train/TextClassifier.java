@@ -1,0 +1,196 @@
+package dev.jotter.toolkit.train;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import dev.jotter.toolkit.data.TextSet;
+import dev.jotter.toolkit.metrics.ClassificationReport;
+import dev.jotter.toolkit.metrics.Metrics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A fitted {@link TransformerClassifier}: classifies sentences (encoded with the vocabulary built
+ * at training time) or token-id rows. Holds native memory: close it when done.
+ *
+ * <pre>{@code
+ * jshell> model.predictLabels(List.of("Loved it.", "Broke after a day."))
+ * $1 ==> [positive, negative]
+ * }</pre>
+ */
+public final class TextClassifier implements AutoCloseable {
+
+    static final String KIND = "djl-transformer-classifier";
+
+    private final DjlNet net;
+    private final TransformerBlocks.Spec spec;
+    private final TextEncoder encoder;
+    private final List<String> classNames;
+    private final History history;
+    private final String description;
+
+    TextClassifier(DjlNet net, TransformerBlocks.Spec spec, TextEncoder encoder, List<String> classNames, History history, String description) {
+        this.net = net;
+        this.spec = spec;
+        this.encoder = encoder;
+        this.classNames = List.copyOf(classNames);
+        this.history = history;
+        this.description = description;
+    }
+
+    /**
+     * @param texts sentences
+     * @return class probabilities per sentence
+     */
+    public double[][] predictProbabilities(List<String> texts) {
+        return predictProbabilities(encode(texts));
+    }
+
+    /**
+     * @param tokens token-id rows padded to the training length
+     * @return class probabilities per row
+     */
+    public double[][] predictProbabilities(int[][] tokens) {
+        Inputs.requireRows(tokens.length);
+        TransformerClassifier.checkTokens(tokens, spec.vocabulary(), spec.maxLength());
+        return DjlNet.softmax(net.forward(tokens));
+    }
+
+    /**
+     * @param texts sentences
+     * @return the most probable class index per sentence
+     */
+    public int[] predict(List<String> texts) {
+        return ClassificationModel.argMax(predictProbabilities(texts));
+    }
+
+    /**
+     * @param tokens token-id rows
+     * @return the most probable class index per row
+     */
+    public int[] predict(int[][] tokens) {
+        return ClassificationModel.argMax(predictProbabilities(tokens));
+    }
+
+    /**
+     * @param texts sentences
+     * @return the most probable class name per sentence
+     */
+    public List<String> predictLabels(List<String> texts) {
+        return java.util.Arrays.stream(predict(texts)).mapToObj(classNames::get).toList();
+    }
+
+    /**
+     * @param data labelled sentences whose labels are this model's classes
+     * @return precision, recall, F1, accuracy and the confusion matrix
+     */
+    public ClassificationReport evaluate(TextSet data) {
+        Inputs.checkClasses(data.labels(), data.size(), classNames.size());
+        return Metrics.report(data.labels(), predict(data.texts()), classNames);
+    }
+
+    /**
+     * @param tokens token-id rows
+     * @param labels class indices
+     * @return precision, recall, F1, accuracy and the confusion matrix
+     */
+    public ClassificationReport evaluate(int[][] tokens, int[] labels) {
+        Inputs.checkClasses(labels, tokens.length, classNames.size());
+        return Metrics.report(labels, predict(tokens), classNames);
+    }
+
+    private int[][] encode(List<String> texts) {
+        if (encoder == null) {
+            throw new IllegalStateException("This model was trained on token ids, so it has no vocabulary for text; pass int[][] token ids.");
+        }
+        Inputs.requireRows(texts.size());
+        return encoder.encode(texts);
+    }
+
+    /** @return the number of trainable weights */
+    public long parameterCount() {
+        return net.parameterCount();
+    }
+
+    /** @return the vocabulary (id to word), empty for a model trained on token ids */
+    public List<String> vocabulary() {
+        return encoder == null ? List.of() : encoder.vocabulary();
+    }
+
+    /** @return class names by index */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** @return per-epoch training (and validation) metrics */
+    public History history() {
+        return history;
+    }
+
+    /** @return a one-line description of the model and how it was trained */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * @param dir the directory to write, created if needed
+     * @throws IOException when writing fails
+     */
+    public void save(Path dir) throws IOException {
+        write(dir, net.block(), spec, encoder, classNames, history, description);
+    }
+
+    static void write(Path dir, Block block, TransformerBlocks.Spec spec, TextEncoder encoder, List<String> classes, History history,
+            String description) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("kind", KIND);
+        p.setProperty("description", description);
+        p.setProperty("vocabulary", String.valueOf(spec.vocabulary()));
+        p.setProperty("maxLength", String.valueOf(spec.maxLength()));
+        p.setProperty("embedding", String.valueOf(spec.embedding()));
+        p.setProperty("heads", String.valueOf(spec.heads()));
+        p.setProperty("layers", String.valueOf(spec.layers()));
+        p.setProperty("feedForward", String.valueOf(spec.feedForward()));
+        p.setProperty("dropout", String.valueOf(spec.dropout()));
+        p.setProperty("classes", Persist.names(classes));
+        Persist.storeHistory(p, history);
+        Persist.writeProps(dir, p);
+        if (encoder != null) {
+            Files.write(dir.resolve("vocab.txt"), encoder.vocabulary(), StandardCharsets.UTF_8);
+        }
+        Persist.writeParams(dir, block);
+    }
+
+    /**
+     * Reads a model written by {@link #save(Path)}.
+     *
+     * @param dir the saved directory
+     * @return the model on {@link Devices#preferred()}
+     * @throws IOException when the directory is not a saved transformer classifier
+     */
+    public static TextClassifier load(Path dir) throws IOException {
+        Properties p = Persist.readProps(dir, KIND);
+        List<String> classes = Persist.names(p.getProperty("classes"));
+        TransformerBlocks.Spec spec = new TransformerBlocks.Spec(Integer.parseInt(p.getProperty("vocabulary")),
+                Integer.parseInt(p.getProperty("maxLength")), Integer.parseInt(p.getProperty("embedding")),
+                Integer.parseInt(p.getProperty("heads")), Integer.parseInt(p.getProperty("layers")),
+                Integer.parseInt(p.getProperty("feedForward")), Float.parseFloat(p.getProperty("dropout")), classes.size());
+        TextEncoder encoder = Files.exists(dir.resolve("vocab.txt"))
+                ? new TextEncoder(Files.readAllLines(dir.resolve("vocab.txt"), StandardCharsets.UTF_8), spec.maxLength()) : null;
+        DjlNet net = DjlNet.load(dir, KIND, new TransformerBlocks.Classifier(spec), new Shape(1, spec.maxLength()));
+        return new TextClassifier(net, spec, encoder, classes, Persist.loadHistory(p), p.getProperty("description"));
+    }
+
+    @Override
+    public void close() {
+        net.close();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

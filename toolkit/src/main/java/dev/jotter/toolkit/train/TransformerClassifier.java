@@ -1,0 +1,222 @@
+package dev.jotter.toolkit.train;
+
+import dev.jotter.toolkit.data.TextSet;
+import java.util.List;
+
+/**
+ * A transformer encoder text classifier trained from scratch: token embedding + sinusoidal
+ * positions, N post-norm encoder layers (multi-head self-attention with padding masks, LayerNorm,
+ * ReLU feed-forward, residuals as in Vaswani et al.), masked mean pooling and a linear head;
+ * softmax cross-entropy and Adam. Each encoder layer has exactly the parameters of PyTorch's
+ * {@code nn.TransformerEncoderLayer(d, heads, feedForward)}.
+ *
+ * <pre>{@code
+ * jshell> var text = Datasets.text("sentiment");
+ * jshell> var model = TransformerClassifier.builder().optEmbeddingSize(64).optHeads(4).optLayers(2)
+ *    ...>     .optEpochs(15).build().fit(train, test);
+ * jshell> model.predictLabels(List.of("What a great phone!"))
+ * }</pre>
+ */
+public final class TransformerClassifier {
+
+    private final Builder b;
+    private final FitOptions options;
+
+    private TransformerClassifier(Builder b) {
+        this.b = b;
+        this.options = b.options();
+    }
+
+    /**
+     * @return a builder: d=64, 4 heads, 2 layers, feed-forward 128, dropout 0.1, max length 64,
+     *     vocabulary 10000, Adam learning rate 0.001, 10 epochs, batch 32, seed 42
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Fits on sentences: the vocabulary is built from the training texts only.
+     *
+     * @param train labelled training sentences
+     * @return the fitted model
+     */
+    public TextClassifier fit(TextSet train) {
+        return fit(train, null);
+    }
+
+    /**
+     * @param train labelled training sentences
+     * @param validation sentences scored after every epoch (may be null)
+     * @return the fitted model
+     */
+    public TextClassifier fit(TextSet train, TextSet validation) {
+        Inputs.requireRows(train.size());
+        TextEncoder encoder = TextEncoder.fit(train.texts(), b.maxVocabulary, b.maxLength);
+        int[][] x = encoder.encode(train.texts());
+        int[][] xv = validation == null ? null : encoder.encode(validation.texts());
+        return fitTokens(x, train.labels(), xv, validation == null ? null : validation.labels(), encoder, encoder.vocabulary().size(),
+                train.classNames());
+    }
+
+    /**
+     * Fits on token ids already padded to one length (0 = padding), e.g. from a tokenizer of your own.
+     *
+     * @param tokens token-id rows, all the same length
+     * @param labels class indices
+     * @param vocabularySize one more than the largest token id
+     * @return the fitted model
+     */
+    public TextClassifier fit(int[][] tokens, int[] labels, int vocabularySize) {
+        return fit(tokens, labels, null, null, vocabularySize);
+    }
+
+    /**
+     * @param tokens token-id rows, all the same length
+     * @param labels class indices
+     * @param valTokens validation rows (may be null)
+     * @param valLabels validation labels (may be null)
+     * @param vocabularySize one more than the largest token id
+     * @return the fitted model
+     */
+    public TextClassifier fit(int[][] tokens, int[] labels, int[][] valTokens, int[] valLabels, int vocabularySize) {
+        Inputs.requireRows(tokens.length);
+        return fitTokens(tokens, labels, valTokens, valLabels, null, vocabularySize, Inputs.indexNames(Inputs.numClasses(labels)));
+    }
+
+    private TextClassifier fitTokens(int[][] x, int[] y, int[][] xv, int[] yv, TextEncoder encoder, int vocab, List<String> classes) {
+        checkTokens(x, vocab, 0);
+        Inputs.checkClasses(y, x.length, classes.size());
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("Expected at least 2 classes, found " + classes + ".");
+        }
+        if (xv != null) {
+            checkTokens(xv, vocab, x[0].length);
+            Inputs.checkClasses(yv, xv.length, classes.size());
+        }
+        TransformerBlocks.Spec spec = new TransformerBlocks.Spec(vocab, x[0].length, b.embedding, b.heads, b.layers, b.feedForward,
+                b.dropout, classes.size());
+        String description = "TransformerClassifier d=" + b.embedding + " heads=" + b.heads + " layers=" + b.layers + " ff=" + b.feedForward
+                + " vocab=" + vocab + " len=" + x[0].length + " (" + b.trainingSummary() + ")";
+        FitLoop.Saver saver = (block, dir) -> TextClassifier.write(dir, block, spec, encoder, classes, History.of(java.util.Map.of()),
+                description);
+        FitLoop.Result r = FitLoop.run(description, new TransformerBlocks.Classifier(spec), FitLoop.OptimizerKind.ADAM, options,
+                new BatchSource.Tokens(x, y), xv == null ? null : new BatchSource.Tokens(xv, yv), saver);
+        return new TextClassifier(new DjlNet(r.model()), spec, encoder, classes, r.history(), description);
+    }
+
+    static void checkTokens(int[][] x, int vocab, int expectedLength) {
+        int len = expectedLength > 0 ? expectedLength : x[0].length;
+        if (len == 0) {
+            throw new IllegalArgumentException("Expected token rows of length >= 1, found 0.");
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].length != len) {
+                throw new IllegalArgumentException("Expected every token row padded to " + len + " ids, found " + x[i].length + " in row " + i
+                        + ". Pad or truncate all rows to one length (0 = padding).");
+            }
+            for (int j = 0; j < len; j++) {
+                if (x[i][j] < 0 || x[i][j] >= vocab) {
+                    throw new IllegalArgumentException("Token id " + x[i][j] + " at row " + i + ", position " + j + " is outside the vocabulary 0.."
+                            + (vocab - 1) + ". Map unseen words to an unknown-word id.");
+                }
+            }
+        }
+    }
+
+    /** Configures a {@link TransformerClassifier}. */
+    public static final class Builder extends TrainerBuilder<Builder> {
+        private int embedding = 64;
+        private int heads = 4;
+        private int layers = 2;
+        private int feedForward = 128;
+        private float dropout = 0.1f;
+        private int maxLength = 64;
+        private int maxVocabulary = 10000;
+
+        private Builder() {
+            super(0.001);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        /**
+         * @param d model width (default 64); must be divisible by the head count
+         * @return this builder
+         */
+        public Builder optEmbeddingSize(int d) {
+            this.embedding = d;
+            return this;
+        }
+
+        /**
+         * @param heads attention heads per layer (default 4)
+         * @return this builder
+         */
+        public Builder optHeads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /**
+         * @param layers encoder layers (default 2)
+         * @return this builder
+         */
+        public Builder optLayers(int layers) {
+            this.layers = layers;
+            return this;
+        }
+
+        /**
+         * @param width hidden width of each layer's feed-forward network (default 128)
+         * @return this builder
+         */
+        public Builder optFeedForward(int width) {
+            this.feedForward = width;
+            return this;
+        }
+
+        /**
+         * @param rate dropout on embeddings, attention probabilities, residual branches (default 0.1)
+         * @return this builder
+         */
+        public Builder optDropout(double rate) {
+            this.dropout = MlpClassifier.checkDropout(rate);
+            return this;
+        }
+
+        /**
+         * @param tokens sentences are cut or padded to this many tokens (default 64; text input only)
+         * @return this builder
+         */
+        public Builder optMaxLength(int tokens) {
+            this.maxLength = tokens;
+            return this;
+        }
+
+        /**
+         * @param words vocabulary size including padding and unknown (default 10000; text input only)
+         * @return this builder
+         */
+        public Builder optMaxVocabulary(int words) {
+            this.maxVocabulary = words;
+            return this;
+        }
+
+        /** @return the trainer */
+        public TransformerClassifier build() {
+            if (embedding < 1 || heads < 1 || embedding % heads != 0) {
+                throw new IllegalArgumentException("Expected the embedding size to be a positive multiple of the head count, found d="
+                        + embedding + " and heads=" + heads + ".");
+            }
+            if (layers < 1 || feedForward < 1 || maxLength < 1 || maxVocabulary < 3) {
+                throw new IllegalArgumentException("Expected layers, feed-forward width and max length >= 1 and vocabulary >= 3, found "
+                        + layers + ", " + feedForward + ", " + maxLength + ", " + maxVocabulary + ".");
+            }
+            return new TransformerClassifier(this);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/**
+ * Training: one fit/predict shape for every model.
+ *
+ * <p>A trainer is configured with a builder ({@code setX} required, {@code optX} optional) and is
+ * never changed by {@code fit}; {@code fit(train[, validation])} returns a new immutable fitted model
+ * holding its {@link dev.jotter.toolkit.train.History} and description, with {@code predict},
+ * {@code evaluate}, {@code save(dir)} and a static {@code load(dir)}. Inputs are Tablesaw tables (with
+ * {@code setFeatures(...)}/{@code setLabel(...)}), plain arrays, {@code ImageSet} or {@code TextSet};
+ * they are checked (shapes, NaN, empty tables, unknown labels) before any native call.
+ *
+ * <table>
+ * <caption>Models</caption>
+ * <tr><th>Trainer</th><th>Fitted model</th><th>Engine</th></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.LinearRegression}</td><td>{@link dev.jotter.toolkit.train.DjlRegressor}</td><td>DJL, SGD + MSE</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.MlpRegressor}</td><td>{@link dev.jotter.toolkit.train.DjlRegressor}</td><td>DJL, Adam</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.MlpClassifier}, {@link dev.jotter.toolkit.train.LogisticRegression}</td><td>{@link dev.jotter.toolkit.train.DjlClassifier}</td><td>DJL, Adam</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.TransformerClassifier}</td><td>{@link dev.jotter.toolkit.train.TextClassifier}</td><td>DJL, Adam</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.ClassicRegression} (OLS, ridge, lasso)</td><td>{@link dev.jotter.toolkit.train.LinearModel}</td><td>pure Java</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.SmileClassification} (logistic, random forest, boosting)</td><td>{@link dev.jotter.toolkit.train.SmileClassifier}</td><td>Smile 6.3, pure-Java paths</td></tr>
+ * </table>
+ *
+ * <p><b>Training loop.</b> Seeded shuffling (default seed 42, also seeding weight init and dropout),
+ * mini-batches each in its own {@code NDManager}, validation every epoch, listeners
+ * ({@link dev.jotter.toolkit.train.TrainingListener}; {@link dev.jotter.toolkit.train.EarlyStopping}
+ * with restore-best; {@link dev.jotter.toolkit.train.Checkpoint}), {@code optGradientClipNorm},
+ * {@code optLearningRateSchedule}. {@link dev.jotter.toolkit.train.DefaultListeners} is the hook
+ * through which the plot package adds its progress bar to every fit (off with {@code optProgress(false)}
+ * or {@code JOTTER_PROGRESS=off}). {@link dev.jotter.toolkit.train.CustomLoop} is the
+ * GradientTape-style loop for writing your own.
+ *
+ * <p><b>Natives and devices.</b> The default build uses DJL 0.35.1 with
+ * {@code ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64} and {@code pytorch-jni 2.7.1-0.35.1}
+ * from Maven Central: DJL extracts libtorch from that jar into {@code ~/.djl.ai} and, with
+ * {@code ai.djl.offline=true} (set by {@link dev.jotter.toolkit.train.Devices#quiet()}), never goes
+ * to the network. {@link dev.jotter.toolkit.train.Devices#preferred()} picks {@code gpu(0)} when CUDA
+ * natives and a GPU are present, else the CPU; trainers use that one device unless
+ * {@code optDevice(...)} or {@code JOTTER_DEVICE} says otherwise. With CPU natives no CUDA probe runs,
+ * so DJL's "Failed to detect GPU count" warning never appears. On CUDA machines build with
+ * {@code ./mvnw -Pcuda}: Maven Central's CUDA natives stop at PyTorch 2.5.1, so that profile uses
+ * {@code pytorch-native-cu124:2.5.1} with DJL 0.32.0. Threads: libtorch uses all cores; set
+ * {@code -Dai.djl.pytorch.num_threads=N} to limit it (the test build uses 1).
+ *
+ * <p><b>Smile and BLAS.</b> Smile 6.3's OLS/ridge/lasso need a system OpenBLAS/LAPACK through the
+ * FFM API; the toolkit takes the pure-Java path instead ({@code ClassicRegression}), while Smile's
+ * logistic regression, random forest and gradient boosting never touch its native bindings.
+ */
+package dev.jotter.toolkit.train;
