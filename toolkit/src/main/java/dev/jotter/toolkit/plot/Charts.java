@@ -88,6 +88,7 @@ public final class Charts {
             throw new IllegalArgumentException("Cannot draw a figure of " + figure.width() + "x" + figure.height()
                     + " pixels; give it a positive width and height");
         }
+        Warmup.yieldToUser();
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {

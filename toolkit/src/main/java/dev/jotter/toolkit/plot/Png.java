@@ -1,23 +1,97 @@
 package dev.jotter.toolkit.plot;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
-/** PNG encoding of rendered figures. */
+/**
+ * A small PNG encoder for opaque chart images. ImageIO's encoder takes about 100 ms for a
+ * 1200x800 chart, four times longer than drawing it; charts are flat colour with antialiased
+ * edges, which the "Sub" filter and fast deflate compress almost as well in a fraction of the time.
+ */
 final class Png {
+
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     private Png() {}
 
     static byte[] encode(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        return encode(image, Deflater.BEST_SPEED);
+    }
+
+    static byte[] encode(BufferedImage image, int level) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] pixels = image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB
+                ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData()
+                : image.getRGB(0, 0, w, h, null, 0, w);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(w * h / 4 + 1024);
+        out.writeBytes(SIGNATURE);
+
+        byte[] header = new byte[13];
+        putInt(header, 0, w);
+        putInt(header, 4, h);
+        header[8] = 8; // bits per channel
+        header[9] = 2; // colour type: RGB
+        chunk(out, "IHDR", header, header.length);
+
+        Deflater deflater = new Deflater(level);
         try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Encoding a PNG in memory failed", e);
+            byte[] row = new byte[1 + 3 * w];
+            byte[] buffer = new byte[64 * 1024];
+            ByteArrayOutputStream idat = new ByteArrayOutputStream(w * h / 4 + 1024);
+            for (int y = 0; y < h; y++) {
+                row[0] = 1; // filter "Sub": each byte minus the one a pixel to its left
+                int base = y * w;
+                int prev = 0;
+                for (int x = 0, i = 1; x < w; x++, i += 3) {
+                    int p = pixels[base + x];
+                    row[i] = (byte) ((p >> 16) - (prev >> 16));
+                    row[i + 1] = (byte) ((p >> 8) - (prev >> 8));
+                    row[i + 2] = (byte) (p - prev);
+                    prev = p;
+                }
+                deflater.setInput(row);
+                while (!deflater.needsInput()) {
+                    int n = deflater.deflate(buffer);
+                    idat.write(buffer, 0, n);
+                }
+            }
+            deflater.finish();
+            while (!deflater.finished()) {
+                int n = deflater.deflate(buffer);
+                idat.write(buffer, 0, n);
+            }
+            chunk(out, "IDAT", idat.toByteArray(), idat.size());
+        } finally {
+            deflater.end();
         }
+        chunk(out, "IEND", new byte[0], 0);
         return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data, int length) {
+        byte[] lengthBytes = new byte[4];
+        putInt(lengthBytes, 0, length);
+        out.writeBytes(lengthBytes);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(typeBytes);
+        out.write(data, 0, length);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data, 0, length);
+        byte[] crcBytes = new byte[4];
+        putInt(crcBytes, 0, (int) crc.getValue());
+        out.writeBytes(crcBytes);
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
     }
 }
