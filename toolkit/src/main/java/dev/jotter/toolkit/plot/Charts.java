@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.internal.series.Series;
 
 /**
  * Turns charts and {@link Figure}s into images: a {@link BufferedImage}, PNG bytes or SVG text.
@@ -187,6 +188,13 @@ public final class Charts {
         return toSvg(asFigure(chart));
     }
 
+    private static String seriesNames(Chart<?, ?> chart) {
+        // Disabled series (such as Plots' tick helper) are invisible, so they are not listed.
+        String names = chart.getSeriesMap().values().stream().filter(Series::isEnabled).map(Series::getName)
+                .collect(Collectors.joining(", "));
+        return names.isEmpty() ? "" : ": " + names;
+    }
+
     /**
      * A one-line description for {@code text/plain} and logs, e.g.
      * {@code XYChart "Loss" 600x400: train, validation}.
@@ -199,7 +207,7 @@ public final class Charts {
             case Chart<?, ?> chart -> chart.getClass().getSimpleName()
                     + (chart.getTitle() == null || chart.getTitle().isEmpty() ? "" : " \"" + chart.getTitle() + "\"")
                     + " " + chart.getWidth() + "x" + chart.getHeight()
-                    + (chart.getSeriesMap().isEmpty() ? "" : ": " + String.join(", ", chart.getSeriesMap().keySet()));
+                    + seriesNames(chart);
             case ChartGrid grid -> "ChartGrid " + grid.rows() + "x" + Math.min(grid.columns(), grid.charts().size())
                     + " " + grid.width() + "x" + grid.height() + ": "
                     + grid.charts().stream().map(Charts::describe).collect(Collectors.joining("; "));
