@@ -12,6 +12,7 @@ import java.util.Random;
  *   first-warmup DELAY_MS  Warmup.start() at launch, sleep DELAY_MS (a kernel starting, a student
  *                          typing), then time one chart
  *   first-cold             time one chart with no warm-up
+ *   warmup-duration        how long Warmup takes from start() to done, in the background of an idle JVM
  *   warm N SCALE           render N charts at SCALE (1 or 2); the last half are the samples
  *
  * Prints "RESULT name milliseconds"; run.sh collects them.
@@ -53,6 +54,12 @@ public class PlotBench {
                         args[1], timeOne(2), done);
             }
             case "first-cold" -> System.out.printf("RESULT first-cold %.1f%n", timeOne(2));
+            case "warmup-duration" -> {
+                long start = System.nanoTime();
+                Warmup.start();
+                Warmup.await(java.time.Duration.ofMinutes(5));
+                System.out.printf("RESULT warmup-duration %.1f%n", (System.nanoTime() - start) / 1e6);
+            }
             case "warm" -> {
                 int n = Integer.parseInt(args[1]);
                 double scale = Double.parseDouble(args[2]);

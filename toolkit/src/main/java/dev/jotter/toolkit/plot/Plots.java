@@ -382,8 +382,7 @@ public final class Plots {
         styler.setPlotGridLinesVisible(false);
         styler.setDrawBorder(true);
         styler.setLegendPosition(LegendPosition.OutsideE);
-        styler.setHeatMapDecimalValueFormatter(v -> normalise ? String.format(Locale.ROOT, "%.2f", v)
-                : String.format(Locale.ROOT, "%,d", Math.round(v)));
+        styler.setHeatMapValueDecimalPattern(normalise ? "0.00" : "#,##0");
         if (normalise) {
             styler.setMin(0);
             styler.setMax(1);
