@@ -30,10 +30,10 @@ for _ in $(seq "$runs"); do
   "$py" bench/plot/mpl_bench.py first 100 >>"$results"
   "$py" bench/plot/mpl_bench.py first 200 >>"$results"
 done
-java_run warm 60 2 >>"$results"
-java_run warm 60 1 >>"$results"
-"$py" bench/plot/mpl_bench.py warm 60 100 >>"$results"
-"$py" bench/plot/mpl_bench.py warm 60 200 >>"$results"
+java_run warm 200 2 >>"$results"
+java_run warm 200 1 >>"$results"
+"$py" bench/plot/mpl_bench.py warm 200 100 >>"$results"
+"$py" bench/plot/mpl_bench.py warm 200 200 >>"$results"
 
 echo "load average before summary: $(cut -d' ' -f1-3 /proc/loadavg), CPUs: $(nproc)"
 "$py" bench/plot/summarize.py <"$results"
