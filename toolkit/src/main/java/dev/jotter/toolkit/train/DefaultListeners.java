@@ -1,25 +1,17 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.plot.TrainingProgress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * Listeners that every fit attaches unless told not to: the plot package registers its live
- * progress bar and loss chart here, so the training code needs no dependency on plotting.
- *
- * <p>A fit calls {@link #create()} once, unless the trainer was built with
- * {@code optProgress(false)} or the environment variable {@code JOTTER_PROGRESS} is {@code off}
- * (the build sets it so test logs stay quiet). Each factory is called once per fit, so a listener
- * may keep per-fit state.
- *
- * <pre>{@code
- * jshell> DefaultListeners.register(() -> new TrainingListener() {
- *    ...>     public void onEpochEnd(int e, Map<String, Double> m, History h) { System.out.println(e + " " + m); }
- *    ...> });
- * }</pre>
+ * The listeners every {@code fit} call adds on its own, unless the call says
+ * {@code optProgress(false)} or the environment has {@code JOTTER_PROGRESS=off} (for CI).
+ * A {@link TrainingProgress} bar is always among them; hosts register more.
  */
 public final class DefaultListeners {
 
@@ -28,15 +20,13 @@ public final class DefaultListeners {
     private DefaultListeners() {}
 
     /**
-     * Adds a factory whose listener every later fit attaches.
+     * Adds a listener to every later {@code fit}; the factory is called once per fit, so each
+     * training run gets a fresh listener.
      *
-     * @param factory makes one fresh listener per fit
+     * @param factory makes one listener
      */
     public static void register(Supplier<TrainingListener> factory) {
-        if (factory == null) {
-            throw new IllegalArgumentException("Expected a listener factory, found null.");
-        }
-        FACTORIES.add(factory);
+        FACTORIES.add(Objects.requireNonNull(factory, "factory"));
     }
 
     /** Removes every registered factory; meant for tests and for hosts that reconfigure. */
@@ -45,31 +35,31 @@ public final class DefaultListeners {
     }
 
     /**
-     * Makes one listener from each registered factory, or none when progress is switched off in
-     * the environment ({@code JOTTER_PROGRESS=off}).
-     *
-     * @return new listeners for one fit, in registration order
+     * @return fresh default listeners for one fit, or none when the environment turns them off;
+     *         the system property {@code jotter.progress} overrides {@code JOTTER_PROGRESS}
      */
     static List<TrainingListener> create() {
-        if (!enabledByEnvironment()) {
+        String property = System.getProperty("jotter.progress");
+        if (property == null) {
+            return create(System.getenv());
+        }
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("JOTTER_PROGRESS", property);
+        return create(env);
+    }
+
+    static List<TrainingListener> create(Map<String, String> environment) {
+        if (!TrainingProgress.enabled(environment)) {
             return List.of();
         }
         List<TrainingListener> listeners = new ArrayList<>();
-        for (Supplier<TrainingListener> f : FACTORIES) {
-            TrainingListener l = f.get();
-            if (l != null) {
-                listeners.add(l);
-            }
+        for (Supplier<TrainingListener> factory : FACTORIES) {
+            listeners.add(factory.get());
+        }
+        // The progress bar is the default; one registered explicitly takes its place.
+        if (listeners.stream().noneMatch(TrainingProgress.class::isInstance)) {
+            listeners.addFirst(new TrainingProgress());
         }
         return listeners;
-    }
-
-    /** @return false when {@code JOTTER_PROGRESS} (env or system property) is off, false, 0 or no */
-    static boolean enabledByEnvironment() {
-        String v = System.getProperty("jotter.progress", System.getenv("JOTTER_PROGRESS"));
-        if (v == null) {
-            return true;
-        }
-        return !List.of("off", "false", "0", "no").contains(v.trim().toLowerCase(Locale.ROOT));
     }
 }

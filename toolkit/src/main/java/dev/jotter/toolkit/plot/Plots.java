@@ -1,0 +1,661 @@
+package dev.jotter.toolkit.plot;
+
+import dev.jotter.toolkit.train.History;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One call per plot, the way {@code plt.plot(x, y)} is one call in matplotlib. Every method
+ * returns the XChart object, already styled with {@link Theme}, so it can be customised
+ * further before a notebook shows it:
+ *
+ * <pre>{@code
+ * jshell> XYChart c = Plots.line(new double[] {0, 1, 2, 3}, new double[] {0, 1, 4, 9});
+ * jshell> c.setTitle("Squares");
+ * jshell> c.addSeries("cubes", new double[] {0, 1, 2, 3}, new double[] {0, 1, 8, 27});
+ * jshell> c.getStyler().setLegendVisible(true);
+ * jshell> c   // the notebook shows the chart
+ * }</pre>
+ *
+ * <p>Charts are {@value Theme#WIDTH}x{@value Theme#HEIGHT} unless said otherwise; notebooks
+ * display them at that size, drawn at twice the resolution.
+ */
+public final class Plots {
+
+    /** Series drawn as points rather than lines get this many pixels per marker. */
+    private static final int MARKER = 6;
+
+    /** Curves with up to this many points get a marker on each, so single epochs stay visible. */
+    private static final int MARK_POINTS_UP_TO = 30;
+
+    private static final BasicStroke DASHED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+            10f, new float[] {6f, 4f}, 0f);
+
+    /**
+     * Name of the hidden one-point series that the XY one-liners add so that XChart picks round
+     * tick values (it would otherwise tick every value of equally spaced data); it is disabled,
+     * so it is neither drawn nor listed in the legend.
+     */
+    public static final String TICK_HELPER = "tick helper";
+
+    private Plots() {}
+
+    // ---- line -----------------------------------------------------------------------------
+
+    /**
+     * Plots values against their index 0, 1, 2 ... as a line.
+     *
+     * @param y the values
+     * @return a chart with one series named {@code "y"}
+     */
+    public static XYChart line(double[] y) {
+        checkData("y", y);
+        XYChart chart = line(indices(y.length), y);
+        return Theme.integerXAxis(chart);
+    }
+
+    /**
+     * Plots y against x as a line, in the order given (sort x first for a function plot).
+     *
+     * @param x the horizontal values
+     * @param y the vertical values, as many as {@code x}
+     * @return a chart with one series named {@code "y"}, legend hidden
+     * @throws IllegalArgumentException when x and y differ in length or are empty
+     */
+    public static XYChart line(double[] x, double[] y) {
+        checkPair("x", x, "y", y);
+        XYChart chart = xyChart(Theme.WIDTH, Theme.HEIGHT);
+        XYSeries series = chart.addSeries("y", x, y);
+        if (y.length <= 1) {
+            // A line through one point draws nothing; show the point.
+            series.setMarker(SeriesMarkers.CIRCLE);
+        }
+        chart.getStyler().setLegendVisible(false);
+        return roundTicks(chart);
+    }
+
+    // ---- scatter --------------------------------------------------------------------------
+
+    /**
+     * Plots points (x[i], y[i]).
+     *
+     * @param x the horizontal values
+     * @param y the vertical values, as many as {@code x}
+     * @return a chart with one series named {@code "data"}, legend hidden
+     */
+    public static XYChart scatter(double[] x, double[] y) {
+        return scatter(x, y, false);
+    }
+
+    /**
+     * Plots points (x[i], y[i]) and, when asked, the least-squares line through them.
+     *
+     * @param x the horizontal values
+     * @param y the vertical values, as many as {@code x}
+     * @param fitLine whether to add a series {@code "fit"} for y = a·x + b, labelled with its equation
+     * @return a chart with series {@code "data"} and, with {@code fitLine}, {@code "fit"}
+     * @throws IllegalArgumentException when the lengths differ, or a fit is asked for and all x are equal
+     */
+    public static XYChart scatter(double[] x, double[] y, boolean fitLine) {
+        checkPair("x", x, "y", y);
+        XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
+        chart.addSeries("data", x, y);
+        chart.getStyler().setLegendVisible(fitLine);
+        if (fitLine) {
+            double[] ab = leastSquares(x, y);
+            double lo = Arrays.stream(x).filter(Double::isFinite).min().orElse(0);
+            double hi = Arrays.stream(x).filter(Double::isFinite).max().orElse(0);
+            XYSeries fit = chart.addSeries("fit", new double[] {lo, hi}, new double[] {ab[0] * lo + ab[1], ab[0] * hi + ab[1]});
+            fit.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+            fit.setMarker(SeriesMarkers.NONE);
+            fit.setLabel(String.format(Locale.ROOT, "fit: y = %s·x %s %s", number(ab[0]), ab[1] < 0 ? "−" : "+", number(Math.abs(ab[1]))));
+            chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
+        }
+        return roundTicks(chart);
+    }
+
+    // ---- histogram ------------------------------------------------------------------------
+
+    /**
+     * Counts values in 10 equal-width bins, as {@code plt.hist(values)} does.
+     *
+     * @param values the values; NaN and infinite values are left out
+     * @return a chart with one series {@code "count"}: x holds the 11 bin edges, y each bin's count
+     *         (repeated at the last edge, where the step ends)
+     */
+    public static XYChart histogram(double[] values) {
+        return histogram(values, 10);
+    }
+
+    /**
+     * Counts values in equal-width bins between their minimum and maximum.
+     *
+     * @param values the values; NaN and infinite values are left out
+     * @param bins how many bins, at least 1
+     * @return a chart with one series {@code "count"}: x holds the {@code bins + 1} bin edges, y each
+     *         bin's count (repeated at the last edge, where the step ends)
+     */
+    public static XYChart histogram(double[] values, int bins) {
+        checkData("values", values);
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins must be at least 1, got " + bins);
+        }
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
+        if (finite.length == 0) {
+            throw new IllegalArgumentException("values has no finite numbers (all " + values.length + " are NaN or infinite)");
+        }
+        double min = Arrays.stream(finite).min().orElseThrow();
+        double max = Arrays.stream(finite).max().orElseThrow();
+        if (max == min) {
+            // One distinct value: centre a single unit-wide bin on it, as matplotlib does.
+            min -= 0.5;
+            max += 0.5;
+        }
+        double width = (max - min) / bins;
+        double[] counts = new double[bins];
+        for (double v : finite) {
+            counts[Math.min(bins - 1, (int) ((v - min) / width))]++;
+        }
+        // Steps from each bin's left edge, plus the last right edge, draw touching bars on a
+        // numeric axis (nice ticks, unlike category labels at odd bin centres).
+        double[] edges = new double[bins + 1];
+        double[] heights = new double[bins + 1];
+        for (int i = 0; i <= bins; i++) {
+            edges[i] = i == bins ? max : min + i * width;
+            heights[i] = counts[Math.min(i, bins - 1)];
+        }
+        XYChart chart = xyChart(Theme.WIDTH, Theme.HEIGHT);
+        XYSeries series = chart.addSeries("count", edges, heights);
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea);
+        series.setFillColor(Theme.COLORS[0]);
+        roundTicks(chart);
+        chart.setYAxisTitle("count");
+        var styler = chart.getStyler();
+        styler.setLegendVisible(false);
+        styler.setYAxisMin(0.0);
+        styler.setYAxisDecimalPattern("#,##0");
+        return chart;
+    }
+
+    // ---- bar ------------------------------------------------------------------------------
+
+    /**
+     * Draws one bar per category.
+     *
+     * @param categories the bar labels, left to right
+     * @param values one value per category
+     * @return a bar chart with one series named {@code "value"}
+     */
+    public static CategoryChart bar(List<String> categories, double[] values) {
+        checkData("values", values);
+        if (categories.size() != values.length) {
+            throw new IllegalArgumentException("categories and values differ in length: categories has "
+                    + categories.size() + " labels, values has " + values.length);
+        }
+        CategoryChart chart = Theme.apply(new CategoryChart(Theme.WIDTH, Theme.HEIGHT));
+        List<Double> ys = Arrays.stream(values).boxed().toList();
+        chart.addSeries("value", new ArrayList<>(categories), ys);
+        var styler = chart.getStyler();
+        styler.setLegendVisible(false);
+        styler.setAvailableSpaceFill(0.7);
+        styler.setPlotGridVerticalLinesVisible(false);
+        int labelChars = categories.stream().mapToInt(String::length).sum();
+        if (labelChars * 8 > Theme.WIDTH - 100) {
+            // Long or many labels would run into each other; tilt them as matplotlib users do by hand.
+            styler.setXAxisLabelRotation(45);
+        }
+        return chart;
+    }
+
+    /**
+     * Draws one bar per map entry, in the map's iteration order (use a LinkedHashMap to choose it).
+     *
+     * @param values category to value
+     * @return a bar chart with one series named {@code "value"}
+     */
+    public static CategoryChart bar(Map<String, ? extends Number> values) {
+        double[] ys = values.values().stream().mapToDouble(Number::doubleValue).toArray();
+        return bar(new ArrayList<>(values.keySet()), ys);
+    }
+
+    // ---- training history -----------------------------------------------------------------
+
+    /**
+     * Training curves side by side, as the matplotlib cell at the end of a training notebook
+     * draws them: one chart per metric (loss first), each with {@code "train"} and, when
+     * recorded, {@code "validation"} (the {@code val_} metric) against the epoch.
+     *
+     * @param history what {@code fit} returned, or the history so far
+     * @return a grid of up to two charts per row, each 450x320
+     * @throws IllegalArgumentException when the history has no metrics
+     */
+    public static ChartGrid history(History history) {
+        List<String> metrics = baseMetrics(history);
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("This history has no metrics yet; train for at least one epoch first");
+        }
+        List<Chart<?, ?>> charts = new ArrayList<>();
+        for (String metric : metrics) {
+            charts.add(historyChart(history, metric, 450, 320));
+        }
+        return new ChartGrid(charts, Math.min(2, charts.size()));
+    }
+
+    /**
+     * One training curve: a metric and its validation counterpart against the epoch.
+     *
+     * @param history what {@code fit} returned
+     * @param metric {@code "loss"}, {@code "accuracy"}, ... ({@code "val_loss"} means the same as {@code "loss"})
+     * @return a chart with series {@code "train"} and, when recorded, {@code "validation"}
+     * @throws IllegalArgumentException naming the metric and the ones recorded when it is absent
+     */
+    public static XYChart history(History history, String metric) {
+        String base = metric.startsWith("val_") ? metric.substring(4) : metric;
+        if (!history.has(base) && !history.has("val_" + base)) {
+            throw new IllegalArgumentException("No metric '" + metric + "' in this history; recorded: " + history.names());
+        }
+        return historyChart(history, base, Theme.WIDTH, Theme.HEIGHT);
+    }
+
+    private static List<String> baseMetrics(History history) {
+        List<String> bases = new ArrayList<>();
+        for (String name : history.names()) {
+            String base = name.startsWith("val_") ? name.substring(4) : name;
+            if (!bases.contains(base)) {
+                bases.add(base);
+            }
+        }
+        // Loss first: it is the curve every reader looks for.
+        if (bases.remove("loss")) {
+            bases.addFirst("loss");
+        }
+        return bases;
+    }
+
+    private static XYChart historyChart(History history, String metric, int width, int height) {
+        XYChart chart = xyChart(width, height);
+        chart.setTitle(title(metric));
+        chart.setXAxisTitle("epoch");
+        chart.setYAxisTitle(metric);
+        addEpochSeries(chart, "train", history, metric);
+        addEpochSeries(chart, "validation", history, "val_" + metric);
+        roundTicks(chart);
+        Theme.integerXAxis(chart);
+        if (metric.contains("acc") || metric.contains("auc") || metric.contains("f1") || metric.contains("precision")
+                || metric.contains("recall")) {
+            // Scores that grow are best read with the legend out of their way.
+            chart.getStyler().setLegendPosition(LegendPosition.InsideSE);
+        }
+        return chart;
+    }
+
+    private static void addEpochSeries(XYChart chart, String name, History history, String metric) {
+        if (!history.has(metric) || history.get(metric).isEmpty()) {
+            return;
+        }
+        List<Double> values = history.get(metric);
+        double[] epochs = new double[values.size()];
+        double[] ys = new double[values.size()];
+        for (int i = 0; i < ys.length; i++) {
+            epochs[i] = i + 1;
+            ys[i] = values.get(i) == null ? Double.NaN : values.get(i);
+        }
+        XYSeries series = chart.addSeries(name, epochs, ys);
+        if (ys.length <= MARK_POINTS_UP_TO) {
+            series.setMarker(SeriesMarkers.CIRCLE);
+        }
+    }
+
+    // ---- confusion matrix -----------------------------------------------------------------
+
+    /**
+     * A confusion matrix as a heat map with the count in every cell: rows are the true
+     * classes (first class on top, as scikit-learn draws it), columns the predicted ones.
+     *
+     * @param counts {@code counts[true][predicted]}, square
+     * @param labels the class names, one per row; an empty list numbers them 0, 1, 2 ...
+     * @return a heat map with one series {@code "counts"}
+     */
+    public static HeatMapChart confusionMatrix(int[][] counts, List<String> labels) {
+        return confusionMatrix(counts, labels, false);
+    }
+
+    /**
+     * A confusion matrix as a heat map, with counts or, normalised, the share of each true
+     * class predicted as each class (every row sums to 1; the diagonal is per-class recall).
+     *
+     * @param counts {@code counts[true][predicted]}, square
+     * @param labels the class names, one per row; an empty list numbers them 0, 1, 2 ...
+     * @param normalise whether to divide each row by its total
+     * @return a heat map with one series, {@code "counts"} or {@code "fraction of true class"}
+     */
+    public static HeatMapChart confusionMatrix(int[][] counts, List<String> labels, boolean normalise) {
+        int n = counts.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("The confusion matrix is empty; pass counts[true][predicted] for at least one class");
+        }
+        for (int r = 0; r < n; r++) {
+            if (counts[r].length != n) {
+                throw new IllegalArgumentException("A confusion matrix must be square: it has " + n + " rows but row "
+                        + r + " has " + counts[r].length + " columns");
+            }
+        }
+        List<String> names = labels.isEmpty() ? indexLabels(n) : List.copyOf(labels);
+        if (names.size() != n) {
+            throw new IllegalArgumentException("counts and labels differ in length: counts has " + n + " classes, labels has "
+                    + names.size() + "; pass one label per class or an empty list");
+        }
+        int side = Math.max(360, Math.min(720, 120 + 44 * n));
+        HeatMapChart chart = Theme.apply(new HeatMapChart(side + 110, side));
+        chart.setTitle(normalise ? "Confusion matrix (normalised by true class)" : "Confusion matrix");
+        chart.setXAxisTitle("predicted");
+        chart.setYAxisTitle("true");
+        List<String> rowsTopDown = new ArrayList<>(names).reversed();
+        List<Number[]> cells = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            long total = Arrays.stream(counts[t]).asLongStream().sum();
+            for (int p = 0; p < n; p++) {
+                // XChart's y index grows upwards, so the first class goes in the top row (index n-1).
+                Number value = normalise ? (total == 0 ? 0.0 : counts[t][p] / (double) total) : (Number) counts[t][p];
+                cells.add(new Number[] {p, n - 1 - t, value});
+            }
+        }
+        chart.addSeries(normalise ? "fraction of true class" : "counts", new ArrayList<>(names), rowsTopDown, cells);
+        var styler = chart.getStyler();
+        styler.setShowValue(n <= 20);
+        styler.setValueFont(Theme.font(java.awt.Font.PLAIN, n <= 10 ? 13f : 10f));
+        styler.setValueFontColor(Theme.INK);
+        styler.setRangeColors(new Color[] {Color.WHITE, new Color(0xc6dbef), new Color(0x6baed6)});
+        styler.setPlotGridLinesVisible(false);
+        styler.setDrawBorder(true);
+        styler.setLegendPosition(LegendPosition.OutsideE);
+        styler.setHeatMapValueDecimalPattern(normalise ? "0.00" : "#,##0");
+        if (normalise) {
+            styler.setMin(0);
+            styler.setMax(1);
+        }
+        if (names.stream().mapToInt(String::length).sum() * 8 > side - 60) {
+            styler.setXAxisLabelRotation(45);
+        }
+        return chart;
+    }
+
+    // ---- ROC ------------------------------------------------------------------------------
+
+    /**
+     * The receiver operating characteristic of a binary classifier, with its area under the
+     * curve in the legend and the diagonal of a random guess for comparison.
+     *
+     * @param scores the classifier's score for the positive class (a probability or any monotone score)
+     * @param labels the true class of each example: 1 positive, 0 negative
+     * @return a chart with series {@code "ROC"} (labelled with the AUC) and {@code "chance"}
+     * @throws IllegalArgumentException when lengths differ, a label is not 0 or 1, or one class is missing
+     */
+    public static XYChart roc(double[] scores, int[] labels) {
+        checkData("scores", scores);
+        if (scores.length != labels.length) {
+            throw new IllegalArgumentException("scores and labels differ in length: scores has " + scores.length
+                    + " values, labels has " + labels.length);
+        }
+        int positives = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] != 0 && labels[i] != 1) {
+                throw new IllegalArgumentException("labels[" + i + "] is " + labels[i]
+                        + "; a ROC curve needs 1 for the positive class and 0 for the negative one");
+            }
+            positives += labels[i];
+        }
+        int negatives = labels.length - positives;
+        if (positives == 0 || negatives == 0) {
+            throw new IllegalArgumentException("A ROC curve needs both classes, but labels has " + positives
+                    + " positives and " + negatives + " negatives");
+        }
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        List<Double> fpr = new ArrayList<>(List.of(0.0));
+        List<Double> tpr = new ArrayList<>(List.of(0.0));
+        int tp = 0;
+        int fp = 0;
+        for (int k = 0; k < order.length; k++) {
+            if (labels[order[k]] == 1) {
+                tp++;
+            } else {
+                fp++;
+            }
+            // Tied scores share one threshold, so emit a point only after the last of them.
+            if (k + 1 == order.length || scores[order[k + 1]] != scores[order[k]]) {
+                fpr.add(fp / (double) negatives);
+                tpr.add(tp / (double) positives);
+            }
+        }
+        double auc = 0;
+        for (int i = 1; i < fpr.size(); i++) {
+            auc += (fpr.get(i) - fpr.get(i - 1)) * (tpr.get(i) + tpr.get(i - 1)) / 2;
+        }
+        XYChart chart = xyChart(480, 440);
+        chart.setTitle("ROC curve");
+        chart.setXAxisTitle("false positive rate");
+        chart.setYAxisTitle("true positive rate");
+        XYSeries curve = chart.addSeries("ROC", fpr.stream().mapToDouble(Double::doubleValue).toArray(),
+                tpr.stream().mapToDouble(Double::doubleValue).toArray());
+        curve.setLabel(String.format(Locale.ROOT, "ROC (AUC = %.3f)", auc));
+        XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
+        chance.setLineStyle(DASHED);
+        chance.setLineColor(Theme.COLORS[7]);
+        roundTicks(chart);
+        var styler = chart.getStyler();
+        styler.setLegendPosition(LegendPosition.InsideSE);
+        return chart;
+    }
+
+    // ---- residuals ------------------------------------------------------------------------
+
+    /**
+     * A regression's residuals (actual minus predicted) against its predictions, with a dashed
+     * zero line: a good model leaves a shapeless band around it.
+     *
+     * @param predicted the model's predictions
+     * @param actual the true values, as many as {@code predicted}
+     * @return a chart with series {@code "residuals"} and {@code "zero"}
+     */
+    public static XYChart residuals(double[] predicted, double[] actual) {
+        checkPair("predicted", predicted, "actual", actual);
+        double[] residuals = new double[actual.length];
+        for (int i = 0; i < residuals.length; i++) {
+            residuals[i] = actual[i] - predicted[i];
+        }
+        XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
+        chart.setTitle("Residuals");
+        chart.setXAxisTitle("predicted");
+        chart.setYAxisTitle("actual − predicted");
+        chart.addSeries("residuals", predicted, residuals);
+        double lo = Arrays.stream(predicted).filter(Double::isFinite).min().orElse(0);
+        double hi = Arrays.stream(predicted).filter(Double::isFinite).max().orElse(0);
+        XYSeries zero = chart.addSeries("zero", new double[] {lo, hi}, new double[] {0, 0});
+        zero.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        zero.setMarker(SeriesMarkers.NONE);
+        zero.setLineStyle(DASHED);
+        zero.setLineColor(Theme.COLORS[7]);
+        zero.setShowInLegend(false);
+        chart.getStyler().setLegendVisible(false);
+        return roundTicks(chart);
+    }
+
+    // ---- images ---------------------------------------------------------------------------
+
+    /**
+     * Shows small greyscale images (digits, say) in a grid, each titled with its label.
+     *
+     * @param pixels one row-major array of {@code width * height} values per image, in [0, 1] or [0, 255]
+     * @param width pixels per image row, e.g. 28 for MNIST
+     * @param height pixel rows per image
+     * @param labels one title per image, or an empty list for none
+     * @return the grid (the first {@value ImageGrid#MAX_SHOWN} images at most)
+     */
+    public static ImageGrid images(float[][] pixels, int width, int height, List<String> labels) {
+        return images(pixels, width, height, labels, List.of());
+    }
+
+    /**
+     * Shows images titled with the model's predictions; a wrong one is titled in red as
+     * {@code "prediction (true label)"}.
+     *
+     * @param pixels one row-major array of {@code width * height} values per image
+     * @param width pixels per image row
+     * @param height pixel rows per image
+     * @param labels the true label of each image
+     * @param predictions the predicted label of each image
+     * @return the grid, 10 images to a row (the first {@value ImageGrid#MAX_SHOWN} images at most)
+     */
+    public static ImageGrid images(float[][] pixels, int width, int height, List<String> labels, List<String> predictions) {
+        return new ImageGrid(pixels, width, height, labels, predictions, Math.min(10, Math.max(1, pixels.length)),
+                ImageGrid.MAX_SHOWN);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    private static XYChart xyChart(int width, int height) {
+        return Theme.apply(new XYChart(width, height));
+    }
+
+    private static XYChart pointChart(int width, int height) {
+        XYChart chart = xyChart(width, height);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setSeriesMarkers(Theme.pointMarkers());
+        chart.getStyler().setMarkerSize(MARKER);
+        return chart;
+    }
+
+    /**
+     * XChart puts ticks on the data values themselves when they are equally spaced (histogram
+     * edges, ROC rates k/n) and then labels long runs with unrounded, even shifted, values. A
+     * disabled point that breaks the spacing makes it choose round ticks, as matplotlib does.
+     * Call it last, once the data series are in.
+     */
+    static XYChart roundTicks(XYChart chart) {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            xMin = Math.min(xMin, series.getXMin());
+            xMax = Math.max(xMax, series.getXMax());
+            yMin = Math.min(yMin, series.getYMin());
+            yMax = Math.max(yMax, series.getYMax());
+        }
+        if (!Double.isFinite(xMin + xMax + yMin + yMax)) {
+            return chart;
+        }
+        // Inside the data's box so the axes keep their range, and off any k/n grid so that the
+        // point is never a duplicate value the axis would ignore.
+        double x = (xMin + xMax) / 2 + Math.PI * 1e-9 * Math.max(1, Math.abs(xMax - xMin));
+        double y = (yMin + yMax) / 2 + Math.PI * 1e-9 * Math.max(1, Math.abs(yMax - yMin));
+        XYSeries helper = chart.addSeries(TICK_HELPER, new double[] {x}, new double[] {y});
+        helper.setEnabled(false);
+        helper.setShowInLegend(false);
+        return chart;
+    }
+
+    private static double[] indices(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+        }
+        return x;
+    }
+
+    private static List<String> indexLabels(int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add(Integer.toString(i));
+        }
+        return names;
+    }
+
+    private static void checkData(String name, double[] values) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException(name + " is empty; pass at least one value");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isInfinite(values[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] is " + values[i]
+                        + "; a chart cannot place infinite values (NaN is allowed and leaves a gap)");
+            }
+        }
+    }
+
+    private static void checkPair(String xName, double[] x, String yName, double[] y) {
+        checkData(xName, x);
+        checkData(yName, y);
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(xName + " and " + yName + " differ in length: " + xName + " has "
+                    + x.length + " values, " + yName + " has " + y.length);
+        }
+    }
+
+    /** Returns {slope, intercept} of the least-squares line, skipping pairs with NaN. */
+    static double[] leastSquares(double[] x, double[] y) {
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                sx += x[i];
+                sy += y[i];
+                n++;
+            }
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("A fitted line needs at least 2 points without NaN; got " + n);
+        }
+        double mx = sx / n;
+        double my = sy / n;
+        double sxx = 0;
+        double sxy = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
+                sxx += (x[i] - mx) * (x[i] - mx);
+                sxy += (x[i] - mx) * (y[i] - my);
+            }
+        }
+        if (sxx == 0) {
+            throw new IllegalArgumentException("Cannot fit a line: every x is " + mx + "; a vertical line has no slope");
+        }
+        double slope = sxy / sxx;
+        return new double[] {slope, my - slope * mx};
+    }
+
+    /** Three significant digits, without exponent for everyday magnitudes. */
+    private static String number(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        double magnitude = Math.abs(v);
+        if (magnitude >= 1e-3 && magnitude < 1e6) {
+            int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(magnitude)));
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        }
+        return String.format(Locale.ROOT, "%.2e", v);
+    }
+
+    private static String title(String metric) {
+        String words = metric.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

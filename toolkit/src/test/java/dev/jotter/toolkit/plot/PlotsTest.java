@@ -1,0 +1,334 @@
+package dev.jotter.toolkit.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jotter.toolkit.train.History;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+class PlotsTest {
+
+    private static final Color BLUE = Theme.COLORS[0];
+    private static final Color ORANGE = Theme.COLORS[1];
+
+    /** The series a reader sees: the one-liners add a hidden helper for round ticks. */
+    private static List<String> visibleSeries(XYChart chart) {
+        return chart.getSeriesMap().values().stream().filter(XYSeries::isEnabled).map(XYSeries::getName).toList();
+    }
+
+    @Test
+    void lineHasOneSeriesWithTheGivenValuesAndDrawsIt() {
+        double[] x = {0, 1, 2, 3, 4};
+        double[] y = {0, 1, 4, 9, 16};
+        XYChart chart = Plots.line(x, y);
+
+        assertEquals(List.of("y"), visibleSeries(chart));
+        assertArrayEquals(x, chart.getSeriesMap().get("y").getXData());
+        assertArrayEquals(y, chart.getSeriesMap().get("y").getYData());
+        assertEquals(Theme.WIDTH, chart.getWidth());
+        assertEquals(Theme.HEIGHT, chart.getHeight());
+
+        BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
+        assertTrue(Pixels.inPlotArea(image, BLUE) > 500, "the line is drawn in the plot area");
+    }
+
+    @Test
+    void lineOfValuesUsesTheirIndicesAsX() {
+        XYChart chart = Plots.line(new double[] {3, 1, 4});
+        assertArrayEquals(new double[] {0, 1, 2}, chart.getSeriesMap().get("y").getXData());
+        assertTrue(Pixels.inPlotArea(Pixels.hidpiPng(Charts.asFigure(chart)), BLUE) > 200);
+    }
+
+    @Test
+    void lineRejectsMismatchedLengthsNamingBoth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.line(new double[10], new double[9]));
+        assertEquals("x and y differ in length: x has 10 values, y has 9", e.getMessage());
+    }
+
+    @Test
+    void lineRejectsEmptyAndInfiniteValues() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Plots.line(new double[0]))
+                .getMessage().contains("y is empty"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Plots.line(new double[] {1, Double.POSITIVE_INFINITY})).getMessage().contains("y[1] is Infinity"));
+    }
+
+    @Test
+    void scatterWithFitAddsTheLeastSquaresLine() {
+        double[] x = {0, 1, 2, 3, 4, 5};
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = 2 * x[i] + 1 + (i % 2 == 0 ? 0.1 : -0.1);
+        }
+        XYChart chart = Plots.scatter(x, y, true);
+
+        assertEquals(List.of("data", "fit"), visibleSeries(chart));
+        assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, chart.getStyler().getDefaultSeriesRenderStyle());
+        XYSeries fit = chart.getSeriesMap().get("fit");
+        assertArrayEquals(new double[] {0, 5}, fit.getXData());
+        double[] ab = Plots.leastSquares(x, y);
+        assertEquals(ab[0] * 0 + ab[1], fit.getYData()[0], 1e-12);
+        assertEquals(ab[0] * 5 + ab[1], fit.getYData()[1], 1e-12);
+        assertEquals(2.0, ab[0], 0.1);
+        assertTrue(fit.getLabel().startsWith("fit: y = "), fit.getLabel());
+
+        BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
+        assertTrue(Pixels.inPlotArea(image, BLUE) > 100, "points are drawn");
+        assertTrue(Pixels.inPlotArea(image, ORANGE) > 100, "the fitted line is drawn");
+    }
+
+    @Test
+    void scatterWithoutFitHasOnlyTheData() {
+        XYChart chart = Plots.scatter(new double[] {1, 2, 3}, new double[] {3, 1, 2});
+        assertEquals(List.of("data"), visibleSeries(chart));
+        assertFalse(chart.getStyler().isLegendVisible());
+    }
+
+    @Test
+    void fittingAVerticalLineSaysWhy() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.scatter(new double[] {2, 2, 2}, new double[] {1, 2, 3}, true));
+        assertTrue(e.getMessage().contains("every x is 2.0"), e.getMessage());
+    }
+
+    @Test
+    void histogramCountsEveryValueIntoEqualBins() {
+        double[] values = {0, 1, 1, 2, 2, 2, 3, 3, 3, 3, Double.NaN};
+        XYChart chart = Plots.histogram(values, 4);
+
+        assertEquals(List.of("count"), visibleSeries(chart));
+        XYSeries counts = chart.getSeriesMap().get("count");
+        assertArrayEquals(new double[] {0, 0.75, 1.5, 2.25, 3}, counts.getXData(), 1e-12);
+        // One count per bin, the last repeated at the right edge where the step ends.
+        assertArrayEquals(new double[] {1, 2, 3, 4, 4}, counts.getYData());
+        assertEquals(10, Arrays.stream(counts.getYData()).limit(4).sum(), "NaN is left out");
+
+        BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
+        assertTrue(Pixels.inPlotArea(image, BLUE) > 5000, "the bars are filled");
+    }
+
+    @Test
+    void histogramDefaultsToTenBinsLikeMatplotlib() {
+        double[] values = new double[100];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i;
+        }
+        XYSeries counts = Plots.histogram(values).getSeriesMap().get("count");
+        assertEquals(11, counts.getXData().length);
+        assertEquals(100, Arrays.stream(counts.getYData()).limit(10).sum());
+    }
+
+    @Test
+    void barHasOneBarPerCategory() {
+        CategoryChart chart = Plots.bar(List.of("cat", "dog", "bird"), new double[] {3, 7, 2});
+        CategorySeries series = chart.getSeriesMap().get("value");
+        assertEquals(List.of("cat", "dog", "bird"), List.copyOf(series.getXData()));
+        assertEquals(List.of(3.0, 7.0, 2.0), series.getYData().stream().map(Number::doubleValue).toList());
+
+        BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
+        assertTrue(Pixels.inPlotArea(image, BLUE) > 5000, "the bars are drawn");
+    }
+
+    @Test
+    void barFromAMapKeepsItsOrder() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("b", 2);
+        counts.put("a", 1);
+        CategorySeries series = Plots.bar(counts).getSeriesMap().get("value");
+        assertEquals(List.of("b", "a"), List.copyOf(series.getXData()));
+    }
+
+    @Test
+    void barRejectsMismatchedLabels() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.bar(List.of("a"), new double[] {1, 2}));
+        assertEquals("categories and values differ in length: categories has 1 labels, values has 2", e.getMessage());
+    }
+
+    private static History history() {
+        Map<String, List<Double>> m = new LinkedHashMap<>();
+        m.put("accuracy", List.of(0.7, 0.8, 0.9));
+        m.put("loss", List.of(0.9, 0.6, 0.4));
+        m.put("val_loss", List.of(1.0, 0.7, 0.6));
+        m.put("val_accuracy", List.of(0.65, 0.75, 0.8));
+        return History.of(m);
+    }
+
+    @Test
+    void historyPutsLossFirstAndPairsTrainWithValidation() {
+        ChartGrid grid = Plots.history(history());
+
+        assertEquals(2, grid.charts().size());
+        assertEquals(2, grid.columns());
+        XYChart loss = (XYChart) grid.chart(0);
+        XYChart accuracy = (XYChart) grid.chart(1);
+        assertEquals("Loss", loss.getTitle());
+        assertEquals("Accuracy", accuracy.getTitle());
+        assertEquals(List.of("train", "validation"), visibleSeries(loss));
+        assertArrayEquals(new double[] {1, 2, 3}, loss.getSeriesMap().get("train").getXData());
+        assertArrayEquals(new double[] {0.9, 0.6, 0.4}, loss.getSeriesMap().get("train").getYData());
+        assertArrayEquals(new double[] {1.0, 0.7, 0.6}, loss.getSeriesMap().get("validation").getYData());
+        assertArrayEquals(new double[] {0.65, 0.75, 0.8}, accuracy.getSeriesMap().get("validation").getYData());
+
+        BufferedImage image = Pixels.hidpiPng(grid);
+        assertEquals(2 * 900, image.getWidth(), "two 450 px charts side by side");
+        int half = image.getWidth() / 2;
+        assertTrue(Pixels.count(image, BLUE, 24, 0.05, 0.1, 0.48, 0.85) > 200, "train curve on the left chart");
+        assertTrue(Pixels.count(image, ORANGE, 24, 0.55, 0.1, 0.98, 0.85) > 200, "validation curve on the right chart");
+        assertTrue(half > 0);
+    }
+
+    @Test
+    void historyOfOneMetricWithoutValidation() {
+        History h = History.of(Map.of("loss", List.of(1.0, 0.5)));
+        XYChart chart = Plots.history(h, "val_loss");
+        assertEquals(List.of("train"), visibleSeries(chart));
+        assertEquals(1, Plots.history(h).charts().size());
+        assertEquals(1, Plots.history(h).columns());
+    }
+
+    @Test
+    void historyNamesTheMissingMetric() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.history(history(), "f1"));
+        assertTrue(e.getMessage().startsWith("No metric 'f1' in this history; recorded: "), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Plots.history(History.of(Map.of())));
+    }
+
+    @Test
+    void confusionMatrixShowsCountsWithTheFirstClassOnTop() {
+        int[][] counts = {{50, 10}, {5, 35}};
+        HeatMapChart chart = Plots.confusionMatrix(counts, List.of("cat", "dog"));
+
+        var series = chart.getHeatMapSeries();
+        assertEquals("counts", series.getName());
+        assertEquals(List.of("cat", "dog"), series.getXData());
+        assertEquals(List.of("dog", "cat"), series.getYData(), "y grows upwards, so the first class is last");
+        // {predicted index, row index from the bottom, value}
+        assertEquals(List.of(List.of(0, 1, 50), List.of(1, 1, 10), List.of(0, 0, 5), List.of(1, 0, 35)),
+                series.getHeatData().stream().map(Arrays::asList).toList());
+        assertTrue(chart.getStyler().isShowValue());
+
+        BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
+        assertTrue(Pixels.nonWhite(image) > 10_000, "cells are coloured");
+    }
+
+    @Test
+    void normalisedConfusionMatrixDividesEachRowByItsTotal() {
+        HeatMapChart chart = Plots.confusionMatrix(new int[][] {{50, 10}, {5, 35}, }, List.of(), true);
+        var series = chart.getHeatMapSeries();
+        assertEquals(List.of("0", "1"), series.getXData());
+        double[] values = series.getHeatData().stream().mapToDouble(c -> ((Number[]) c)[2].doubleValue()).toArray();
+        assertArrayEquals(new double[] {50 / 60.0, 10 / 60.0, 5 / 40.0, 35 / 40.0}, values, 1e-12);
+        assertTrue(chart.getTitle().contains("normalised"));
+        assertTrue(Pixels.nonWhite(Pixels.hidpiPng(Charts.asFigure(chart))) > 10_000);
+    }
+
+    @Test
+    void confusionMatrixMustBeSquareAndLabelled() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Plots.confusionMatrix(new int[][] {{1, 2}, {3}}, List.of()))
+                .getMessage().contains("row 1 has 1 columns"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Plots.confusionMatrix(new int[][] {{1}}, List.of("a", "b")))
+                .getMessage().startsWith("counts and labels differ in length"));
+    }
+
+    @Test
+    void rocOfAPerfectClassifierHasAreaOne() {
+        XYChart chart = Plots.roc(new double[] {0.9, 0.8, 0.3, 0.1}, new int[] {1, 1, 0, 0});
+        assertEquals(List.of("ROC", "chance"), visibleSeries(chart));
+        XYSeries roc = chart.getSeriesMap().get("ROC");
+        assertArrayEquals(new double[] {0, 0, 0, 0.5, 1}, roc.getXData());
+        assertArrayEquals(new double[] {0, 0.5, 1, 1, 1}, roc.getYData());
+        assertEquals("ROC (AUC = 1.000)", roc.getLabel());
+    }
+
+    @Test
+    void rocTreatsTiedScoresAsOneThreshold() {
+        XYChart chart = Plots.roc(new double[] {0.5, 0.5, 0.5, 0.5}, new int[] {1, 0, 1, 0});
+        XYSeries roc = chart.getSeriesMap().get("ROC");
+        assertArrayEquals(new double[] {0, 1}, roc.getXData());
+        assertArrayEquals(new double[] {0, 1}, roc.getYData());
+        assertEquals("ROC (AUC = 0.500)", roc.getLabel());
+        BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
+        assertTrue(Pixels.inPlotArea(image, BLUE) > 200);
+    }
+
+    @Test
+    void rocNeedsBinaryLabelsOfBothClasses() {
+        assertEquals("labels[1] is 2; a ROC curve needs 1 for the positive class and 0 for the negative one",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Plots.roc(new double[] {0.1, 0.2}, new int[] {1, 2})).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Plots.roc(new double[] {0.1, 0.2}, new int[] {1, 1})).getMessage().contains("0 negatives"));
+    }
+
+    @Test
+    void residualsAreActualMinusPredicted() {
+        XYChart chart = Plots.residuals(new double[] {1, 2, 3, 4}, new double[] {1.5, 1.5, 3, 5});
+        XYSeries residuals = chart.getSeriesMap().get("residuals");
+        assertArrayEquals(new double[] {1, 2, 3, 4}, residuals.getXData());
+        assertArrayEquals(new double[] {0.5, -0.5, 0, 1}, residuals.getYData());
+        assertArrayEquals(new double[] {0, 0}, chart.getSeriesMap().get("zero").getYData());
+        assertTrue(Pixels.inPlotArea(Pixels.hidpiPng(Charts.asFigure(chart)), BLUE) > 100);
+    }
+
+    @Test
+    void imagesTitleWrongPredictionsWithTheTrueLabel() {
+        float[][] pixels = new float[12][8 * 8];
+        for (float[] image : pixels) {
+            for (int p = 16; p < 48; p++) {
+                image[p] = 1f;
+            }
+        }
+        List<String> labels = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "1");
+        List<String> predictions = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "6", "1");
+        ImageGrid grid = Plots.images(pixels, 8, 8, labels, predictions);
+
+        assertEquals(10, grid.columns());
+        assertEquals(2, grid.rows());
+        assertEquals("0", grid.title(0));
+        assertEquals("6 (0)", grid.title(10));
+        assertTrue(grid.wrong(10));
+        assertFalse(grid.wrong(11));
+
+        BufferedImage image = Pixels.hidpiPng(grid);
+        int ink = Pixels.count(image, Color.BLACK, 8, 0, 0, 1, 1);
+        assertTrue(ink > 12 * 32 * 4, "every image's lit pixels are drawn dark: " + ink);
+        assertTrue(Pixels.count(image, Theme.COLORS[3], 40, 0, 0, 1, 1) > 10, "the wrong title is red");
+    }
+
+    @Test
+    void imagesCheckTheirSizeAndLabels() {
+        assertEquals("Image 0 has 10 pixels but 28x28 needs 784; check the width and height, or reshape the data to one row per image",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Plots.images(new float[][] {new float[10]}, 28, 28, List.of())).getMessage());
+        assertEquals("images and labels differ in length: 1 images, 2 labels",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Plots.images(new float[][] {new float[4]}, 2, 2, List.of("a", "b"))).getMessage());
+    }
+
+    @Test
+    void imagesShowAtMostAHundred() {
+        ImageGrid grid = Plots.images(new float[250][4], 2, 2, List.of());
+        assertEquals(ImageGrid.MAX_SHOWN, grid.shown());
+        assertEquals(10, grid.rows());
+        assertEquals(2 * grid.height(), Pixels.hidpiPng(grid).getHeight());
+    }
+}
