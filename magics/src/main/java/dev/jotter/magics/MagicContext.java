@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * The kernel's services as magics see them. The kernel implements this; magics never see
@@ -59,6 +60,36 @@ public interface MagicContext {
 
     /** @return the cell's standard error */
     PrintStream err();
+
+    /**
+     * Runs an action with what user code prints to {@code System.out} and {@code System.err}
+     * sent to other streams instead of the notebook; {@code %%capture} uses it.
+     *
+     * <p>The default swaps {@link System#setOut} and {@link System#setErr} for the duration,
+     * which is right for a kernel that installs its cell streams once. A kernel that routes
+     * output some other way (per eval, per thread) must override this.
+     *
+     * @param out where standard output goes meanwhile
+     * @param err where standard error goes meanwhile
+     * @param action what to run, typically calls to {@link #eval}
+     * @param <T> the action's result type
+     * @return the action's result
+     * @throws Exception whatever the action threw; the streams are restored either way
+     */
+    default <T> T redirectOutput(PrintStream out, PrintStream err, Callable<T> action) throws Exception {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(out);
+        System.setErr(err);
+        try {
+            return action.call();
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
 
     /** @return the kernel's working directory, which {@code %cd} changes */
     Path workingDirectory();

@@ -1,0 +1,147 @@
+package dev.jotter.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A real JShell session in this JVM, as the kernel and the runner use it. */
+class SessionTest {
+    private static Session session;
+    private static OutputRouter router;
+
+    /** Records what a cell produced. */
+    static final class Recorder implements CellOutput {
+        final StringBuilder stdout = new StringBuilder();
+        final List<Map<String, Object>> displays = new ArrayList<>();
+        Map<String, Object> result;
+        String ename;
+        List<String> traceback;
+
+        @Override
+        public synchronized void stream(String name, String text) {
+            if (name.equals("stdout")) {
+                stdout.append(text);
+            }
+        }
+
+        @Override
+        public synchronized void display(Map<String, Object> bundle, Map<String, Object> metadata, String id, boolean update) {
+            displays.add(bundle);
+        }
+
+        @Override
+        public void result(int count, Map<String, Object> bundle, Map<String, Object> metadata) {
+            result = bundle;
+        }
+
+        @Override
+        public void error(String ename, String evalue, List<String> traceback) {
+            this.ename = ename;
+            this.traceback = traceback;
+        }
+
+        @Override
+        public void clear(boolean wait) {}
+    }
+
+    @BeforeAll
+    static void start() {
+        router = new OutputRouter();
+        router.install();
+        session = new Session(router, new Renderers());
+        session.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        session.close();
+    }
+
+    private static Recorder run(String code) {
+        Recorder r = new Recorder();
+        session.execute(code, 1, r);
+        router.flush();
+        return r;
+    }
+
+    @Test
+    void severalSnippetsInOneCellShowTheLastValue() {
+        Recorder r = run("int a = 20;\nint b = 22;\na + b");
+        assertEquals("42", r.result.get("text/plain"));
+    }
+
+    @Test
+    void declarationsAndStatementsShowNoValue() {
+        Recorder r = run("int c = 3;\nSystem.out.println(c);");
+        assertEquals(null, r.result);
+        assertEquals("3\n", r.stdout.toString());
+    }
+
+    @Test
+    void valuesRenderFromTheObjectNotItsString() {
+        Recorder r = run("new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB)");
+        assertTrue(r.result.containsKey("image/png"), r.result.keySet().toString());
+        assertEquals("<image 3x2>", r.result.get("text/plain"));
+        assertFalse(BufferedImage.class.getName().isEmpty());
+    }
+
+    @Test
+    void compileErrorPointsAtTheCellLine() {
+        Recorder r = run("int ok = 1;\n\nString s = 42;");
+        assertEquals("CompilationException", r.ename);
+        assertTrue(NotebookRunner.stripAnsi(r.traceback.getFirst()).endsWith("line 3"), r.traceback.toString());
+    }
+
+    @Test
+    void exitIsBlocked() {
+        Recorder r = run("System.exit(1);");
+        assertEquals(ExitGuard.ExitAttemptedException.class.getName(), r.ename);
+        assertEquals("2", run("1 + 1").result.get("text/plain"));
+    }
+
+    @Test
+    void displayAndRenderWork() {
+        Recorder r = run("display(\"<i>x</i>\", \"text/html\");\nrender(\"<b>y</b>\", \"text/html\")");
+        assertEquals("<i>x</i>", r.displays.getFirst().get("text/html"));
+        assertEquals("<b>y</b>", r.result.get("text/html"));
+    }
+
+    @Test
+    void unknownMagicSuggestsAndNamesIt() {
+        Recorder r = run("%tiem 1 + 1");
+        assertEquals("MagicException", r.ename);
+        assertTrue(r.traceback.getFirst().contains("Unknown magic %tiem."), r.traceback.toString());
+    }
+
+    @Test
+    void completionReplacesTheTokenAtTheCursor() {
+        String code = "int x = 1;\nString.valueO";
+        Session.Completion c = session.complete(code, code.length());
+        assertTrue(c.matches().contains("valueOf("), c.matches().toString());
+        assertEquals(code.length() - "valueO".length(), c.start());
+    }
+
+    @Test
+    void inspectWorksWithTheCursorAtTheEndOfAToken() {
+        String doc = session.inspect("Math.max", 8);
+        assertTrue(doc != null && doc.contains("int Math.max(int a, int b)"), doc);
+    }
+
+    @Test
+    void isCompleteUnderstandsJavaAndMagics() {
+        assertEquals("incomplete", session.isComplete("for (int i = 0; i < 3; i++) {").status());
+        assertEquals("    ", session.isComplete("for (int i = 0; i < 3; i++) {").indent());
+        assertEquals("complete", session.isComplete("int x = 1;").status());
+        assertEquals("invalid", session.isComplete("int x = ;").status());
+        assertEquals("complete", session.isComplete("%lsmagic").status());
+        assertEquals("incomplete", session.isComplete("%%html").status());
+    }
+}

@@ -1,0 +1,267 @@
+package dev.jotter.magics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a cell into Java code and magic calls, with IJava's rules: {@code %%name args} on the
+ * first line makes the whole cell a cell magic whose body is the rest; otherwise every line that
+ * starts (in column 0) with {@code %name} is a line magic and the lines between them are Java
+ * code, run in order. A line magic ending with a backslash continues on the next line.
+ *
+ * <p>Lines inside text blocks and block comments are never magics, so a {@code %} there stays
+ * Java. Leading blank lines before {@code %%name} are allowed.
+ */
+public final class MagicLine {
+
+    private MagicLine() {}
+
+    /** One piece of a cell, in the order it runs. */
+    public sealed interface Part permits Code, LineCall, CellCall, Misplaced {}
+
+    /**
+     * Java code between magic lines.
+     *
+     * @param source the code, never blank
+     * @param firstLine the 1-based line in the cell where it starts, for error messages
+     */
+    public record Code(String source, int firstLine) implements Part {}
+
+    /**
+     * A line magic call.
+     *
+     * @param name the name after {@code %}
+     * @param args the rest of the line, trimmed, continuation lines joined with a space
+     * @param line the 1-based line in the cell
+     */
+    public record LineCall(String name, String args, int line) implements Part {}
+
+    /**
+     * A cell magic call: the whole cell.
+     *
+     * @param name the name after {@code %%}
+     * @param args the rest of the first line, trimmed
+     * @param body every line after the first
+     */
+    public record CellCall(String name, String args, String body) implements Part {}
+
+    /**
+     * A {@code %%name} line that is not the cell's first line: an error, reported before anything runs.
+     *
+     * @param name the name after {@code %%}
+     * @param line the 1-based line in the cell
+     */
+    public record Misplaced(String name, int line) implements Part {}
+
+    /**
+     * Splits a cell.
+     *
+     * @param cell the cell's source
+     * @return its parts in order; one {@link CellCall} for a cell magic; empty for a blank cell
+     */
+    public static List<Part> parse(String cell) {
+        String[] lines = cell.split("\r?\n", -1);
+        int first = 0;
+        while (first < lines.length && lines[first].isBlank()) {
+            first++;
+        }
+        if (first < lines.length && lines[first].startsWith("%%") && isNameStart(lines[first], 2)) {
+            String head = lines[first];
+            int nameEnd = nameEnd(head, 2);
+            StringBuilder body = new StringBuilder();
+            for (int i = first + 1; i < lines.length; i++) {
+                body.append(lines[i]);
+                if (i < lines.length - 1) {
+                    body.append('\n');
+                }
+            }
+            return List.of(new CellCall(head.substring(2, nameEnd), head.substring(nameEnd).trim(), body.toString()));
+        }
+
+        List<Part> parts = new ArrayList<>();
+        StringBuilder code = new StringBuilder();
+        int codeStart = -1;
+        JavaScanner scanner = new JavaScanner();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (!scanner.inside() && line.startsWith("%%") && isNameStart(line, 2)) {
+                flushCode(parts, code, codeStart);
+                codeStart = -1;
+                parts.add(new Misplaced(line.substring(2, nameEnd(line, 2)), i + 1));
+                continue;
+            }
+            if (!scanner.inside() && line.startsWith("%") && isNameStart(line, 1)) {
+                flushCode(parts, code, codeStart);
+                codeStart = -1;
+                int nameEnd = nameEnd(line, 1);
+                String name = line.substring(1, nameEnd);
+                StringBuilder args = new StringBuilder(line.substring(nameEnd).strip());
+                int at = i;
+                while (endsWithContinuation(args) && i + 1 < lines.length) {
+                    String joined = args.substring(0, args.length() - 1).strip();
+                    args.setLength(0);
+                    args.append(joined).append(' ').append(lines[++i].strip());
+                }
+                parts.add(new LineCall(name, args.toString().strip(), at + 1));
+                continue;
+            }
+            if (codeStart < 0) {
+                codeStart = i + 1;
+            }
+            code.append(line).append('\n');
+            scanner.scan(line);
+        }
+        flushCode(parts, code, codeStart);
+        return parts;
+    }
+
+    /**
+     * Whether every magic line of a cell is finished: no unclosed quote and no trailing
+     * continuation backslash. Java code is not checked here.
+     *
+     * @param cell the cell's source
+     * @return false when the frontend should ask for another line
+     */
+    public static boolean magicsComplete(String cell) {
+        for (Part part : parse(cell)) {
+            String args = switch (part) {
+                case LineCall l -> l.args();
+                case CellCall c -> c.args();
+                case Code c -> null;
+                case Misplaced m -> null;
+            };
+            if (args == null) {
+                continue;
+            }
+            if (endsWithContinuation(new StringBuilder(args))) {
+                return false;
+            }
+            try {
+                MagicArgs.split(args);
+            } catch (MagicException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The Java code of a cell with magic lines removed, for the kernel's completeness check.
+     *
+     * @param cell the cell's source
+     * @return the code parts joined by newlines; empty for a cell magic or a magics-only cell
+     */
+    public static String javaOnly(String cell) {
+        StringBuilder sb = new StringBuilder();
+        for (Part part : parse(cell)) {
+            if (part instanceof Code c) {
+                sb.append(c.source()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void flushCode(List<Part> parts, StringBuilder code, int start) {
+        if (!code.toString().isBlank()) {
+            String src = code.toString();
+            parts.add(new Code(src.endsWith("\n") ? src.substring(0, src.length() - 1) : src, start));
+        }
+        code.setLength(0);
+    }
+
+    private static boolean endsWithContinuation(CharSequence args) {
+        int n = args.length();
+        if (n == 0 || args.charAt(n - 1) != '\\') {
+            return false;
+        }
+        // An even run of backslashes is escaped backslashes, not a continuation.
+        int run = 0;
+        for (int i = n - 1; i >= 0 && args.charAt(i) == '\\'; i--) {
+            run++;
+        }
+        return run % 2 == 1;
+    }
+
+    private static boolean isNameStart(String line, int at) {
+        return at < line.length() && (Character.isLetter(line.charAt(at)) || line.charAt(at) == '_');
+    }
+
+    private static int nameEnd(String line, int from) {
+        int i = from;
+        while (i < line.length() && (Character.isLetterOrDigit(line.charAt(i)) || line.charAt(i) == '_')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Tracks, line by line, whether the next line starts inside a text block or block comment. */
+    private static final class JavaScanner {
+        private boolean blockComment;
+        private boolean textBlock;
+
+        boolean inside() {
+            return blockComment || textBlock;
+        }
+
+        void scan(String line) {
+            int i = 0;
+            int n = line.length();
+            while (i < n) {
+                if (blockComment) {
+                    int end = line.indexOf("*/", i);
+                    if (end < 0) {
+                        return;
+                    }
+                    blockComment = false;
+                    i = end + 2;
+                } else if (textBlock) {
+                    int end = closingTextBlock(line, i);
+                    if (end < 0) {
+                        return;
+                    }
+                    textBlock = false;
+                    i = end + 3;
+                } else if (line.startsWith("//", i)) {
+                    return;
+                } else if (line.startsWith("/*", i)) {
+                    blockComment = true;
+                    i += 2;
+                } else if (line.startsWith("\"\"\"", i)) {
+                    textBlock = true;
+                    i += 3;
+                } else if (line.charAt(i) == '"' || line.charAt(i) == '\'') {
+                    i = skipLiteral(line, i);
+                } else {
+                    i++;
+                }
+            }
+        }
+
+        private static int closingTextBlock(String line, int from) {
+            for (int i = from; i < line.length(); i++) {
+                if (line.charAt(i) == '\\') {
+                    i++;
+                } else if (line.startsWith("\"\"\"", i)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static int skipLiteral(String line, int start) {
+            char quote = line.charAt(start);
+            int i = start + 1;
+            while (i < line.length()) {
+                char c = line.charAt(i);
+                if (c == '\\') {
+                    i += 2;
+                } else if (c == quote) {
+                    return i + 1;
+                } else {
+                    i++;
+                }
+            }
+            return i;
+        }
+    }
+}

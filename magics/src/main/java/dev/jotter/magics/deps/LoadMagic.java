@@ -1,0 +1,163 @@
+package dev.jotter.magics.deps;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.jotter.magics.AbstractMagic;
+import dev.jotter.magics.LineMagic;
+import dev.jotter.magics.MagicArgs;
+import dev.jotter.magics.MagicContext;
+import dev.jotter.magics.MagicException;
+import dev.jotter.magics.Magics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code %load file}: runs a .jsh or .java file, or the code cells of a notebook. */
+public final class LoadMagic extends AbstractMagic implements LineMagic {
+    private static final int MAX_DEPTH = 8;
+    private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
+
+    /** Creates the magic; found by ServiceLoader. */
+    public LoadMagic() {
+        super("load", "Run a .jsh or .java file, or a notebook's code cells", """
+                %load FILE ...
+
+                Runs each FILE (relative to %pwd) in this session, in order:
+                  .jsh, .java  the file's code; a leading package declaration is dropped, since
+                               JShell code lives in no package
+                  .ipynb       every code cell of the notebook, top to bottom; magics in those
+                               cells work too
+                Declarations stay available afterwards. A failure stops the load and names the
+                file and cell.
+
+                Example:
+                  %load helpers.jsh
+                  %load ../part1.ipynb
+                """);
+    }
+
+    @Override
+    public Object run(String args, MagicContext context) throws Exception {
+        List<String> words = MagicArgs.split(args);
+        if (words.isEmpty()) {
+            throw MagicArgs.usageError(this, "%load needs a file, e.g. %load helpers.jsh.");
+        }
+        List<Path> files = new ArrayList<>();
+        for (String w : words) {
+            Path file = context.workingDirectory().resolve(w).toAbsolutePath().normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new MagicException("No such file: " + file + ". Check the name (relative to %pwd).");
+            }
+            String ext = extension(file);
+            if (!List.of("jsh", "java", "ipynb").contains(ext)) {
+                throw MagicArgs.usageError(this, "%load runs .jsh, .java and .ipynb files, not ." + ext + ": " + file);
+            }
+            files.add(file);
+        }
+        if (DEPTH.get() >= MAX_DEPTH) {
+            throw new MagicException("%load is nested more than " + MAX_DEPTH + " deep (" + files.getFirst()
+                    + "); a notebook probably loads itself. Remove the %load cycle.");
+        }
+        DEPTH.set(DEPTH.get() + 1);
+        try {
+            Object result = null;
+            Magics magics = Magics.of(context.magics());
+            for (Path file : files) {
+                result = extension(file).equals("ipynb") ? runNotebook(file, magics, context) : runSource(file, magics, context);
+            }
+            return result;
+        } finally {
+            DEPTH.set(DEPTH.get() - 1);
+        }
+    }
+
+    private static Object runSource(Path file, Magics magics, MagicContext context) throws Exception {
+        String code = read(file);
+        if (extension(file).equals("java")) {
+            code = code.replaceFirst("(?m)^\\s*package\\s+[\\w.]+\\s*;", "");
+        }
+        return magics.run(code, context);
+    }
+
+    private static Object runNotebook(Path file, Magics magics, MagicContext context) throws Exception {
+        List<String> cells = codeCells(file);
+        Object result = null;
+        for (int i = 0; i < cells.size(); i++) {
+            try {
+                result = magics.run(cells.get(i), context);
+            } catch (MagicException e) {
+                throw new MagicException("%load " + file.getFileName() + " stopped at code cell " + (i + 1) + " of "
+                        + cells.size() + ": " + e.getMessage(), e);
+            } catch (Exception e) {
+                context.err().println("%load " + file.getFileName() + " stopped at code cell " + (i + 1) + " of " + cells.size() + ".");
+                throw e;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Reads a notebook's code cells.
+     *
+     * @param file an .ipynb file (nbformat 4)
+     * @return each code cell's source, in order
+     * @throws MagicException when the file is not a notebook
+     */
+    static List<String> codeCells(Path file) throws MagicException {
+        JsonObject nb;
+        try {
+            nb = JsonParser.parseString(read(file)).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new MagicException(file + " is not a notebook (not JSON: " + e.getMessage() + "). Save it from Jupyter as .ipynb.", e);
+        }
+        JsonElement cellsJson = nb.get("cells");
+        if (cellsJson == null || !cellsJson.isJsonArray()) {
+            throw new MagicException(file + " has no \"cells\" list; only nbformat 4 notebooks can be loaded. "
+                    + "Open and save it in a current Jupyter to convert it.");
+        }
+        List<String> cells = new ArrayList<>();
+        for (JsonElement c : cellsJson.getAsJsonArray()) {
+            JsonObject cell = c.getAsJsonObject();
+            if (cell.has("cell_type") && cell.get("cell_type").getAsString().equals("code")) {
+                JsonElement src = cell.get("source");
+                String text;
+                if (src == null) {
+                    text = "";
+                } else if (src.isJsonArray()) {
+                    StringBuilder sb = new StringBuilder();
+                    for (JsonElement line : (JsonArray) src) {
+                        sb.append(line.getAsString());
+                    }
+                    text = sb.toString();
+                } else {
+                    text = src.getAsString();
+                }
+                if (!text.isBlank()) {
+                    cells.add(text);
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static String read(Path file) throws MagicException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MagicException("Could not read " + file + ": " + e + ". Check that it is a readable UTF-8 file.", e);
+        }
+    }
+
+    private static String extension(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

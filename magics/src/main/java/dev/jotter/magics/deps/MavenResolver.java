@@ -1,0 +1,373 @@
+package dev.jotter.magics.deps;
+
+import dev.jotter.magics.MagicException;
+import eu.maveniverse.maven.mima.context.Context;
+import eu.maveniverse.maven.mima.context.ContextOverrides;
+import eu.maveniverse.maven.mima.context.Runtimes;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Parent;
+import org.apache.maven.model.Repository;
+import org.apache.maven.model.building.DefaultModelBuilderFactory;
+import org.apache.maven.model.building.DefaultModelBuildingRequest;
+import org.apache.maven.model.building.FileModelSource;
+import org.apache.maven.model.building.ModelBuildingException;
+import org.apache.maven.model.building.ModelBuildingRequest;
+import org.apache.maven.model.building.ModelSource;
+import org.apache.maven.model.resolution.ModelResolver;
+import org.apache.maven.model.resolution.UnresolvableModelException;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.ArtifactProperties;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.Exclusion;
+import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.resolution.DependencyResult;
+import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.filter.ScopeDependencyFilter;
+
+/**
+ * Maven Resolver for the dependency magics, set up by MIMA the way Maven sets itself up:
+ * {@code ~/.m2/settings.xml} (local repository, mirrors, proxies, servers, offline) and Maven
+ * Central, plus repositories added with {@code %mavenRepo}.
+ *
+ * <p>The local repository is used in "simple" mode: a jar or POM already there is used no
+ * matter which repository it first came from, so a cached artifact never causes a network call.
+ */
+public final class MavenResolver implements AutoCloseable {
+    private static MavenResolver shared;
+
+    private final Context context;
+    private final RepositorySystem system;
+    private final RepositorySystemSession session;
+    private final List<RemoteRepository> added = new ArrayList<>();
+
+    /**
+     * Creates a resolver.
+     *
+     * @param overrides MIMA settings, e.g. {@code ContextOverrides.create().withUserSettings(true).build()}
+     */
+    public MavenResolver(ContextOverrides overrides) {
+        this.context = Runtimes.INSTANCE.getRuntime().create(overrides);
+        this.system = context.repositorySystem();
+        RepositorySystemSession base = context.repositorySystemSession();
+        DefaultRepositorySystemSession simple = new DefaultRepositorySystemSession(base);
+        LocalRepository local = new LocalRepository(base.getLocalRepository().getBasedir(), "simple");
+        simple.setLocalRepositoryManager(system.newLocalRepositoryManager(simple, local));
+        this.session = simple;
+    }
+
+    /**
+     * The resolver the magics use: created on first use from the user's Maven settings, shared
+     * by {@code %maven}, {@code %mavenRepo} and {@code %loadFromPOM} for the kernel's life.
+     *
+     * @return the shared resolver
+     */
+    public static synchronized MavenResolver shared() {
+        if (shared == null) {
+            shared = new MavenResolver(ContextOverrides.create().withUserSettings(true).build());
+        }
+        return shared;
+    }
+
+    /**
+     * Replaces the shared resolver, e.g. to point tests at a temporary local repository.
+     *
+     * @param resolver the new one; the old one is closed
+     */
+    public static synchronized void setShared(MavenResolver resolver) {
+        if (shared != null && shared != resolver) {
+            shared.close();
+        }
+        shared = resolver;
+    }
+
+    /** @return the local repository directory */
+    public Path localRepository() {
+        return session.getLocalRepository().getBasedir().toPath();
+    }
+
+    /** @return whether resolution is offline (settings.xml or overrides) */
+    public boolean offline() {
+        return session.isOffline();
+    }
+
+    /**
+     * Adds a remote repository for later resolutions; one with the same id is replaced.
+     *
+     * @param id the repository id (matched by mirrors and servers in settings.xml)
+     * @param url its URL, e.g. {@code https://jitpack.io} or {@code file:///tmp/repo}
+     */
+    public synchronized void addRepository(String id, String url) {
+        added.removeIf(r -> r.getId().equals(id));
+        added.add(new RemoteRepository.Builder(id, "default", url).build());
+    }
+
+    /** @return the repositories tried, after mirrors, proxies and authentication from settings.xml */
+    public synchronized List<RemoteRepository> repositories() {
+        return repositories(List.of());
+    }
+
+    private synchronized List<RemoteRepository> repositories(List<RemoteRepository> more) {
+        List<RemoteRepository> all = new ArrayList<>(context.remoteRepositories());
+        all.addAll(added);
+        all.addAll(more);
+        return system.newResolutionRepositories(session, all);
+    }
+
+    /**
+     * Parses {@code group:artifact[:extension[:classifier]]:version}.
+     *
+     * @param coordinate the coordinate as typed
+     * @return the artifact
+     * @throws MagicException naming the coordinate when it is malformed
+     */
+    public static Artifact artifact(String coordinate) throws MagicException {
+        try {
+            return new DefaultArtifact(coordinate);
+        } catch (IllegalArgumentException e) {
+            throw new MagicException("Bad Maven coordinate '" + coordinate + "': expected "
+                    + "group:artifact[:extension[:classifier]]:version, e.g. com.google.code.gson:gson:2.13.2.");
+        }
+    }
+
+    /**
+     * Resolves artifacts and their transitive dependencies.
+     *
+     * @param artifacts what to resolve
+     * @param scopes the scopes to keep, e.g. compile and runtime
+     * @return the files, in resolution order, without POM-only artifacts
+     * @throws MagicException naming the coordinates and repositories tried when something is missing
+     */
+    public List<Path> resolve(List<Artifact> artifacts, Set<String> scopes) throws MagicException {
+        List<Dependency> deps = artifacts.stream().map(a -> new Dependency(a, JavaScopes.COMPILE)).toList();
+        return resolve(deps, List.of(), List.of(), scopes, describe(artifacts));
+    }
+
+    private List<Path> resolve(List<Dependency> deps, List<Dependency> managed, List<RemoteRepository> more,
+            Set<String> scopes, String what) throws MagicException {
+        List<RemoteRepository> repos = repositories(more);
+        CollectRequest collect = new CollectRequest(deps, managed, repos);
+        DependencyRequest request = new DependencyRequest(collect, new ScopeDependencyFilter(scopes, null));
+        try {
+            DependencyResult result = system.resolveDependencies(session, request);
+            Set<Path> files = new LinkedHashSet<>();
+            for (ArtifactResult r : result.getArtifactResults()) {
+                Artifact a = r.getArtifact();
+                if (a != null && a.getFile() != null && !"pom".equals(a.getExtension())) {
+                    files.add(a.getFile().toPath());
+                }
+            }
+            return List.copyOf(files);
+        } catch (DependencyResolutionException e) {
+            throw failure(what, repos, e);
+        } catch (IllegalArgumentException e) {
+            throw new MagicException("Could not resolve " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Resolves the dependencies a POM declares, with its parent, properties, dependency
+     * management, BOM imports and repositories applied as Maven would.
+     *
+     * @param pom a pom.xml
+     * @param scopes the scopes to keep
+     * @return the files of the dependencies and their transitive dependencies
+     * @throws MagicException when the POM is invalid or a dependency cannot be resolved
+     */
+    public List<Path> resolvePom(Path pom, Set<String> scopes) throws MagicException {
+        Model model = effectiveModel(pom);
+        List<RemoteRepository> pomRepos = new ArrayList<>();
+        for (Repository r : model.getRepositories()) {
+            pomRepos.add(new RemoteRepository.Builder(r.getId(), "default", r.getUrl()).build());
+        }
+        List<Dependency> deps = new ArrayList<>();
+        for (org.apache.maven.model.Dependency d : model.getDependencies()) {
+            if (scopes.contains(d.getScope() == null ? JavaScopes.COMPILE : d.getScope())) {
+                deps.add(toDependency(d));
+            }
+        }
+        List<Dependency> managed = new ArrayList<>();
+        if (model.getDependencyManagement() != null) {
+            for (org.apache.maven.model.Dependency d : model.getDependencyManagement().getDependencies()) {
+                managed.add(toDependency(d));
+            }
+        }
+        if (deps.isEmpty()) {
+            return List.of();
+        }
+        return resolve(deps, managed, pomRepos, scopes, deps.stream().map(d -> coordinate(d.getArtifact()))
+                .collect(Collectors.joining(", ")) + " (from " + pom.getFileName() + ")");
+    }
+
+    private static Dependency toDependency(org.apache.maven.model.Dependency d) {
+        Artifact a = new DefaultArtifact(d.getGroupId(), d.getArtifactId(), d.getClassifier(),
+                d.getType() == null ? "jar" : d.getType(), d.getVersion());
+        if (d.getSystemPath() != null) {
+            // The resolver takes a system-scoped file from this property instead of a repository.
+            a = a.setProperties(java.util.Map.of(ArtifactProperties.LOCAL_PATH, d.getSystemPath()));
+        }
+        List<Exclusion> exclusions = d.getExclusions().stream()
+                .map(e -> new Exclusion(e.getGroupId(), e.getArtifactId(), "*", "*")).toList();
+        return new Dependency(a, d.getScope() == null ? JavaScopes.COMPILE : d.getScope(), d.isOptional(), exclusions);
+    }
+
+    private Model effectiveModel(Path pom) throws MagicException {
+        DefaultModelBuildingRequest request = new DefaultModelBuildingRequest();
+        request.setPomFile(pom.toFile());
+        request.setValidationLevel(ModelBuildingRequest.VALIDATION_LEVEL_MINIMAL);
+        request.setProcessPlugins(false);
+        request.setTwoPhaseBuilding(false);
+        request.setSystemProperties(System.getProperties());
+        request.setUserProperties(new Properties());
+        request.setModelResolver(new PomResolver(new ArrayList<>(repositories())));
+        try {
+            return new DefaultModelBuilderFactory().newInstance().build(request).getEffectiveModel();
+        } catch (ModelBuildingException e) {
+            String problems = e.getProblems().stream().map(p -> "  - " + p.getMessage())
+                    .collect(Collectors.joining("\n"));
+            throw new MagicException("Could not read the POM " + pom + ":\n" + problems
+                    + "\nFix the POM; parents and BOMs must be resolvable from the repositories of %mavenRepo and settings.xml.", e);
+        }
+    }
+
+    /** Finds parent POMs and imported BOMs for the model builder through the resolver. */
+    private final class PomResolver implements ModelResolver {
+        private final List<RemoteRepository> repos;
+
+        PomResolver(List<RemoteRepository> repos) {
+            this.repos = repos;
+        }
+
+        @Override
+        public ModelSource resolveModel(String groupId, String artifactId, String version) throws UnresolvableModelException {
+            Artifact pom = new DefaultArtifact(groupId, artifactId, "", "pom", version);
+            try {
+                ArtifactResult r = system.resolveArtifact(session, new ArtifactRequest(pom, system.newResolutionRepositories(session, repos), null));
+                return new FileModelSource(r.getArtifact().getFile());
+            } catch (ArtifactResolutionException e) {
+                throw new UnresolvableModelException(e.getMessage(), groupId, artifactId, version, e);
+            }
+        }
+
+        @Override
+        public ModelSource resolveModel(Parent parent) throws UnresolvableModelException {
+            return resolveModel(parent.getGroupId(), parent.getArtifactId(), parent.getVersion());
+        }
+
+        @Override
+        public ModelSource resolveModel(org.apache.maven.model.Dependency dependency) throws UnresolvableModelException {
+            return resolveModel(dependency.getGroupId(), dependency.getArtifactId(), dependency.getVersion());
+        }
+
+        @Override
+        public void addRepository(Repository repository) {
+            addRepository(repository, false);
+        }
+
+        @Override
+        public void addRepository(Repository repository, boolean replace) {
+            if (replace) {
+                repos.removeIf(r -> r.getId().equals(repository.getId()));
+            } else if (repos.stream().anyMatch(r -> r.getId().equals(repository.getId()))) {
+                return;
+            }
+            repos.add(new RemoteRepository.Builder(repository.getId(), "default", repository.getUrl()).build());
+        }
+
+        @Override
+        public ModelResolver newCopy() {
+            return new PomResolver(new ArrayList<>(repos));
+        }
+    }
+
+    private MagicException failure(String what, List<RemoteRepository> repos, DependencyResolutionException e) {
+        Set<String> missing = new LinkedHashSet<>();
+        if (e.getResult() != null) {
+            for (ArtifactResult r : e.getResult().getArtifactResults()) {
+                if (!r.isResolved() && r.getRequest() != null) {
+                    missing.add(coordinate(r.getRequest().getArtifact()));
+                }
+            }
+            e.getResult().getCollectExceptions().forEach(c -> missing.add(rootMessage(c)));
+        }
+        String tried = repos.isEmpty() ? "none (only the local repository " + localRepository() + ")"
+                : repos.stream().map(r -> r.getId() + " (" + r.getUrl() + ")").collect(Collectors.joining(", "));
+        StringBuilder msg = new StringBuilder("Could not resolve ").append(what).append('.');
+        if (!missing.isEmpty()) {
+            msg.append("\nMissing: ").append(String.join("; ", missing));
+        }
+        msg.append("\nRepositories tried: ").append(tried).append("; local repository: ").append(localRepository());
+        msg.append("\nCause: ").append(rootMessage(e));
+        msg.append(offline() ? "\nMaven is offline (settings.xml): download the artifact once online, or turn offline mode off."
+                : "\nCheck the coordinate (e.g. on https://central.sonatype.com), or add the repository that has it with %mavenRepo ID URL.");
+        return new MagicException(msg.toString(), e);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    static String coordinate(Artifact a) {
+        StringBuilder sb = new StringBuilder(a.getGroupId()).append(':').append(a.getArtifactId());
+        if (!"jar".equals(a.getExtension()) || !a.getClassifier().isEmpty()) {
+            sb.append(':').append(a.getExtension());
+        }
+        if (!a.getClassifier().isEmpty()) {
+            sb.append(':').append(a.getClassifier());
+        }
+        return sb.append(':').append(a.getVersion()).toString();
+    }
+
+    private static String describe(Collection<Artifact> artifacts) {
+        return artifacts.stream().map(MavenResolver::coordinate).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Turns a URL or a local path into a repository URL.
+     *
+     * @param urlOrPath {@code https://...}, {@code file:...} or a directory path
+     * @param base where a relative path resolves
+     * @return the URL
+     * @throws MagicException when it is neither
+     */
+    static String repositoryUrl(String urlOrPath, Path base) throws MagicException {
+        if (urlOrPath.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || urlOrPath.startsWith("file:")) {
+            try {
+                URI.create(urlOrPath);
+                return urlOrPath;
+            } catch (IllegalArgumentException e) {
+                throw new MagicException("'" + urlOrPath + "' is not a valid URL: " + e.getMessage()
+                        + ". Write it like https://repo.example.com/maven2.");
+            }
+        }
+        return base.resolve(urlOrPath).toAbsolutePath().normalize().toUri().toString();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.jotter.magics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jotter.magics.MagicLine.CellCall;
+import dev.jotter.magics.MagicLine.Code;
+import dev.jotter.magics.MagicLine.LineCall;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MagicLineTest {
+
+    @Test
+    void plainJavaIsOneCodePart() {
+        assertEquals(List.of(new Code("int x = 1;\nx + 1", 1)), MagicLine.parse("int x = 1;\nx + 1"));
+    }
+
+    @Test
+    void blankCellHasNoParts() {
+        assertEquals(List.of(), MagicLine.parse("  \n\n"));
+    }
+
+    @Test
+    void lineMagicsSplitCodeInOrder() {
+        String cell = "%maven a:b:1\nimport a.B;\n\n%time  B.run()\nint y = 2;";
+        assertEquals(List.of(
+                new LineCall("maven", "a:b:1", 1),
+                new Code("import a.B;\n", 2),
+                new LineCall("time", "B.run()", 4),
+                new Code("int y = 2;", 5)), MagicLine.parse(cell));
+    }
+
+    @Test
+    void cellMagicTakesTheRestOfTheCellAsBody() {
+        assertEquals(List.of(new CellCall("html", "", "<b>x</b>\n%notamagic")),
+                MagicLine.parse("\n%%html\n<b>x</b>\n%notamagic"));
+        assertEquals(List.of(new CellCall("writefile", "-a out.txt", "")), MagicLine.parse("%%writefile -a out.txt"));
+    }
+
+    @Test
+    void cellMagicOnlyCountsOnTheFirstLine() {
+        assertEquals(List.of(new Code("int x = 1;", 1), new MagicLine.Misplaced("html", 2)),
+                MagicLine.parse("int x = 1;\n%%html\n"));
+    }
+
+    @Test
+    void percentNotFollowedByANameOrIndentedIsJava() {
+        String cell = "int a = 7\n  % 2;\nint b = 9\n%2;\n  %x";
+        assertEquals(List.of(new Code(cell, 1)), MagicLine.parse(cell));
+    }
+
+    @Test
+    void textBlocksAndBlockCommentsHideMagics() {
+        String cell = "String s = \"\"\"\n%time not a magic\n\"\"\";\n/* a\n%who\n*/\n%pwd";
+        List<MagicLine.Part> parts = MagicLine.parse(cell);
+        assertEquals(2, parts.size());
+        assertEquals(new LineCall("pwd", "", 7), parts.get(1));
+    }
+
+    @Test
+    void stringsMentioningCommentsDoNotConfuseTheScanner() {
+        List<MagicLine.Part> parts = MagicLine.parse("String s = \"/* \\\" \"; // \"\"\"\n%pwd");
+        assertEquals(new LineCall("pwd", "", 2), parts.get(1));
+    }
+
+    @Test
+    void trailingBackslashContinuesALineMagic() {
+        assertEquals(List.of(new LineCall("maven", "a:b:1 c:d:2", 1), new Code("x", 3)),
+                MagicLine.parse("%maven a:b:1 \\\n   c:d:2\nx"));
+    }
+
+    @Test
+    void completenessLooksAtMagicLinesOnly() {
+        assertTrue(MagicLine.magicsComplete("%maven a:b:1\nint x ="));
+        assertFalse(MagicLine.magicsComplete("%maven a:b:1 \\"));
+        assertFalse(MagicLine.magicsComplete("%env X=\"open"));
+        assertTrue(MagicLine.magicsComplete("%env X=\"a\\\\\""));
+        assertEquals("int x = 1;\n", MagicLine.javaOnly("%pwd\nint x = 1;"));
+        assertEquals("", MagicLine.javaOnly("%%bash\necho hi"));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.jotter.magics.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jotter.magics.JShellContext;
+import dev.jotter.magics.MagicException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one test class that loads the DJL engine (PyTorch natives), for %seed and %device. */
+class SeedAndDeviceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void seedMakesDjlSmileAndTheToolkitRepeatable() throws Exception {
+        try (JShellContext ctx = new JShellContext(dir)) {
+            ctx.run("%seed 7");
+            assertEquals("7", System.getProperty(SeedMagic.PROPERTY));
+            assertEquals("Seeded with 7: toolkit (jotter.seed), DJL, Smile.\n", ctx.takeOut());
+            assertEquals(7, ai.djl.engine.Engine.getInstance().getSeed());
+            double a = smileDrawOnANewThread();
+            ctx.run("%seed 7");
+            assertEquals(a, smileDrawOnANewThread(), "a new thread after %seed draws the same number");
+            MagicException e = assertThrows(MagicException.class, () -> ctx.run("%seed x"));
+            assertTrue(e.getMessage().startsWith("'x' is not a whole number"), e.getMessage());
+        } finally {
+            System.clearProperty(SeedMagic.PROPERTY);
+        }
+    }
+
+    private static double smileDrawOnANewThread() throws InterruptedException {
+        double[] out = new double[1];
+        Thread t = Thread.ofPlatform().start(() -> out[0] = smile.math.MathEx.random());
+        t.join();
+        return out[0];
+    }
+
+    @Test
+    void deviceReportsEngineVersionGpusAndDevice() throws Exception {
+        try (JShellContext ctx = new JShellContext(dir)) {
+            DeviceMagic.DeviceInfo info = assertInstanceOf(DeviceMagic.DeviceInfo.class, ctx.run("%device"));
+            assertEquals("PyTorch", info.engine());
+            assertEquals(ai.djl.engine.Engine.getDjlVersion(), info.djlVersion());
+            assertTrue(info.gpus() >= 0);
+            assertEquals(info.gpus() > 0 ? "gpu(0)" : "cpu()", info.device());
+            assertTrue(info.toString().contains("Training device: " + info.device()));
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.jotter.magics.deps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jotter.magics.JShellContext;
+import dev.jotter.magics.MagicException;
+import eu.maveniverse.maven.mima.context.ContextOverrides;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** %maven, %mavenRepo, %loadFromPOM, %classpath and %load against repositories made in the test; no network. */
+class DependencyMagicsTest {
+    @TempDir
+    Path tmp;
+    TestRepo remote;
+    Path local;
+    JShellContext ctx;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        remote = new TestRepo(tmp.resolve("remote"));
+        local = tmp.resolve("local");
+        remote.deploy("demo", "dep", "1.0", "demo.Dep", "package demo; public class Dep { public static String name() { return \"dep\"; } }", "");
+        remote.deploy("demo", "greeter", "1.0", "demo.Greeter",
+                "package demo; public class Greeter { public static String hi() { return \"hi from \" + Dep.name(); } }",
+                TestRepo.dependency("demo", "dep", "1.0", "compile")
+                        + TestRepo.dependency("demo", "only-for-tests", "9.9", "test"));
+        useResolver(List.of(new RemoteRepository.Builder("test-remote", "default", remote.url()).build()));
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        ctx = new JShellContext(work);
+    }
+
+    private void useResolver(List<RemoteRepository> repos) {
+        MavenResolver.setShared(new MavenResolver(ContextOverrides.create()
+                .withUserSettings(false)
+                .withLocalRepositoryOverride(local)
+                .repositories(repos)
+                .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.REPLACE)
+                .build()));
+    }
+
+    @AfterEach
+    void tearDown() {
+        ctx.close();
+        MavenResolver.setShared(null);
+    }
+
+    @Test
+    void mavenResolvesTransitivelyAndTheCodeCanUseIt() throws Exception {
+        Object r = ctx.run("%maven demo:greeter:1.0\ndemo.Greeter.hi()");
+        assertEquals("hi from dep", r);
+        assertEquals(2, ctx.classpath().size());
+        assertTrue(ctx.classpath().stream().allMatch(p -> p.startsWith(local)), ctx.classpath().toString());
+    }
+
+    @Test
+    void aCachedArtifactIsUsedWithoutTheRemote() throws Exception {
+        ctx.run("%maven demo:greeter:1.0");
+        deleteTree(remote.root);
+        useResolver(List.of(new RemoteRepository.Builder("some-other-id", "default", remote.url()).build()));
+        try (JShellContext fresh = new JShellContext(tmp)) {
+            assertEquals("hi from dep", fresh.run("%maven demo:greeter:1.0\ndemo.Greeter.hi()"));
+        }
+    }
+
+    @Test
+    void aMissingArtifactNamesTheCoordinateAndTheRepository() {
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%maven demo:nosuch:2.0"));
+        assertTrue(e.getMessage().startsWith("Could not resolve demo:nosuch:2.0."), e.getMessage());
+        assertTrue(e.getMessage().contains("test-remote (" + remote.url() + ")"), e.getMessage());
+        assertTrue(e.getMessage().contains("%mavenRepo"), e.getMessage());
+    }
+
+    @Test
+    void aBadCoordinateStopsBeforeAnythingIsResolved() {
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%maven demo:greeter:1.0 nonsense"));
+        assertTrue(e.getMessage().startsWith("Bad Maven coordinate 'nonsense'"), e.getMessage());
+        assertEquals(List.of(), ctx.classpath());
+        assertThrows(MagicException.class, () -> ctx.run("%maven"));
+    }
+
+    @Test
+    void mavenRepoAddsARepositoryByUrlOrPath() throws Exception {
+        useResolver(List.of());
+        assertThrows(MagicException.class, () -> ctx.run("%maven demo:dep:1.0"));
+        ctx.run("%mavenRepo mine " + remote.root);
+        assertEquals("dep", ctx.run("%maven demo:dep:1.0\ndemo.Dep.name()"));
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%mavenRepo onlyid"));
+        assertTrue(e.getMessage().contains("%mavenRepo ID URL"), e.getMessage());
+    }
+
+    @Test
+    void loadFromPomAppliesPropertiesManagementAndScopes() throws Exception {
+        Path pom = ctx.workingDirectory().resolve("pom.xml");
+        Files.writeString(pom, """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>x</groupId><artifactId>y</artifactId><version>1</version>
+                  <properties><greeter.version>1.0</greeter.version></properties>
+                  <dependencyManagement><dependencies>
+                    <dependency><groupId>demo</groupId><artifactId>dep</artifactId><version>1.0</version></dependency>
+                  </dependencies></dependencyManagement>
+                  <dependencies>
+                    <dependency><groupId>demo</groupId><artifactId>greeter</artifactId><version>${greeter.version}</version></dependency>
+                    <dependency><groupId>demo</groupId><artifactId>dep</artifactId></dependency>
+                    <dependency><groupId>demo</groupId><artifactId>absent</artifactId><version>1</version><scope>test</scope></dependency>
+                  </dependencies>
+                </project>
+                """);
+        assertEquals("hi from dep", ctx.run("%loadFromPOM pom.xml\ndemo.Greeter.hi()"));
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%loadFromPOM pom.xml test"));
+        assertTrue(e.getMessage().contains("demo:absent:1"), e.getMessage());
+        e = assertThrows(MagicException.class, () -> ctx.run("%loadFromPOM pom.xml --scopes=compile,bogus"));
+        assertTrue(e.getMessage().startsWith("Unknown scope 'bogus'"), e.getMessage());
+    }
+
+    @Test
+    void cellLoadFromPomTakesAFragment() throws Exception {
+        ctx.run("""
+                %%loadFromPOM
+                <dependency>
+                  <groupId>demo</groupId><artifactId>greeter</artifactId><version>1.0</version>
+                </dependency>
+                """);
+        assertEquals("hi from dep", ctx.eval("demo.Greeter.hi()"));
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%%loadFromPOM\n<dependencies><dependency>"));
+        assertTrue(e.getMessage().startsWith("Could not read the POM"), e.getMessage());
+    }
+
+    @Test
+    void fragmentsAreWrappedIntoAProject() {
+        assertTrue(LoadFromPomMagic.wrap("<dependency/>").contains("<dependencies>\n<dependency/>\n</dependencies>"));
+        assertEquals("<project/>", LoadFromPomMagic.wrap(" <project/> "));
+    }
+
+    @Test
+    void classpathAddsPathsAndGlobsOrNothing() throws Exception {
+        Path lib = Files.createDirectories(ctx.workingDirectory().resolve("lib"));
+        Path jar = remote.root.resolve("demo/dep/1.0/dep-1.0.jar");
+        Files.copy(jar, lib.resolve("a.jar"));
+        Files.copy(jar, lib.resolve("b.jar"));
+        Files.writeString(lib.resolve("notes.txt"), "x");
+        Object added = ctx.run("%jars lib/*.jar");
+        assertEquals(List.of(lib.resolve("a.jar").toString(), lib.resolve("b.jar").toString()), added);
+        assertEquals("dep", ctx.eval("demo.Dep.name()"));
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%classpath lib/c.jar lib"));
+        assertTrue(e.getMessage().startsWith("No such file or directory: " + lib.resolve("c.jar")), e.getMessage());
+        e = assertThrows(MagicException.class, () -> ctx.run("%classpath lib lib/*.zip"));
+        assertTrue(e.getMessage().startsWith("No files match lib/*.zip"), e.getMessage());
+        assertEquals(2, ctx.classpath().size(), "the failing cells added nothing");
+    }
+
+    @Test
+    void loadRunsJshJavaAndNotebookCellsWithMagics() throws Exception {
+        Path wd = ctx.workingDirectory();
+        Files.writeString(wd.resolve("a.jsh"), "int fromJsh = 1;\n%env FROM_JSH=yes\n");
+        Files.writeString(wd.resolve("B.java"), "package x.y;\npublic class B { public static int two() { return 2; } }\n");
+        Files.writeString(wd.resolve("c.ipynb"), """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+                 "cells": [
+                  {"cell_type": "markdown", "metadata": {}, "source": ["# not code"]},
+                  {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null,
+                   "source": ["int fromNb = fromJsh + B.two();\\n", "%env FROM_NB=yes"]},
+                  {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null, "source": "fromNb * 10"}
+                 ]}
+                """);
+        assertEquals(30, ctx.run("%load a.jsh B.java c.ipynb"));
+        assertEquals("yes", ctx.environment().get("FROM_JSH"));
+        assertEquals("yes", ctx.environment().get("FROM_NB"));
+        assertEquals(3, ctx.eval("fromNb"));
+    }
+
+    @Test
+    void loadNamesTheFailingCellAndRejectsUnknownFiles() throws Exception {
+        Path wd = ctx.workingDirectory();
+        Files.writeString(wd.resolve("bad.ipynb"), """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                  {"cell_type": "code", "metadata": {}, "outputs": [], "source": "int ok = 1;"},
+                  {"cell_type": "code", "metadata": {}, "outputs": [], "source": "%nosuchmagic"}]}
+                """);
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%load bad.ipynb"));
+        assertTrue(e.getMessage().startsWith("%load bad.ipynb stopped at code cell 2 of 2: Unknown magic %nosuchmagic"), e.getMessage());
+        Files.writeString(wd.resolve("x.txt"), "");
+        e = assertThrows(MagicException.class, () -> ctx.run("%load x.txt"));
+        assertTrue(e.getMessage().startsWith("%load runs .jsh, .java and .ipynb files, not .txt"), e.getMessage());
+        e = assertThrows(MagicException.class, () -> ctx.run("%load missing.jsh"));
+        assertTrue(e.getMessage().startsWith("No such file: " + wd.resolve("missing.jsh")), e.getMessage());
+        Files.writeString(wd.resolve("self.ipynb"), """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                  {"cell_type": "code", "metadata": {}, "outputs": [], "source": "%load self.ipynb"}]}
+                """);
+        e = assertThrows(MagicException.class, () -> ctx.run("%load self.ipynb"));
+        assertTrue(e.getMessage().contains("a notebook probably loads itself"), e.getMessage());
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
