@@ -34,6 +34,7 @@ public final class NotebookRunner {
     private final PrintStream log;
     private final Map<String, String> params;
     private final long timeoutSeconds;
+    private boolean logOutput;
 
     /**
      * @param log where progress goes
@@ -46,6 +47,18 @@ public final class NotebookRunner {
         this.timeoutSeconds = timeoutSeconds;
     }
 
+    /**
+     * Also prints each cell's text output (stdout, stderr) to the progress log after the cell,
+     * as papermill's {@code --log-output} does: useful in CI logs and build scripts.
+     *
+     * @param on whether to print cell output
+     * @return this runner
+     */
+    public NotebookRunner logOutput(boolean on) {
+        this.logOutput = on;
+        return this;
+    }
+
     /** What running one notebook gave. */
     public record Outcome(Path output, int cells, boolean ok, String failure) {}
 
@@ -54,10 +67,12 @@ public final class NotebookRunner {
         Path output = null;
         Map<String, String> params = new LinkedHashMap<>();
         long timeout = 0;
+        boolean logOutput = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "-o", "--output" -> output = Path.of(need(args, ++i, a));
+                case "--log-output" -> logOutput = true;
                 case "--param", "-p" -> {
                     String kv = need(args, ++i, a);
                     int eq = kv.indexOf('=');
@@ -76,7 +91,7 @@ public final class NotebookRunner {
                 }
                 default -> {
                     if (a.startsWith("-")) {
-                        throw new Main.UsageException("unknown option '" + a + "' for run; expected -o OUT, --param NAME=VALUE or --timeout SECONDS");
+                        throw new Main.UsageException("unknown option '" + a + "' for run; expected -o OUT, --param NAME=VALUE, --timeout SECONDS or --log-output");
                     }
                     inputs.add(Path.of(a));
                 }
@@ -107,7 +122,7 @@ public final class NotebookRunner {
             }
             Files.createDirectories(output);
         }
-        NotebookRunner runner = new NotebookRunner(out, params, timeout);
+        NotebookRunner runner = new NotebookRunner(out, params, timeout).logOutput(logOutput);
         int failures = 0;
         for (Path nb : notebooks) {
             Path target = output == null ? defaultOutput(nb)
@@ -202,6 +217,13 @@ public final class NotebookRunner {
                 double secs = (System.nanoTime() - t0) / 1e9;
                 log.printf("  [%d/%d] %-6s %6.1fs  %s%n", n, code.size(), r.ok() ? "ok" : timedOut.get() ? "TIMEOUT" : "FAILED",
                         secs, firstLine(source));
+                if (logOutput) {
+                    for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                        if ("stream".equals(Json.str(o.getAsJsonObject(), "output_type", ""))) {
+                            log.print(indent(Json.str(o.getAsJsonObject(), "text", "").stripTrailing()) + "\n");
+                        }
+                    }
+                }
                 if (!r.ok()) {
                     failedCell = n;
                     failure = input + ": cell " + n + " of " + code.size()

@@ -294,9 +294,10 @@ class NotebookRunnerTest {
 
     @Test
     void withoutOutputTheResultGoesBesideTheNotebook() throws Exception {
-        Path in = write("beside.ipynb", notebook("1"));
-        assertEquals(0, cli(List.of(in.toString()), new ByteArrayOutputStream()));
+        Path in = write("beside.ipynb", notebook("System.out.println(\"echoed\");"));
+        assertEquals(0, cli(List.of(in.toString(), "--log-output"), new ByteArrayOutputStream()));
         assertTrue(Files.isRegularFile(dir.resolve("beside.out.ipynb")));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("    echoed\n"), "--log-output echoes cell output: " + logBytes);
     }
 
     @Test
