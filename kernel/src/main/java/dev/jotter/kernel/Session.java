@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.jotter.magics.MagicLine;
+import dev.jotter.magics.Magics;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -88,9 +88,12 @@ public final class Session implements AutoCloseable {
             System.setIn(new StdinStream());
             JShell shell = JShell.builder()
                     .executionEngine(new JotterExecutionControl.Provider(), Map.of())
-                    .compilerOptions("--class-path", System.getProperty("java.class.path"), "-proc:none")
+                    .compilerOptions("-proc:none")
                     .out(router.originalOut()).err(router.log())
                     .build();
+            // JShell keeps one class path for the compiler and the loader; a --class-path compiler
+            // option would hide every jar %maven adds later.
+            shell.addToClasspath(System.getProperty("java.class.path"));
             for (String imp : DEFAULT_IMPORTS) {
                 // A front-door package missing from this build must not break every cell.
                 shell.eval("import " + imp + ";");
@@ -194,59 +197,23 @@ public final class Session implements AutoCloseable {
     private record RawValue(Object object, String text) {}
 
     private Object runCell(JShell shell, String code, int count) throws Exception {
-        String[] lines = code.split("\n", -1);
-        int first = 0;
-        while (first < lines.length && lines[first].isBlank()) {
-            first++;
+        if (!Magics.hasMagics(code)) {
+            return evalJava(shell, code, count, 1);
         }
-        if (first < lines.length) {
-            Matcher cell = CELL_MAGIC.matcher(lines[first]);
-            if (cell.matches()) {
-                String body = String.join("\n", java.util.Arrays.asList(lines).subList(first + 1, lines.length));
-                Object v = magics.runCell(cell.group(1), cell.group(2).strip(), body);
-                return v == null ? NO_VALUE : v;
-            }
-        }
+        List<MagicLine.Part> parts = MagicLine.parse(code);
+        // Every magic name is checked before anything runs: a typo must not leave the cell half-done.
+        magics.registry().check(parts);
         Object last = NO_VALUE;
-        StringBuilder java = new StringBuilder();
-        int javaStart = 0;
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = LINE_MAGIC.matcher(lines[i]);
-            if (m.matches() && !insideJava(java)) {
-                if (!java.toString().isBlank()) {
-                    last = evalJava(shell, java.toString(), count, javaStart + 1);
-                }
-                java.setLength(0);
-                Object v = magics.runLine(m.group(1), m.group(2).strip());
-                last = v == null ? NO_VALUE : v;
-                javaStart = i + 1;
-            } else {
-                if (java.isEmpty()) {
-                    javaStart = i;
-                } else {
-                    java.append('\n');
-                }
-                java.append(lines[i]);
-            }
-        }
-        if (!java.toString().isBlank()) {
-            last = evalJava(shell, java.toString(), count, javaStart + 1);
+        for (MagicLine.Part part : parts) {
+            Object v = switch (part) {
+                case MagicLine.Code c -> evalJava(shell, c.source(), count, c.firstLine());
+                case MagicLine.LineCall l -> magics.runLine(l.name(), l.args());
+                case MagicLine.CellCall c -> magics.runCell(c.name(), c.args(), c.body());
+                case MagicLine.Misplaced m -> throw new IllegalStateException("rejected by check: %%" + m.name());
+            };
+            last = v == null ? NO_VALUE : v;
         }
         return last;
-    }
-
-    /** A magic line cannot start inside an unfinished Java statement (a block or a string). */
-    private boolean insideJava(CharSequence javaSoFar) {
-        if (javaSoFar.toString().isBlank()) {
-            return false;
-        }
-        SourceCodeAnalysis.CompletionInfo info = shell().sourceCodeAnalysis().analyzeCompletion(javaSoFar.toString());
-        String rest = info.remaining();
-        while (info.completeness().isComplete() && !rest.isBlank()) {
-            info = shell().sourceCodeAnalysis().analyzeCompletion(rest);
-            rest = info.remaining();
-        }
-        return info.completeness() == Completeness.DEFINITELY_INCOMPLETE;
     }
 
     /**
@@ -468,14 +435,9 @@ public final class Session implements AutoCloseable {
      * @return the completion
      */
     public Completion complete(String code, int cursor) {
-        int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
-        String linePrefix = code.substring(lineStart, cursor);
-        Matcher magic = Pattern.compile("^\\s*(%%?)([\\w.-]*)$").matcher(linePrefix);
-        if (magic.matches()) {
-            boolean cell = magic.group(1).equals("%%");
-            int start = cursor - magic.group(2).length();
-            List<String> names = magics.complete(magic.group(2), cell);
-            return new Completion(names, start, cursor);
+        var magic = magics.registry().complete(code, cursor);
+        if (magic.isPresent()) {
+            return new Completion(magic.get().matches(), magic.get().start(), magic.get().end());
         }
         Span span = javaSpan(code, cursor);
         int[] anchor = new int[1];
@@ -590,27 +552,27 @@ public final class Session implements AutoCloseable {
             return code.endsWith("\n\n") || (lines.length > first + 1 && lines[lines.length - 1].isBlank() && code.endsWith("\n"))
                     ? new CompleteStatus("complete", "") : new CompleteStatus("incomplete", "");
         }
-        StringBuilder java = new StringBuilder();
-        for (String line : lines) {
-            if (!LINE_MAGIC.matcher(line).matches()) {
-                java.append(line).append('\n');
-            }
-        }
-        String remaining = java.toString();
+        String status = magics.registry().isComplete(code, java -> javaCompleteness(java).status());
+        return status.equals("incomplete") ? new CompleteStatus(status, javaCompleteness(MagicLine.javaOnly(code)).indent())
+                : new CompleteStatus(status, "");
+    }
+
+    private CompleteStatus javaCompleteness(String java) {
+        String remaining = java;
         SourceCodeAnalysis sca = shell().sourceCodeAnalysis();
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(remaining);
             switch (info.completeness()) {
-                case COMPLETE, COMPLETE_WITH_SEMI, EMPTY -> remaining = info.remaining();
+                case COMPLETE, COMPLETE_WITH_SEMI -> remaining = info.remaining();
+                case EMPTY -> {
+                    return new CompleteStatus("complete", "");
+                }
                 case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
                     return new CompleteStatus("incomplete", " ".repeat(4 * Math.max(0, depth(remaining))));
                 }
                 case UNKNOWN -> {
                     return new CompleteStatus("invalid", "");
                 }
-            }
-            if (info.completeness() == Completeness.EMPTY) {
-                break;
             }
         }
         return new CompleteStatus("complete", "");
@@ -695,11 +657,6 @@ public final class Session implements AutoCloseable {
     /** @return the magics host */
     MagicHost magics() {
         return magics;
-    }
-
-    /** @return a map of the magic names to summaries, for the banner and help */
-    Map<String, String> magicSummaries() {
-        return new LinkedHashMap<>(magics.summaries());
     }
 
     @Override

@@ -179,6 +179,27 @@ public final class Magics {
      */
     public Object run(String cell, MagicContext context) throws Exception {
         List<MagicLine.Part> parts = MagicLine.parse(cell);
+        check(parts);
+        Object result = null;
+        for (MagicLine.Part part : parts) {
+            result = switch (part) {
+                case MagicLine.Code c -> context.eval(c.source());
+                case MagicLine.LineCall l -> runLine(l.name(), l.args(), context);
+                case MagicLine.CellCall c -> runCell(c.name(), c.args(), c.body(), context);
+                case MagicLine.Misplaced m -> throw new IllegalStateException("checked above");
+            };
+        }
+        return result;
+    }
+
+    /**
+     * Checks every magic named in a parsed cell before any part runs, so that a typo on the
+     * last line does not leave the cell half-evaluated.
+     *
+     * @param parts the cell as {@link MagicLine#parse} split it
+     * @throws MagicException for the first unknown or misplaced magic, with a suggestion
+     */
+    public void check(List<MagicLine.Part> parts) throws MagicException {
         for (MagicLine.Part part : parts) {
             if (part instanceof MagicLine.LineCall l && !lines.containsKey(l.name())) {
                 throw unknown(l.name(), false);
@@ -192,16 +213,6 @@ public final class Magics {
                         ? ", or write %" + m.name() + " (one %) for the line magic." : "."));
             }
         }
-        Object result = null;
-        for (MagicLine.Part part : parts) {
-            result = switch (part) {
-                case MagicLine.Code c -> context.eval(c.source());
-                case MagicLine.LineCall l -> runLine(l.name(), l.args(), context);
-                case MagicLine.CellCall c -> runCell(c.name(), c.args(), c.body(), context);
-                case MagicLine.Misplaced m -> throw new IllegalStateException("checked above");
-            };
-        }
-        return result;
     }
 
     /**
