@@ -15,23 +15,33 @@ import java.util.Map;
  */
 final class MagicHost implements MagicContext {
     private final Session session;
-    private final Magics registry = Magics.load(MagicHost.class.getClassLoader());
+    private volatile Magics registry;
 
     MagicHost(Session session) {
         this.session = session;
     }
 
-    /** @return the registry of every magic on the class path */
+    /** @return the registry of every magic on the class path, loaded on first use to keep kernel start-up short */
     Magics registry() {
-        return registry;
+        Magics r = registry;
+        if (r == null) {
+            synchronized (this) {
+                r = registry;
+                if (r == null) {
+                    r = Magics.load(MagicHost.class.getClassLoader());
+                    registry = r;
+                }
+            }
+        }
+        return r;
     }
 
     Object runLine(String name, String args) throws Exception {
-        return registry.runLine(name, args, this);
+        return registry().runLine(name, args, this);
     }
 
     Object runCell(String name, String args, String body) throws Exception {
-        return registry.runCell(name, args, body, this);
+        return registry().runCell(name, args, body, this);
     }
 
     @Override
@@ -99,6 +109,6 @@ final class MagicHost implements MagicContext {
 
     @Override
     public List<Magic> magics() {
-        return registry.all();
+        return registry().all();
     }
 }

@@ -28,6 +28,7 @@ public final class Main {
                 case "install" -> KernelSpec.install(rest, System.out);
                 case "uninstall" -> KernelSpec.uninstall(rest, System.out);
                 case "run" -> NotebookRunner.main(rest, System.out, System.err);
+                case "aot-training" -> AotTraining.run();
                 case "--version", "version" -> {
                     System.out.println("jotter " + version());
                     yield 0;
@@ -82,7 +83,7 @@ public final class Main {
                 jotter %s - a Java kernel for Jupyter
 
                 usage:
-                  jotter install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name TEXT] [--jvm-opt OPT]...
+                  jotter install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name TEXT] [--jvm-opt OPT]... [--no-copy] [--no-aot]
                                                  write the kernelspec so Jupyter can start this kernel
                   jotter uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
                   jotter run NOTEBOOK.ipynb|DIR [-o OUT.ipynb|DIR] [--param k=v]... [--timeout SECONDS] [--log-output]

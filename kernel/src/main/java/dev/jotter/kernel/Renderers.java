@@ -21,19 +21,27 @@ import javax.imageio.ImageIO;
  * {@link MimeBundle}s, images as PNG, and text.
  */
 public final class Renderers {
-    private final List<Renderer> renderers;
+    private volatile List<Renderer> renderers;
 
-    /** Loads every {@link Renderer} on the class path. */
-    public Renderers() {
-        List<Renderer> found = new ArrayList<>();
-        ServiceLoader.load(Renderer.class, Renderers.class.getClassLoader()).forEach(found::add);
-        found.sort(Comparator.comparingInt(Renderer::priority).reversed());
-        this.renderers = List.copyOf(found);
-    }
+    /** Creates the registry; renderers are found on first use, off the kernel's start-up path. */
+    public Renderers() {}
 
     /** @return the renderers found with ServiceLoader, highest priority first */
     public List<Renderer> renderers() {
-        return renderers;
+        List<Renderer> r = renderers;
+        if (r == null) {
+            synchronized (this) {
+                r = renderers;
+                if (r == null) {
+                    List<Renderer> found = new ArrayList<>();
+                    ServiceLoader.load(Renderer.class, Renderers.class.getClassLoader()).forEach(found::add);
+                    found.sort(Comparator.comparingInt(Renderer::priority).reversed());
+                    r = List.copyOf(found);
+                    renderers = r;
+                }
+            }
+        }
+        return r;
     }
 
     /**
@@ -49,7 +57,7 @@ public final class Renderers {
             return b;
         }
         if (value != null) {
-            for (Renderer r : renderers) {
+            for (Renderer r : renderers()) {
                 if (r.supports(value)) {
                     Map<String, Object> data = new LinkedHashMap<>(r.render(value, requested));
                     data.putIfAbsent("text/plain", String.valueOf(value));

@@ -103,6 +103,9 @@ public final class Session implements AutoCloseable {
             shell.sourceCodeAnalysis().completionSuggestions("Strin", 5, new int[1]);
             shell.sourceCodeAnalysis().analyzeCompletion("int x = 1;");
             jshell = shell;
+            // Load magics and renderers now, in the background, rather than in the first cell.
+            magics.registry();
+            renderers.renderers();
         } catch (RuntimeException e) {
             startFailure = e;
             throw e;

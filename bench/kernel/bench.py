@@ -1,0 +1,155 @@
+"""Kernel benchmark: Jotter side by side with IPython (ipykernel), both driven by Debian's
+jupyter_client as Jupyter drives them. Prints a Markdown table with Jotter/IPython ratios.
+
+Usage: JUPYTER_PATH=<prefix>/share/jupyter /usr/bin/python3 bench/kernel/bench.py [--runs 200]
+(bench/kernel/run.sh builds the jar, installs a private kernelspec and calls this.)"""
+import argparse
+import statistics
+import time
+
+from jupyter_client.manager import KernelManager
+
+CASES = {
+    "jotter": {
+        "one_plus_one": "1 + 1",
+        "ten_k_lines": 'for (int i = 0; i < 10_000; i++) System.out.println("line " + i);',
+        "complete": ("Strin", 5),
+    },
+    "python3": {
+        "one_plus_one": "1 + 1",
+        "ten_k_lines": 'for i in range(10_000): print(f"line {i}")',
+        "complete": ("pri", 3),
+    },
+}
+
+
+def wait_idle(kc, msg_id, collect_lines=False):
+    lines = 0
+    while True:
+        msg = kc.get_iopub_msg(timeout=120)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if collect_lines and msg["msg_type"] == "stream":
+            lines += msg["content"]["text"].count("\n")
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return lines
+
+
+def shell_reply(kc, msg_id):
+    while True:
+        reply = kc.get_shell_msg(timeout=120)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def pct(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+def bench(name, runs):
+    case = CASES[name]
+    cold = []
+    for _ in range(3):
+        km = KernelManager(kernel_name=name)
+        t0 = time.perf_counter()
+        km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=120)
+        cold.append(time.perf_counter() - t0)
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+    km = KernelManager(kernel_name=name)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=120)
+    for _ in range(20):  # warm up: first cells compile and JIT
+        wait_idle(kc, kc.execute(case["one_plus_one"]))
+    trips = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        msg_id = kc.execute(case["one_plus_one"])
+        shell_reply(kc, msg_id)
+        wait_idle(kc, msg_id)
+        trips.append(time.perf_counter() - t0)
+    wait_idle(kc, kc.execute(case["ten_k_lines"]), True)  # warm
+    t0 = time.perf_counter()
+    msg_id = kc.execute(case["ten_k_lines"])
+    lines = wait_idle(kc, msg_id, True)
+    ten_k = time.perf_counter() - t0
+    comp = []
+    code, cursor = case["complete"]
+    for _ in range(5):
+        shell_reply(kc, kc.complete(code, cursor))
+    for _ in range(50):
+        t0 = time.perf_counter()
+        shell_reply(kc, kc.complete(code, cursor))
+        comp.append(time.perf_counter() - t0)
+    time.sleep(2)
+    pid = km.provisioner.process.pid
+    rss = rss_mb(pid)
+    kc.stop_channels()
+    t0 = time.perf_counter()
+    km.shutdown_kernel(now=False)
+    shutdown = time.perf_counter() - t0
+    return {
+        "cold start to kernel_info_reply (s)": statistics.median(cold),
+        "1+1 round trip p50 (ms)": pct(trips, 50) * 1000,
+        "1+1 round trip p90 (ms)": pct(trips, 90) * 1000,
+        "1+1 round trip p99 (ms)": pct(trips, 99) * 1000,
+        "10,000-line cell to idle (s)": ten_k,
+        "lines lost of 10,000": 10_000 - lines,
+        "completion p50 (ms)": pct(comp, 50) * 1000,
+        "idle RSS (MB)": rss,
+        "shutdown (s)": shutdown,
+    }
+
+
+TARGETS = {
+    "cold start to kernel_info_reply (s)": "≤ 0.4",
+    "1+1 round trip p50 (ms)": "≤ 10",
+    "10,000-line cell to idle (s)": "≤ 0.1",
+    "lines lost of 10,000": "0",
+    "completion p50 (ms)": "≤ 15",
+    "idle RSS (MB)": "≤ 180",
+    "shutdown (s)": "≤ 0.3",
+}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument("--kernels", default="jotter,python3")
+    args = ap.parse_args()
+    results = {}
+    for k in args.kernels.split(","):
+        try:
+            results[k] = bench(k, args.runs)
+        except Exception as e:  # IPython may not be installed; Jotter must be
+            if k == "jotter":
+                raise
+            print(f"(skipping {k}: {e})")
+    names = list(results["jotter"])
+    print("| metric | target | Jotter | IPython | Jotter / IPython |")
+    print("|---|---|---|---|---|")
+    for n in names:
+        j = results["jotter"][n]
+        p = results.get("python3", {}).get(n)
+        ratio = f"{j / p:.2f}×" if p not in (None, 0) else "–"
+        fmt = (lambda v: f"{v:.0f}") if "lost" in n else (lambda v: f"{v:.3f}" if v < 10 else f"{v:.1f}")
+        print(f"| {n} | {TARGETS.get(n, '')} | {fmt(j)} | {fmt(p) if p is not None else '–'} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()
