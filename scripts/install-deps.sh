@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
-# Installs Debian's Jupyter packages used by the integration tests (real clients, no mocks).
-# Idempotent: does nothing when they are already there. Needs root (or sudo) for apt-get.
+# Installs what the integration tests need besides the JDK (real clients, no mocks):
+#  - Debian's Jupyter packages: jupyter_client and the kernel conformance suite, nbclient and
+#    nbformat for the notebook tests, the classic Notebook server for the browser test;
+#  - Chromium, driven headlessly by the browser test;
+#  - the browser test's npm packages (playwright-core, pinned by its package-lock.json), with npm ci.
+# Idempotent: does nothing that is already done. Needs root (or sudo) for apt-get.
 set -euo pipefail
-pkgs=(jupyter-client python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert python3-zmq python3-nbformat)
+cd "$(dirname "$0")/.."
+pkgs=(jupyter-client python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert python3-zmq python3-nbformat
+      python3-notebook jupyter-notebook chromium)
+command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 missing=()
 for p in "${pkgs[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
-if [ ${#missing[@]} -eq 0 ]; then echo "Jupyter packages already installed."; exit 0; fi
-sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-echo "Installing: ${missing[*]}"
-$sudo apt-get update -q
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "Debian packages already installed."
+else
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing: ${missing[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+# playwright-core only drives the system Chromium (executablePath /usr/bin/chromium); it downloads no browser.
+browser=kernel/src/test/browser
+if [ -f "$browser/package-lock.json" ]; then
+  if [ -d "$browser/node_modules/playwright-core" ] && [ "$browser/node_modules/.package-lock.json" -nt "$browser/package-lock.json" ]; then
+    echo "Browser test packages already installed."
+  else
+    (cd "$browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  fi
+fi

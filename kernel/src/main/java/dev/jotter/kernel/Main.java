@@ -86,7 +86,7 @@ public final class Main {
                   jotter install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name TEXT] [--jvm-opt OPT]... [--no-copy] [--no-aot]
                                                  write the kernelspec so Jupyter can start this kernel
                   jotter uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
-                  jotter run NOTEBOOK.ipynb|DIR [-o OUT.ipynb] [--param k=v]... [--timeout SECONDS]
+                  jotter run NOTEBOOK.ipynb|DIR [-o OUT.ipynb|DIR] [--param k=v]... [--timeout SECONDS] [--log-output]
                                                  execute notebooks headlessly, no Jupyter needed
                   jotter kernel CONNECTION_FILE  run as a kernel (Jupyter does this)
                   jotter --version""".formatted(version()));

@@ -2,6 +2,7 @@ package dev.jotter.kernel;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +34,7 @@ public final class NotebookRunner {
     private final PrintStream log;
     private final Map<String, String> params;
     private final long timeoutSeconds;
+    private boolean logOutput;
 
     /**
      * @param log where progress goes
@@ -44,6 +47,18 @@ public final class NotebookRunner {
         this.timeoutSeconds = timeoutSeconds;
     }
 
+    /**
+     * Also prints each cell's text output (stdout, stderr) to the progress log after the cell,
+     * as papermill's {@code --log-output} does: useful in CI logs and build scripts.
+     *
+     * @param on whether to print cell output
+     * @return this runner
+     */
+    public NotebookRunner logOutput(boolean on) {
+        this.logOutput = on;
+        return this;
+    }
+
     /** What running one notebook gave. */
     public record Outcome(Path output, int cells, boolean ok, String failure) {}
 
@@ -52,10 +67,12 @@ public final class NotebookRunner {
         Path output = null;
         Map<String, String> params = new LinkedHashMap<>();
         long timeout = 0;
+        boolean logOutput = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "-o", "--output" -> output = Path.of(need(args, ++i, a));
+                case "--log-output" -> logOutput = true;
                 case "--param", "-p" -> {
                     String kv = need(args, ++i, a);
                     int eq = kv.indexOf('=');
@@ -74,7 +91,7 @@ public final class NotebookRunner {
                 }
                 default -> {
                     if (a.startsWith("-")) {
-                        throw new Main.UsageException("unknown option '" + a + "' for run; expected -o OUT, --param NAME=VALUE or --timeout SECONDS");
+                        throw new Main.UsageException("unknown option '" + a + "' for run; expected -o OUT, --param NAME=VALUE, --timeout SECONDS or --log-output");
                     }
                     inputs.add(Path.of(a));
                 }
@@ -87,7 +104,8 @@ public final class NotebookRunner {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> s = Files.list(in)) {
-                    s.filter(p -> p.toString().endsWith(".ipynb") && !p.toString().endsWith(".out.ipynb")).sorted().forEach(notebooks::add);
+                    s.filter(p -> p.toString().endsWith(".ipynb") && !p.toString().endsWith(".out.ipynb") && Files.isRegularFile(p))
+                            .sorted().forEach(notebooks::add);
                 }
             } else if (Files.isRegularFile(in)) {
                 notebooks.add(in);
@@ -95,15 +113,27 @@ public final class NotebookRunner {
                 throw new Main.UsageException("no such notebook or folder: '" + in + "'");
             }
         }
-        if (output != null && notebooks.size() > 1 && !Files.isDirectory(output)) {
+        if (notebooks.isEmpty()) {
+            throw new Main.UsageException("no notebooks (*.ipynb) in " + inputs + "; pass a notebook file or a folder that holds some");
+        }
+        if (output != null && (notebooks.size() > 1 || inputs.stream().anyMatch(Files::isDirectory)) && !Files.isDirectory(output)) {
+            if (Files.exists(output)) {
+                throw new Main.UsageException("-o '" + output + "' is a file, but several notebooks need a folder; pass a folder for -o");
+            }
             Files.createDirectories(output);
         }
-        NotebookRunner runner = new NotebookRunner(out, params, timeout);
+        NotebookRunner runner = new NotebookRunner(out, params, timeout).logOutput(logOutput);
         int failures = 0;
         for (Path nb : notebooks) {
             Path target = output == null ? defaultOutput(nb)
                     : Files.isDirectory(output) ? output.resolve(nb.getFileName()) : output;
-            Outcome o = runner.run(nb, target);
+            Outcome o;
+            try {
+                o = runner.run(nb, target);
+            } catch (IOException e) {
+                // One unreadable notebook must not hide the results of the others in a folder run.
+                o = new Outcome(target, 0, false, "error: " + e.getMessage());
+            }
             if (!o.ok()) {
                 failures++;
                 err.println(o.failure());
@@ -128,10 +158,12 @@ public final class NotebookRunner {
     }
 
     /**
-     * Runs one notebook.
+     * Runs one notebook: every code cell in order, in a fresh JShell, stopping at the first
+     * failing cell. Cells after a failure keep no outputs and a null execution count, as in
+     * Jupyter after "Run All" stops at an error.
      *
      * @param input the notebook
-     * @param output where the executed notebook goes
+     * @param output where the executed notebook goes; written atomically, also when a cell fails
      * @return what happened
      * @throws IOException when the notebook cannot be read or written
      */
@@ -140,17 +172,18 @@ public final class NotebookRunner {
         try {
             nb = JsonParser.parseString(Files.readString(input)).getAsJsonObject();
         } catch (RuntimeException e) {
-            throw new IOException(input + " is not a notebook (invalid JSON: " + e.getMessage() + ")", e);
+            throw new IOException(input + " is not a notebook (invalid JSON: " + e.getMessage() + "); open it in Jupyter or restore it from git", e);
         }
-        if (!nb.has("cells") || Json.integer(nb, "nbformat", 0) != 4) {
+        if (!nb.has("cells") || !nb.get("cells").isJsonArray() || Json.integer(nb, "nbformat", 0) != 4) {
             throw new IOException(input + " is not an nbformat 4 notebook (found nbformat " + Json.integer(nb, "nbformat", 0)
                     + "); convert it with jupyter nbconvert --to notebook");
         }
-        JsonArray cells = withParameters(nb.getAsJsonArray("cells"));
+        boolean cellIds = Json.integer(nb, "nbformat_minor", 0) >= 5;
+        JsonArray cells = withParameters(nb.getAsJsonArray("cells"), cellIds);
         nb.add("cells", cells);
         List<JsonObject> code = new ArrayList<>();
         for (JsonElement c : cells) {
-            if ("code".equals(Json.str(c.getAsJsonObject(), "cell_type", ""))) {
+            if (c.isJsonObject() && "code".equals(Json.str(c.getAsJsonObject(), "cell_type", ""))) {
                 code.add(c.getAsJsonObject());
             }
         }
@@ -158,6 +191,7 @@ public final class NotebookRunner {
         long started = System.nanoTime();
         OutputRouter router = SharedRouter.get();
         String failure = null;
+        int failedCell = 0;
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().unstarted(r));
         try (Session session = new Session(router, new Renderers())) {
             session.setWorkingDirectory(input.toAbsolutePath().getParent());
@@ -168,8 +202,11 @@ public final class NotebookRunner {
                 String source = source(cell.get("source"));
                 NbOutput out = new NbOutput();
                 long t0 = System.nanoTime();
-                ScheduledFuture<?> alarm = timeoutSeconds > 0
-                        ? watchdog.schedule(session::interrupt, timeoutSeconds, TimeUnit.SECONDS) : null;
+                AtomicBoolean timedOut = new AtomicBoolean();
+                ScheduledFuture<?> alarm = timeoutSeconds > 0 ? watchdog.schedule(() -> {
+                    timedOut.set(true);
+                    session.interrupt();
+                }, timeoutSeconds, TimeUnit.SECONDS) : null;
                 Session.Result r = session.execute(source, n, out);
                 if (alarm != null) {
                     alarm.cancel(false);
@@ -178,11 +215,20 @@ public final class NotebookRunner {
                 cell.add("outputs", out.outputs());
                 cell.addProperty("execution_count", n);
                 double secs = (System.nanoTime() - t0) / 1e9;
-                log.printf("  [%d/%d] %s %.1fs%n", n, code.size(), r.ok() ? "ok" : "FAILED", secs);
+                log.printf("  [%d/%d] %-6s %6.1fs  %s%n", n, code.size(), r.ok() ? "ok" : timedOut.get() ? "TIMEOUT" : "FAILED",
+                        secs, firstLine(source));
+                if (logOutput) {
+                    for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                        if ("stream".equals(Json.str(o.getAsJsonObject(), "output_type", ""))) {
+                            log.print(indent(Json.str(o.getAsJsonObject(), "text", "").stripTrailing()) + "\n");
+                        }
+                    }
+                }
                 if (!r.ok()) {
-                    boolean timedOut = timeoutSeconds > 0 && secs >= timeoutSeconds;
-                    failure = input + ": cell " + n + (timedOut ? " timed out after " + timeoutSeconds + " s" : " failed") + "\n"
-                            + indent(source) + "\n" + stripAnsi(String.join("\n", r.traceback()));
+                    failedCell = n;
+                    failure = input + ": cell " + n + " of " + code.size()
+                            + (timedOut.get() ? " timed out after " + timeoutSeconds + " s (raise --timeout, or make the cell faster)" : " failed")
+                            + "\n" + indent(source) + "\n" + stripAnsi(String.join("\n", r.traceback()));
                     break;
                 }
             }
@@ -190,45 +236,83 @@ public final class NotebookRunner {
             watchdog.shutdownNow();
         }
         for (JsonObject cell : code) {
-            if (!cell.has("outputs")) {
+            if (!cell.has("outputs") || !cell.has("execution_count")) {
                 cell.add("outputs", new JsonArray());
-                cell.add("execution_count", null);
+                cell.add("execution_count", JsonNull.INSTANCE);
             }
         }
-        writeAtomically(output, Json.PRETTY.toJson(nb) + "\n");
-        log.printf("%s %s in %.1fs -> %s%n", failure == null ? "Finished" : "Failed", input, (System.nanoTime() - started) / 1e9, output);
+        double total = (System.nanoTime() - started) / 1e9;
+        JsonObject metadata = nb.has("metadata") && nb.get("metadata").isJsonObject() ? nb.getAsJsonObject("metadata") : new JsonObject();
+        metadata.add("jotter", Json.obj("parameters", params, "status", failure == null ? "ok" : "failed",
+                "failed_cell", failedCell == 0 ? null : failedCell, "duration_s", Math.round(total * 10) / 10.0,
+                "jotter_version", Main.version()));
+        nb.add("metadata", metadata);
+        writeAtomically(output, NOTEBOOK_JSON.toJson(nb) + "\n");
+        log.printf("%s %s in %.1fs -> %s%n", failure == null ? "Finished" : "Failed", input, total, output);
         return new Outcome(output, code.size(), failure == null, failure);
     }
 
-    private JsonArray withParameters(JsonArray cells) {
+    /** Pretty like Jupyter's own files (one-space indent is not available in Gson; two is fine), nulls kept: nbformat needs execution_count. */
+    private static final com.google.gson.Gson NOTEBOOK_JSON = new com.google.gson.GsonBuilder()
+            .disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
+
+    private static String firstLine(String source) {
+        String line = source.strip().lines().findFirst().orElse("");
+        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+    }
+
+    /**
+     * Inserts the {@code --param} cell after the cell tagged {@code parameters} (or first), as
+     * papermill does, replacing a cell injected by an earlier run so that running an executed
+     * notebook again does not stack parameter cells.
+     */
+    JsonArray withParameters(JsonArray cells, boolean cellIds) {
         if (params.isEmpty()) {
             return cells;
         }
+        JsonArray kept = new JsonArray();
+        for (JsonElement c : cells) {
+            if (!hasTag(c, "injected-parameters")) {
+                kept.add(c);
+            }
+        }
         StringBuilder src = new StringBuilder("// Parameters injected by jotter run\n");
         params.forEach((k, v) -> src.append("var ").append(k).append(" = ").append(literal(v)).append(";\n"));
-        JsonObject injected = Json.obj("cell_type", "code", "execution_count", null,
-                "metadata", Json.obj("tags", List.of("injected-parameters")), "outputs", new JsonArray(),
-                "source", src.toString());
+        JsonObject injected = new JsonObject();
+        injected.addProperty("cell_type", "code");
+        if (cellIds) {
+            injected.addProperty("id", "injected-parameters");
+        }
+        injected.add("execution_count", JsonNull.INSTANCE);
+        injected.add("metadata", Json.obj("tags", List.of("injected-parameters")));
+        injected.add("outputs", new JsonArray());
+        injected.addProperty("source", src.toString());
         int at = 0;
-        for (int i = 0; i < cells.size(); i++) {
-            JsonElement tags = cells.get(i).getAsJsonObject().has("metadata")
-                    ? cells.get(i).getAsJsonObject().getAsJsonObject("metadata").get("tags") : null;
-            if (tags != null && tags.isJsonArray() && tags.getAsJsonArray().contains(Json.toJson("parameters"))) {
+        for (int i = 0; i < kept.size(); i++) {
+            if (hasTag(kept.get(i), "parameters")) {
                 at = i + 1;
                 break;
             }
         }
         JsonArray out = new JsonArray();
-        for (int i = 0; i < cells.size(); i++) {
+        for (int i = 0; i < kept.size(); i++) {
             if (i == at) {
                 out.add(injected);
             }
-            out.add(cells.get(i));
+            out.add(kept.get(i));
         }
-        if (at >= cells.size()) {
+        if (at >= kept.size()) {
             out.add(injected);
         }
         return out;
+    }
+
+    private static boolean hasTag(JsonElement cell, String tag) {
+        if (!cell.isJsonObject() || !cell.getAsJsonObject().has("metadata") || !cell.getAsJsonObject().get("metadata").isJsonObject()) {
+            return false;
+        }
+        JsonElement tags = cell.getAsJsonObject().getAsJsonObject("metadata").get("tags");
+        return tags != null && tags.isJsonArray() && tags.getAsJsonArray().contains(Json.toJson(tag));
     }
 
     /** Numbers and booleans stay typed, so {@code --param epochs=2} gives an int, anything else a String. */

@@ -43,6 +43,23 @@ public final class JupyterHarness {
         return Path.of(System.getProperty("jotter.jar", "target/jotter.jar")).toAbsolutePath();
     }
 
+    /**
+     * @param modules Python modules to import
+     * @return whether {@link #python()} can import all of them
+     */
+    public static boolean hasPython(String... modules) {
+        try {
+            Process p = new ProcessBuilder(python(), "-c", "import " + String.join(", ", modules)).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Skips (locally) or fails (in CI) when jupyter_client and friends are not installed. */
     public static void requireJupyter(String... modules) {
         List<String> probe = new ArrayList<>(List.of(python(), "-c"));

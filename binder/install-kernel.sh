@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds Jotter, installs its kernelspec and warms the caches a first notebook would fill.
+# Binder's postBuild runs it at image build time; CI runs it too (BinderPostBuildIT) with a
+# fresh HOME and --prefix, then executes a notebook with the kernel it installed.
+#
+# Usage: binder/install-kernel.sh [--sys-prefix | --user | --prefix DIR] [--jar JAR] [--offline] [--clean]
+#   --sys-prefix / --user / --prefix DIR   where the kernelspec goes (as for jotter install)
+#   --jar JAR    use an already built jotter.jar instead of building one
+#   --offline    build with Maven's offline mode (everything must be in ~/.m2 already)
+#   --clean      delete the build folders afterwards (the kernelspec keeps its own copy of the jar)
+# Environment: JOTTER_JVM_OPTS replaces the kernel's memory options below.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Binder gives a pod 2 GB in all. The kernel JVM shares it with the Jupyter server (~150 MB) and
+# with libtorch's native memory, which the Java heap limit does not cover (~300-400 MB for the
+# course's models), so the heap is capped well below 2 GB and the JVM's other pools are bounded
+# too: a runaway notebook then gets a Java OutOfMemoryError it can report instead of the whole
+# pod being killed. See binder/README.md for the arithmetic.
+read -r -a JVM_OPTS <<< "${JOTTER_JVM_OPTS:--Xmx896m -XX:MaxDirectMemorySize=192m -XX:MaxMetaspaceSize=256m -XX:ReservedCodeCacheSize=96m}"
+
+where=(--sys-prefix); jar=""; offline=""; clean=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sys-prefix|--user) where=("$1") ;;
+    --prefix) [ $# -ge 2 ] || { echo "error: --prefix needs a folder, e.g. --prefix /tmp/jupyter" >&2; exit 2; }; where=(--prefix "$2"); shift ;;
+    --jar) [ $# -ge 2 ] || { echo "error: --jar needs a path, e.g. --jar kernel/target/jotter.jar" >&2; exit 2; }; jar="$2"; shift ;;
+    --offline) offline="-o" ;;
+    --clean) clean=1 ;;
+    *) echo "error: unknown option '$1'; expected --sys-prefix, --user, --prefix DIR, --jar JAR, --offline or --clean" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+. scripts/java-home.sh
+export PYTORCH_FLAVOR="${PYTORCH_FLAVOR:-cpu}"   # the jar bundles CPU natives only; never fetch others
+
+if [ -z "$jar" ]; then
+  echo "==> Building Jotter (Maven wrapper)"
+  ./mvnw -B -ntp $offline -pl kernel -am package -DskipTests
+  jar=kernel/target/jotter.jar
+fi
+[ -f "$jar" ] || { echo "error: no jar at '$jar'; build it with ./mvnw -pl kernel -am package -DskipTests or pass --jar" >&2; exit 1; }
+
+echo "==> Installing the kernelspec (${where[*]}, JVM options: ${JVM_OPTS[*]})"
+install_args=(install "${where[@]}" --name jotter)
+for o in "${JVM_OPTS[@]}"; do install_args+=(--jvm-opt "$o"); done
+out=$(java -jar "$jar" "${install_args[@]}")
+echo "$out"
+spec=$(printf '%s\n' "$out" | sed -n 's/^Installed kernelspec .* in //p' | tail -1)
+[ -n "$spec" ] && [ -f "$spec/kernel.json" ] || { echo "error: jotter install did not report a kernelspec folder: $out" >&2; exit 1; }
+kernel_jar="$spec/jotter.jar"; [ -f "$kernel_jar" ] || kernel_jar="$jar"
+
+echo "==> Warming caches: %maven's local repository path and DJL's CPU natives (~/.djl.ai)"
+# -Duser.home: Java takes its home from the password database, not $HOME; the caches belong
+# where the shell's HOME is (the same on Binder, different in CI's fresh HOME).
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+java -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow "${JVM_OPTS[@]}" \
+  -Duser.home="$HOME" -jar "$kernel_jar" run binder/warmup.ipynb -o "$tmp/warmup.ipynb" --timeout 600 --log-output
+
+if [ "$clean" = 1 ]; then
+  echo "==> Removing build folders (the kernelspec has its own copy of the jar)"
+  rm -rf datasets/target toolkit/target magics/target kernel/target bench/*/target
+fi
+echo "==> Jotter kernel ready: $spec"

@@ -1,0 +1,195 @@
+package dev.jotter.kernel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * What an executed curriculum notebook must contain, whichever runner executed it: every code
+ * cell ran without error, every PNG decodes to a real image, and selected text outputs match
+ * (e.g. a test loss below a bound). One place for the expectations keeps {@code jotter run} and
+ * Jupyter's nbclient honest in the same way.
+ */
+public final class NotebookChecks {
+    private NotebookChecks() {}
+
+    /**
+     * Small settings so CI runs every notebook quickly; the notebooks' defaults teach well.
+     * Documented in notebooks/README.md.
+     */
+    public static final Map<String, String> CI_ENV = Map.of("JOTTER_EPOCHS", "2", "JOTTER_LIMIT", "400");
+
+    /** One expectation on the text (stream and text/plain) of a notebook's outputs. */
+    public record Expect(String description, Pattern pattern, double min, double max) {
+        /** The pattern must be found somewhere in the outputs. */
+        static Expect text(String description, String regex) {
+            return new Expect(description, Pattern.compile(regex), Double.NaN, Double.NaN);
+        }
+
+        /** The pattern's first group must be a number within [min, max]. */
+        static Expect number(String description, String regex, double min, double max) {
+            return new Expect(description, Pattern.compile(regex), min, max);
+        }
+    }
+
+    /** What one notebook must show: at least {@code minImages} PNGs, and each expectation. */
+    public record Spec(int minImages, List<Expect> expects) {}
+
+    /**
+     * The expectations per notebook file. A notebook in notebooks/ without an entry fails the
+     * tests, so every new notebook gets checks beyond "it ran".
+     */
+    public static final Map<String, Spec> SPECS = Map.of(
+            "01-tour.ipynb", new Spec(2, List.of(
+                    Expect.text("an expression's value is shown", "\"Hello, Jotter!\""),
+                    Expect.text("records and methods work across cells", "Lisbon: 63\\.32 °F"),
+                    Expect.text("printed text is kept in order", "step 1\\nstep 2\\nstep 3\\n"),
+                    Expect.text("%lsmagic lists the magics", "%maven"),
+                    Expect.text("%%bash ran", "Running in \\S+ with \\d+ CPU core"),
+                    Expect.text("%maven added Gson offline and it ran", "\"name\": \"Oslo\""))),
+            "07-data-wrangling.ipynb", new Spec(5, List.of(
+                    Expect.text("missing values counted", "sex\\s+11"),
+                    Expect.number("complete rows after dropping missing values", "dropped: (\\d+) rows left of 344", 333, 333),
+                    Expect.text("imputation filled every gap", "imputed: 0 missing"),
+                    Expect.number("heavy Gentoo penguins found by the filter", "(\\d+) Gentoo penguins heavier", 20, 40),
+                    Expect.text("group-by summary", "Mean \\[mass_kg\\]"),
+                    Expect.text("pivot has one column per island", "Biscoe\\s+Dream\\s+Torgersen"))));
+
+    /**
+     * @return the committed curriculum notebooks, in order
+     */
+    public static List<Path> notebooks() throws IOException {
+        Path dir = notebooksDir();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.ipynb") && !p.toString().endsWith(".out.ipynb"))
+                    .sorted().toList();
+        }
+    }
+
+    /** @return the repository's notebooks folder (the tests run in the kernel module's folder) */
+    public static Path notebooksDir() {
+        return Path.of(System.getProperty("jotter.notebooks", "../notebooks")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Checks one executed notebook against its spec.
+     *
+     * @param executed the notebook a runner wrote
+     * @param runner "jotter run" or "nbclient", for messages
+     */
+    public static void check(Path executed, String runner) throws IOException {
+        String name = executed.getFileName().toString();
+        Spec spec = SPECS.get(name);
+        assertNotNull(spec, name + " has no expectations: add an entry for it to NotebookChecks.SPECS");
+        assertTrue(Files.isRegularFile(executed), runner + " wrote no " + executed);
+        JsonObject nb = JsonParser.parseString(Files.readString(executed)).getAsJsonObject();
+        StringBuilder text = new StringBuilder();
+        int images = 0;
+        int cell = 0;
+        for (JsonElement e : nb.getAsJsonArray("cells")) {
+            JsonObject c = e.getAsJsonObject();
+            if (!c.get("cell_type").getAsString().equals("code")) {
+                continue;
+            }
+            cell++;
+            String id = c.has("id") ? c.get("id").getAsString() : "#" + cell;
+            assertTrue(c.has("execution_count") && !c.get("execution_count").isJsonNull(),
+                    runner + ": " + name + " cell " + id + " did not run; an earlier cell probably failed");
+            for (JsonElement o : c.getAsJsonArray("outputs")) {
+                JsonObject out = o.getAsJsonObject();
+                String type = out.get("output_type").getAsString();
+                if (type.equals("error")) {
+                    fail(runner + ": " + name + " cell " + id + " failed: " + out.get("ename").getAsString() + ": "
+                            + out.get("evalue").getAsString() + "\n" + out.get("traceback"));
+                }
+                if (type.equals("stream")) {
+                    text.append(joined(out.get("text")));
+                }
+                if (out.has("data")) {
+                    JsonObject data = out.getAsJsonObject("data");
+                    if (data.has("text/plain")) {
+                        text.append(joined(data.get("text/plain"))).append('\n');
+                    }
+                    if (data.has("image/png")) {
+                        images++;
+                        checkPng(joined(data.get("image/png")), runner + ": " + name + " cell " + id);
+                    }
+                }
+            }
+        }
+        assertTrue(images >= spec.minImages(), runner + ": " + name + " shows " + images + " PNG images, expected at least " + spec.minImages());
+        for (Expect x : spec.expects()) {
+            Matcher m = x.pattern().matcher(text);
+            assertTrue(m.find(), runner + ": " + name + ": " + x.description() + ": no output matches /" + x.pattern() + "/ in:\n" + text);
+            if (!Double.isNaN(x.min())) {
+                double v = Double.parseDouble(m.group(1));
+                assertTrue(v >= x.min() && v <= x.max(), runner + ": " + name + ": " + x.description() + " = " + v
+                        + ", expected within [" + x.min() + ", " + x.max() + "]");
+            }
+        }
+    }
+
+    private static String joined(JsonElement e) {
+        if (e.isJsonArray()) {
+            StringBuilder sb = new StringBuilder();
+            e.getAsJsonArray().forEach(x -> sb.append(x.getAsString()));
+            return sb.toString();
+        }
+        return e.getAsString();
+    }
+
+    private static void checkPng(String base64, String where) throws IOException {
+        byte[] bytes = Base64.getMimeDecoder().decode(base64);
+        assertTrue(bytes.length > 100, where + ": PNG of only " + bytes.length + " bytes");
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertNotNull(img, where + ": image/png output is not a readable PNG");
+        assertTrue(img.getWidth() > 10 && img.getHeight() > 10, where + ": PNG is only " + img.getWidth() + "x" + img.getHeight());
+        // A chart that drew nothing is one flat colour: require some variety of pixels.
+        List<Integer> seen = new ArrayList<>();
+        for (int y = 0; y < img.getHeight() && seen.size() < 3; y += Math.max(1, img.getHeight() / 40)) {
+            for (int x = 0; x < img.getWidth() && seen.size() < 3; x += Math.max(1, img.getWidth() / 40)) {
+                int rgb = img.getRGB(x, y);
+                if (!seen.contains(rgb)) {
+                    seen.add(rgb);
+                }
+            }
+        }
+        assertTrue(seen.size() >= 2, where + ": PNG is blank (a single colour)");
+    }
+
+    /**
+     * Validates notebooks against the nbformat schema with Debian's nbformat.
+     *
+     * @param files the notebooks
+     * @return file name to "ok" or the validation error
+     */
+    public static Map<String, String> validateSchema(List<Path> files) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(JupyterHarness.python(), "src/test/python/check_nbformat.py"));
+        files.forEach(f -> cmd.add(f.toString()));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "check_nbformat.py failed: " + out);
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        JsonParser.parseString(out).getAsJsonObject().entrySet()
+                .forEach(en -> result.put(Path.of(en.getKey()).getFileName().toString(), en.getValue().getAsString()));
+        return result;
+    }
+}
