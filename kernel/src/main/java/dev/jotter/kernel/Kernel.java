@@ -359,10 +359,12 @@ public final class Kernel {
             content = Json.obj("status", "error", "execution_count", count, "ename", result.ename(),
                     "evalue", result.evalue(), "traceback", result.traceback());
         }
-        reply(socket, request, "execute_reply", content);
         if (!result.ok() && stopOnError) {
+            // Only requests that arrived while this cell ran are aborted: drain before replying,
+            // or a client that reacts to the error quickly would have its next request aborted too.
             abortQueued(socket);
         }
+        reply(socket, request, "execute_reply", content);
     }
 
     private JsonObject userExpressions(JsonObject request) {
