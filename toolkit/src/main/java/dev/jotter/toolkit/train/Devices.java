@@ -24,7 +24,7 @@ import java.util.Properties;
  */
 public final class Devices {
 
-    private static volatile Boolean cpuNatives;
+    private static volatile String nativesFlavor;
 
     private Devices() {}
 
@@ -39,15 +39,66 @@ public final class Devices {
      * @return {@code gpu(0)} on a CUDA machine with CUDA natives, else {@code cpu()}
      */
     public static Device preferred() {
+        return choose().device();
+    }
+
+    /** A device and why it was chosen. */
+    private record Choice(Device device, String reason) {}
+
+    private static Choice choose() {
         quiet();
-        String forced = System.getProperty("jotter.device", System.getenv("JOTTER_DEVICE"));
+        String property = System.getProperty("jotter.device");
+        String forced = property != null ? property : System.getenv("JOTTER_DEVICE");
         if (forced != null && !forced.isBlank()) {
-            return parse(forced.trim());
+            String source = property != null ? "the system property jotter.device" : "the environment variable JOTTER_DEVICE";
+            return new Choice(parse(forced.trim()), "set by " + source + " (" + forced.trim() + ")");
         }
         if (cpuNatives()) {
-            return Device.cpu();
+            return new Choice(Device.cpu(), "the PyTorch natives on the class path are a CPU build; build with ./mvnw -Pcuda for a GPU");
         }
-        return Engine.getInstance().getGpuCount() > 0 ? Device.gpu(0) : Device.cpu();
+        int gpus = Engine.getInstance().getGpuCount();
+        return gpus > 0 ? new Choice(Device.gpu(0), "CUDA natives and " + gpus + " GPU(s): the first one, never all of them")
+                : new Choice(Device.cpu(), "CUDA natives, but the driver shows no GPU");
+    }
+
+    /**
+     * What DJL found on this machine, and which device trainers use by default and why.
+     *
+     * <pre>{@code
+     * jshell> Devices.info()
+     * $1 ==> engine:    PyTorch 2.7.1
+     *        natives:   cpu
+     *        GPUs:      0
+     *        preferred: cpu() (the PyTorch natives on the class path are a CPU build; ...)
+     * }</pre>
+     *
+     * @param engine DJL's engine name, e.g. {@code PyTorch}
+     * @param engineVersion the native library's version, e.g. {@code 2.7.1}
+     * @param natives the flavor of the PyTorch natives jar on the class path: {@code cpu}, {@code cu124}, ...,
+     *     or {@code unknown} when DJL would download them (never, as the toolkit keeps DJL offline)
+     * @param gpuCount GPUs the engine can use; 0 with CPU natives (CUDA is never asked)
+     * @param preferred the device trainers use when none is given ({@link #preferred()})
+     * @param reason why that device, in words
+     */
+    public record Info(String engine, String engineVersion, String natives, int gpuCount, Device preferred, String reason) {
+
+        @Override
+        public String toString() {
+            return "engine:    " + engine + " " + engineVersion + "\nnatives:   " + natives + "\nGPUs:      " + gpuCount
+                    + "\npreferred: " + preferred + " (" + reason + ")";
+        }
+    }
+
+    /**
+     * Loads DJL's engine (quietly, see {@link #quiet()}) and describes it.
+     *
+     * @return the engine, natives, GPU count and default device with the reason for it
+     */
+    public static Info info() {
+        Choice choice = choose();
+        Engine engine = Engine.getInstance();
+        int gpus = cpuNatives() ? 0 : engine.getGpuCount();
+        return new Info(engine.getEngineName(), engine.getVersion(), nativesFlavor(), gpus, choice.device(), choice.reason());
     }
 
     /**
@@ -89,25 +140,30 @@ public final class Devices {
 
     /** @return whether the PyTorch natives jar on the classpath is a CPU-only build */
     static boolean cpuNatives() {
-        Boolean v = cpuNatives;
+        return "cpu".equals(nativesFlavor());
+    }
+
+    /** @return the {@code flavor} of the PyTorch natives jar on the classpath ({@code cpu}, {@code cu124}, ...) or {@code unknown} */
+    static String nativesFlavor() {
+        String v = nativesFlavor;
         if (v == null) {
-            v = detectCpuNatives();
-            cpuNatives = v;
+            v = detectFlavor();
+            nativesFlavor = v;
         }
         return v;
     }
 
-    private static boolean detectCpuNatives() {
+    private static String detectFlavor() {
         URL url = Devices.class.getClassLoader().getResource("native/lib/pytorch.properties");
         if (url == null) {
-            return false;
+            return "unknown";
         }
         Properties p = new Properties();
         try (InputStream in = url.openStream()) {
             p.load(in);
         } catch (IOException e) {
-            return false;
+            return "unknown";
         }
-        return "cpu".equals(p.getProperty("flavor"));
+        return p.getProperty("flavor", "unknown");
     }
 }
