@@ -84,7 +84,18 @@ public final class NotebookChecks {
                     Expect.text("imputation filled every gap", "imputed: 0 missing"),
                     Expect.number("heavy Gentoo penguins found by the filter", "(\\d+) Gentoo penguins heavier", 20, 40),
                     Expect.text("group-by summary", "Mean \\[mass_kg\\]"),
-                    Expect.text("pivot has one column per island", "Biscoe\\s+Dream\\s+Torgersen"))));
+                    Expect.text("pivot has one column per island", "Biscoe\\s+Dream\\s+Torgersen"))),
+            "09-using-the-gpu.ipynb", new Spec(1, List.of(
+                    Expect.text("Devices.info names the engine", "engine:    PyTorch 2\\.\\d"),
+                    Expect.text("DJL's GPU count", "GPUs it can use: \\d+"),
+                    Expect.text("the natives jar's properties", "natives jar: version \\S+, flavor \\w+"),
+                    Expect.text("the chosen device and why", "trainers use (cpu|gpu)\\S* because \\S+"),
+                    Expect.text("jotter.device overrides the choice", "cpu\\(\\): set by the system property jotter.device \\(cpu\\)"),
+                    Expect.text("matrix multiply timings table", "device\\s+n\\s+ms\\s+GFLOP/s"),
+                    Expect.text("plain Java versus libtorch", "plain Java loops [\\d.]+ GFLOP/s, libtorch on the CPU [\\d.]+ GFLOP/s"),
+                    Expect.number("digits training images after JOTTER_LIMIT", "train (\\d+), test 360 images", 400, 400),
+                    Expect.number("digits MLP test accuracy after 2 epochs", "test accuracy (\\d\\.\\d+)", 0.5, 1.0),
+                    Expect.text("what to do for a GPU", "This kernel has \\S+ natives"))));
 
     /**
      * @return the committed curriculum notebooks, in order
