@@ -283,12 +283,51 @@ public final class Session implements AutoCloseable {
             }
             boolean expression = s.kind() == Snippet.Kind.EXPRESSION
                     || (s instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
-            if (expression && e.value() != null && !isVoid(s)) {
+            if (expression && e.value() != null && !isVoid(s) && !isDisplayCall(snippetSource)) {
                 value = new RawValue(ValueCapture.present() ? ValueCapture.take() : e.value(), e.value());
             }
         }
         ValueCapture.reset();
         return value;
+    }
+
+    /**
+     * Whether a snippet is one call of the display API, whose display id would otherwise be shown
+     * as the cell's Out[n] below the very thing it displayed (IPython shows nothing either).
+     * {@code String id = display(x);} and {@code display(x).length()} keep their values.
+     */
+    static boolean isDisplayCall(String snippetSource) {
+        String s = snippetSource.strip();
+        if (!s.startsWith("display")) {
+            return false;
+        }
+        int i = "display".length();
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != '(') {
+            return false;
+        }
+        int depth = 0;
+        char quote = 0;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                String rest = s.substring(i + 1).strip();
+                return rest.isEmpty() || rest.equals(";");
+            }
+        }
+        return false;
     }
 
     private static boolean isVoid(Snippet s) {
