@@ -15,21 +15,7 @@ def png_size(b64):
     return struct.unpack(">II", raw[16:24])
 
 
-class RendererTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = jc.start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
-
-    def run_ok(self, code, timeout=jc.TIMEOUT):
-        reply, outputs = jc.execute(self.kc, code, timeout=timeout)
-        self.assertEqual(reply["content"]["status"], "ok", f"{code!r}: {reply['content']}")
-        return outputs
-
+class RendererTests(jc.KernelTestCase):
     def of_type(self, outputs, msg_type):
         return [m["content"] for m in outputs if m["msg_type"] == msg_type]
 
