@@ -526,14 +526,12 @@ final class CsvFastReader {
             if (nonZeroFraction || exponent) {
                 c.realDecimal = true;
             }
-            double v;
             if (sig <= 15 && m < (1L << 53) && scale >= -22 && scale <= 22) {
                 // both m and 10^|scale| are exact doubles, so one IEEE operation rounds correctly
-                v = scale >= 0 ? m * POW10[scale] : m / POW10[-scale];
-            } else {
-                v = Double.parseDouble(new String(b, off, len));
+                double v = scale >= 0 ? m * POW10[scale] : m / POW10[-scale];
+                return neg ? -v : v;
             }
-            return neg ? -v : v;
+            return Double.parseDouble(new String(b, off, len)); // sign included
         }
 
         /** Whether the text is a plain decimal number (the strict syntax of the two parsers above). */
