@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -62,21 +64,256 @@ final class CsvFastReader {
      * @throws IllegalArgumentException for a numeric column with a few stray words
      */
     static Table read(String text, String name, CsvOptions options, String where) {
-        Handler h = new Handler(options, Math.max(16, text.length() / 64), where);
+        int split = text.length() >= PARALLEL_MIN && Runtime.getRuntime().availableProcessors() > 1 ? splitPoint(text) : -1;
+        if (split > 0) {
+            Merged m = readInTwo(text, split, options, where);
+            if (m != null) {
+                return m.cols == null ? null : build(m.cols, name, where);
+            }
+        }
+        Handler h = new Handler(options, Math.max(16, text.length() / 64), where, null);
+        if (!parse(h, text, 0, text.length())) {
+            return null;
+        }
+        return h.cols == null || h.rows == 0 ? null : build(h.cols, name, where);
+    }
+
+    /** Files from this size on are read by two threads, one per half. */
+    private static final int PARALLEL_MIN = 4 << 20;
+
+    /** Columns of both halves; {@code cols == null} to decline, a null Merged to read in one piece. */
+    private record Merged(Col[] cols, int rows) {}
+
+    /**
+     * Reads the two halves at once (the second on a new thread) and concatenates the columns.
+     * Returns null when the halves disagree in a way only one reader can settle (a column that
+     * is text in one half and numbers in the other).
+     */
+    private static Merged readInTwo(String text, int split, CsvOptions options, String where) {
+        List<String> header;
+        try (CsvReader<de.siegmar.fastcsv.reader.CsvRecord> r = CsvReader.builder().ofCsvRecord(new RangeReader(text, 0, split))) {
+            header = r.iterator().next().getFields();
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        int cap = Math.max(16, text.length() / 128);
+        Handler a = new Handler(options, cap, where, null);
+        Handler b = new Handler(options, cap, where, header);
+        FutureTask<Boolean> second = new FutureTask<>(() -> parse(b, text, split, text.length()));
+        Thread.ofPlatform().daemon().name("jotter-csv").start(second);
+        boolean okA = parse(a, text, 0, split);
+        boolean okB;
+        try {
+            okB = second.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading " + where, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof OptionError o) {
+                throw o;
+            }
+            okB = false;
+        }
+        if (!okA || !okB || a.cols == null) {
+            return new Merged(null, 0);
+        }
+        long lineOffset = -1;
+        Col[] out = new Col[a.cols.length];
+        for (int i = 0; i < out.length; i++) {
+            Col x = a.cols[i];
+            Col y = b.cols[i];
+            if (!y.wordLines.isEmpty() && lineOffset < 0) {
+                lineOffset = text.chars().limit(split).filter(c -> c == '\n').count();
+            }
+            out[i] = concat(x, y, lineOffset);
+            if (out[i] == null) {
+                return null;
+            }
+        }
+        return new Merged(out, a.rows + b.rows);
+    }
+
+    /** One column from two halves, or null when one half is text and the other numbers. */
+    private static Col concat(Col x, Col y, long lineOffset) {
+        Col c = new Col(x.name, x.forceText);
+        int n = x.size + y.size;
+        int mode = x.mode == UNKNOWN ? y.mode : y.mode == UNKNOWN ? x.mode
+                : x.mode == y.mode ? x.mode
+                : x.mode != TEXT && y.mode != TEXT ? DOUBLE : -1;
+        if (mode < 0) {
+            return null;
+        }
+        c.mode = mode;
+        c.size = n;
+        switch (mode) {
+            case INT -> {
+                c.ints = new int[n];
+                fillInts(x, c.ints, 0);
+                fillInts(y, c.ints, x.size);
+            }
+            case DOUBLE -> {
+                c.doubles = new double[n];
+                fillDoubles(x, c.doubles, 0);
+                fillDoubles(y, c.doubles, x.size);
+            }
+            case TEXT -> {
+                c.strings = new String[n];
+                fillStrings(x, c.strings, 0);
+                fillStrings(y, c.strings, x.size);
+            }
+            default -> { } // all missing
+        }
+        c.realDecimal = x.realDecimal || y.realDecimal;
+        c.numbers = x.numbers + y.numbers;
+        c.words = x.words + y.words;
+        c.nonMissing = x.nonMissing + y.nonMissing;
+        c.wordValues.addAll(x.wordValues);
+        c.wordLines.addAll(x.wordLines);
+        for (int i = 0; i < y.wordValues.size() && c.wordValues.size() < 3; i++) {
+            c.wordValues.add(y.wordValues.get(i));
+            c.wordLines.add(y.wordLines.get(i) + lineOffset);
+        }
+        return c;
+    }
+
+    private static void fillInts(Col from, int[] to, int at) {
+        if (from.mode == INT) {
+            System.arraycopy(from.ints, 0, to, at, from.size);
+        } else {
+            Arrays.fill(to, at, at + from.size, Integer.MIN_VALUE);
+        }
+    }
+
+    private static void fillDoubles(Col from, double[] to, int at) {
+        if (from.mode == DOUBLE) {
+            System.arraycopy(from.doubles, 0, to, at, from.size);
+        } else if (from.mode == INT) {
+            for (int i = 0; i < from.size; i++) {
+                int v = from.ints[i];
+                to[at + i] = v == Integer.MIN_VALUE ? Double.NaN : v;
+            }
+        } else {
+            Arrays.fill(to, at, at + from.size, Double.NaN);
+        }
+    }
+
+    private static void fillStrings(Col from, String[] to, int at) {
+        if (from.mode == TEXT) {
+            System.arraycopy(from.strings, 0, to, at, from.size);
+        } else {
+            Arrays.fill(to, at, at + from.size, "");
+        }
+    }
+
+    /**
+     * Where the second half starts: the first line start after the middle that is outside
+     * quotes (an even number of quote characters before it); -1 when there is none.
+     */
+    static int splitPoint(String text) {
+        int mid = text.length() / 2;
+        int quotes = 0;
+        int q = text.indexOf('"');
+        while (q >= 0 && q < mid) {
+            quotes++;
+            q = text.indexOf('"', q + 1);
+        }
+        int pos = mid;
+        if (quotes % 2 == 1) { // mid is inside a quoted field; q closes it
+            if (q < 0) {
+                return -1;
+            }
+            pos = q + 1;
+        }
+        while (true) {
+            int nl = text.indexOf('\n', pos);
+            if (nl < 0) {
+                return -1;
+            }
+            int open = text.indexOf('"', pos);
+            if (open < 0 || open > nl) {
+                return nl + 1 < text.length() ? nl + 1 : -1;
+            }
+            int close = text.indexOf('"', open + 1);
+            if (close < 0) {
+                return -1;
+            }
+            pos = close + 1;
+        }
+    }
+
+    /** Runs FastCSV over text[from, to) into the handler; false when the fast path declines. */
+    private static boolean parse(Handler h, String text, int from, int to) {
         try (CsvReader<Object> r = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-                .build(h, new StringReader(text))) {
+                .build(h, new RangeReader(text, from, to))) {
             for (Object ignored : r) {
                 // the handler fills the columns
             }
+            return true;
         } catch (java.io.IOException | RuntimeException e) {
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof OptionError user) {
                     throw user; // the user's mistake (CsvOptions naming no column), not a decline
                 }
             }
-            return null; // Decline, or anything FastCSV itself rejects: Tablesaw reads it and words the error
+            return false; // Decline, or anything FastCSV itself rejects: Tablesaw reads it and words the error
         }
-        return h.table(name, options, where);
+    }
+
+    /** A Reader over part of a String, without copying it. */
+    private static final class RangeReader extends java.io.Reader {
+        private final String text;
+        private int pos;
+        private final int end;
+
+        RangeReader(String text, int from, int to) {
+            this.text = text;
+            this.pos = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            if (pos >= end) {
+                return -1;
+            }
+            int n = Math.min(len, end - pos);
+            text.getChars(pos, pos + n, buf, off);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
+    }
+
+    /** The table from finished columns; null when Tablesaw must read the file; throws for stray words. */
+    private static Table build(Col[] cols, String name, String where) {
+        Table t = Table.create(name);
+        for (Col c : cols) {
+            if (c.mode == INT || c.mode == DOUBLE) {
+                if (c.words > 0) {
+                    if (Data.nearlyAllNumbers(c.nonMissing - c.words, c.words)) {
+                        throw Data.strayWords(where, c.name, c.wordValues, c.wordLines, c.words, c.nonMissing - c.words);
+                    }
+                    return null; // a text column in Tablesaw's eyes; let it build the strings
+                }
+                if (c.mode == DOUBLE && !c.realDecimal) {
+                    return null; // only "3.0"-like values: Tablesaw reads INTEGER
+                }
+            }
+            if (c.mode == TEXT && !c.forceText && Data.nearlyAllNumbers(c.numbers, c.words)) {
+                throw Data.strayWords(where, c.name, c.wordValues, c.wordLines, c.words, c.numbers);
+            }
+            t.addColumns(switch (c.mode) {
+                case INT -> IntColumn.create(c.name, c.ints.length == c.size ? c.ints : Arrays.copyOf(c.ints, c.size));
+                case DOUBLE -> DoubleColumn.create(c.name, c.doubles.length == c.size ? c.doubles : Arrays.copyOf(c.doubles, c.size));
+                case TEXT -> StringColumn.create(c.name, c.strings.length == c.size ? c.strings : Arrays.copyOf(c.strings, c.size));
+                default -> StringColumn.create(c.name, Handler.emptyStrings(c.size)); // all missing: Tablesaw says STRING
+            });
+        }
+        return t;
     }
 
     /** Parsers of the types Tablesaw tries before INTEGER and before STRING, with Data's options. */
@@ -153,12 +390,16 @@ final class CsvFastReader {
         private long line;
         private int rows;
 
-        Handler(CsvOptions options, int capacity, String where) {
+        Handler(CsvOptions options, int capacity, String where, List<String> presetHeader) {
             this.options = options;
             this.where = where;
             this.markers = options.missingMarkers().stream().map(String::toCharArray).toArray(char[][]::new);
             this.parsers = new Parsers(options);
             this.capacity = capacity;
+            if (presetHeader != null) { // the second half of a file: no header line, same columns
+                header.addAll(presetHeader);
+                startColumns();
+            }
         }
 
         @Override
@@ -370,37 +611,7 @@ final class CsvFastReader {
             c.mode = DOUBLE;
         }
 
-        Table table(String name, CsvOptions options, String where) {
-            if (cols == null || rows == 0) {
-                return null;
-            }
-            Table t = Table.create(name);
-            for (Col c : cols) {
-                if (c.mode == INT || c.mode == DOUBLE) {
-                    if (c.words > 0) {
-                        if (Data.nearlyAllNumbers(c.nonMissing - c.words, c.words)) {
-                            throw Data.strayWords(where, c.name, c.wordValues, c.wordLines, c.words, c.nonMissing - c.words);
-                        }
-                        return null; // a text column in Tablesaw's eyes; let it build the strings
-                    }
-                    if (c.mode == DOUBLE && !c.realDecimal) {
-                        return null; // only "3.0"-like values: Tablesaw reads INTEGER
-                    }
-                }
-                if (c.mode == TEXT && !c.forceText && Data.nearlyAllNumbers(c.numbers, c.words)) {
-                    throw Data.strayWords(where, c.name, c.wordValues, c.wordLines, c.words, c.numbers);
-                }
-                t.addColumns(switch (c.mode) {
-                    case INT -> IntColumn.create(c.name, Arrays.copyOf(c.ints, c.size));
-                    case DOUBLE -> DoubleColumn.create(c.name, Arrays.copyOf(c.doubles, c.size));
-                    case TEXT -> StringColumn.create(c.name, Arrays.copyOf(c.strings, c.size));
-                    default -> StringColumn.create(c.name, emptyStrings(c.size)); // all missing: Tablesaw says STRING
-                });
-            }
-            return t;
-        }
-
-        private static String[] emptyStrings(int n) {
+        static String[] emptyStrings(int n) {
             String[] s = new String[n];
             Arrays.fill(s, "");
             return s;

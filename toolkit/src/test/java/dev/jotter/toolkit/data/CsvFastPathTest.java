@@ -223,4 +223,28 @@ class CsvFastPathTest {
         assertSameTable(tablesaw(p), Data.csv(p), "utf-8");
         assertEquals("東京", Data.csv(p).stringColumn("city").get(1));
     }
+
+    @Test
+    void bigFilesAreReadInTwoHalvesWithTheSameResult() throws IOException {
+        // over 4 MB, so two threads read a half each; quoted newlines and quotes around the middle
+        StringBuilder sb = new StringBuilder("id,note,x,mixed\n");
+        for (int i = 0; i < 150000; i++) {
+            sb.append(i).append(",\"line ").append(i % 5).append("\nsecond, \"\"q\"\"\",").append(i % 3 == 0 ? "" : i + ".25")
+                    .append(',').append(i < 3000 ? "w" + (i % 4) : Integer.toString(i)).append('\n');
+        }
+        String text = sb.toString();
+        assertTrue(text.length() > 4 << 20);
+        int split = CsvFastReader.splitPoint(text);
+        assertTrue(split > text.length() / 2 && text.charAt(split - 1) == '\n' && Character.isDigit(text.charAt(split)),
+                text.substring(split - 20, split + 20));
+        Path p = write("big.csv", text);
+        assertSameTable(tablesaw(p), Data.csv(p), "big");
+
+        // a stray word in the second half is reported with its line in the whole file
+        int row = 140000;
+        String bad = text.replace("\n" + row + ",\"line", "\nabc,\"line");
+        var e = assertThrows(IllegalArgumentException.class, () -> Data.csv(write("bad.csv", bad)));
+        assertTrue(e.getMessage().startsWith(dir.resolve("bad.csv") + ":" + (2 + 2 * row) + ", column 'id': 'abc' is not a number"),
+                e.getMessage());
+    }
 }
