@@ -28,10 +28,13 @@ import tech.tablesaw.io.json.JsonReader;
 /**
  * Reads your own files into tables, with errors that point at the problem: a malformed CSV row
  * is reported as {@code file:line, column 'name'}, a JSON syntax error with its line and column.
- * Empty cells, {@code NA} and {@code NaN} are missing values; column types are detected.
+ * Empty cells, {@code NA} and {@code NaN} are missing values; column types are detected; a few
+ * words in a column of numbers are reported rather than turning it into text ({@link CsvOptions}
+ * declares more missing markers or text columns).
  *
  * <pre>{@code
  * jshell> Table t = Data.csv("measurements.csv")
+ * jshell> Table s = Data.csv("survey.csv", CsvOptions.defaults().missing("?"))
  * jshell> Table j = Data.json(Path.of("records.json"))   // an array of flat objects
  * }</pre>
  */
