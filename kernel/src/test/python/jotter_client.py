@@ -2,6 +2,7 @@
 Debian's jupyter_client, exactly as Jupyter does, and collect a request's messages."""
 import os
 import time
+import unittest
 from queue import Empty
 
 from jupyter_client.manager import start_new_kernel
@@ -61,3 +62,27 @@ def drain(kc):
                 channel.get_msg(timeout=0.05)
             except Empty:
                 break
+
+
+class KernelTestCase(unittest.TestCase):
+    """One kernel for all tests of a class, started as Jupyter starts it; with helpers for the
+    usual assertions."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def run_ok(self, code, timeout=TIMEOUT):
+        """Run code that must succeed; return its iopub outputs."""
+        reply, outputs = execute(self.kc, code, timeout=timeout)
+        self.assertEqual(reply["content"]["status"], "ok", f"{code!r}: {reply['content']}")
+        return outputs
+
+    def result(self, outputs):
+        """The data of the execute_result among outputs."""
+        return [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]

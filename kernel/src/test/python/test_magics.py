@@ -33,32 +33,19 @@ def make_repo(root, artifact):
     shutil.rmtree(src)
 
 
-class MagicsTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = jc.start()
-
+class MagicsTests(jc.KernelTestCase):
     @classmethod
     def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
+        super().tearDownClass()
         # %maven caches the test artifact in the local repository; leave nothing behind.
         shutil.rmtree(os.path.expanduser("~/.m2/repository/dev/jotter/ittest"), ignore_errors=True)
-
-    def ok(self, code):
-        reply, outputs = jc.execute(self.kc, code)
-        self.assertEqual(reply["content"]["status"], "ok", f"{code!r}: {reply['content']}")
-        return outputs
-
-    def result(self, outputs):
-        return [m for m in outputs if m["msg_type"] == "execute_result"][0]["content"]["data"]
 
     def test_maven_from_local_file_repository(self):
         repo = tempfile.mkdtemp()
         artifact = "greeter-" + uuid.uuid4().hex[:8]
         make_repo(repo, artifact)
-        self.ok(f"%mavenRepo ittest file://{repo}\n%maven dev.jotter.ittest:{artifact}:1.0")
-        self.assertEqual(self.result(self.ok("demo.Greeter.hi()"))["text/plain"], '"hi from dep"')
+        self.run_ok(f"%mavenRepo ittest file://{repo}\n%maven dev.jotter.ittest:{artifact}:1.0")
+        self.assertEqual(self.result(self.run_ok("demo.Greeter.hi()"))["text/plain"], '"hi from dep"')
 
     def test_maven_failure_names_the_coordinate(self):
         reply, outputs = jc.execute(self.kc, "%maven dev.jotter.ittest:does-not-exist:9.9")
@@ -74,23 +61,23 @@ class MagicsTests(unittest.TestCase):
         path = os.path.join(tempfile.mkdtemp(), "helper.ipynb")
         with open(path, "w") as f:
             json.dump(nb, f)
-        self.ok(f'%load "{path}"')
-        self.assertEqual(self.result(self.ok("loaded"))["text/plain"], "42")
+        self.run_ok(f'%load "{path}"')
+        self.assertEqual(self.result(self.run_ok("loaded"))["text/plain"], "42")
 
     def test_time(self):
-        outputs = self.ok("%time 1 + 1")
+        outputs = self.run_ok("%time 1 + 1")
         self.assertIn("Wall time", jc.stream_text(outputs))
         self.assertEqual(self.result(outputs)["text/plain"], "2")
 
     def test_html_cell(self):
-        outputs = self.ok("%%html\n<b>bold</b>")
+        outputs = self.run_ok("%%html\n<b>bold</b>")
         html = [m for m in outputs if m["msg_type"] in ("display_data", "execute_result") and "text/html" in m["content"]["data"]]
         self.assertEqual(len(html), 1)
         self.assertIn("<b>bold</b>", html[0]["content"]["data"]["text/html"])
 
     def test_who(self):
-        self.ok("int whoVisible = 1;")
-        self.assertIn("whoVisible", jc.stream_text(self.ok("%who")) + str([m["content"] for m in self.ok("%who")]))
+        self.run_ok("int whoVisible = 1;")
+        self.assertIn("whoVisible", jc.stream_text(self.run_ok("%who")) + str([m["content"] for m in self.run_ok("%who")]))
 
     def test_unknown_magic_suggests_and_runs_nothing(self):
         reply, outputs = jc.execute(self.kc, "int halfway = 1;\n%tiem 1")

@@ -16,16 +16,7 @@ from jupyter_client.utils import run_sync
 import jotter_client as jc
 
 
-class SurvivalTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = jc.start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
-
+class SurvivalTests(jc.KernelTestCase):
     def assert_alive(self):
         reply, outputs = jc.execute(self.kc, "40 + 2")
         self.assertEqual(reply["content"]["status"], "ok")

@@ -103,10 +103,6 @@ public final class Main {
      * user's first chart is fast. Best effort: a failure here only costs that first chart time.
      */
     static void warmUp() {
-        try {
-            Class.forName("dev.jotter.toolkit.plot.Warmup").getMethod("start").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            // The plot module is not in this build: nothing to warm.
-        }
+        dev.jotter.toolkit.plot.Warmup.start();
     }
 }

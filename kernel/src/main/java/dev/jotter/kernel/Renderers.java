@@ -61,7 +61,11 @@ public final class Renderers {
                 if (r.supports(value)) {
                     Map<String, Object> data = new LinkedHashMap<>(r.render(value, requested));
                     data.putIfAbsent("text/plain", String.valueOf(value));
-                    return new MimeBundle(filter(data, requested), Map.of());
+                    Map<String, Object> kept = filter(data, requested);
+                    Map<String, Object> metadata = new LinkedHashMap<>(r.metadata(value, kept));
+                    // Metadata for a MIME type the bundle no longer carries would only confuse frontends.
+                    metadata.keySet().retainAll(kept.keySet());
+                    return new MimeBundle(kept, metadata);
                 }
             }
         }

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 import dev.jotter.magics.MagicLine;
 import dev.jotter.magics.Magics;
 import jdk.jshell.DeclarationSnippet;
@@ -37,8 +36,6 @@ import jdk.jshell.VarSnippet;
  */
 public final class Session implements AutoCloseable {
     private static volatile Session active;
-    private static final Pattern LINE_MAGIC = Pattern.compile("^\\s*%(?!%)([A-Za-z_][\\w.-]*)(.*)$");
-    private static final Pattern CELL_MAGIC = Pattern.compile("^\\s*%%([A-Za-z_][\\w.-]*)(.*)$");
 
     /** Imports every cell sees, as IJava's plus java.time and the toolkit's front doors. */
     static final List<String> DEFAULT_IMPORTS = List.of(
@@ -286,12 +283,51 @@ public final class Session implements AutoCloseable {
             }
             boolean expression = s.kind() == Snippet.Kind.EXPRESSION
                     || (s instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
-            if (expression && e.value() != null && !isVoid(s)) {
+            if (expression && e.value() != null && !isVoid(s) && !isDisplayCall(snippetSource)) {
                 value = new RawValue(ValueCapture.present() ? ValueCapture.take() : e.value(), e.value());
             }
         }
         ValueCapture.reset();
         return value;
+    }
+
+    /**
+     * Whether a snippet is one call of the display API, whose display id would otherwise be shown
+     * as the cell's Out[n] below the very thing it displayed (IPython shows nothing either).
+     * {@code String id = display(x);} and {@code display(x).length()} keep their values.
+     */
+    static boolean isDisplayCall(String snippetSource) {
+        String s = snippetSource.strip();
+        if (!s.startsWith("display")) {
+            return false;
+        }
+        int i = "display".length();
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) != '(') {
+            return false;
+        }
+        int depth = 0;
+        char quote = 0;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                String rest = s.substring(i + 1).strip();
+                return rest.isEmpty() || rest.equals(";");
+            }
+        }
+        return false;
     }
 
     private static boolean isVoid(Snippet s) {
@@ -304,26 +340,32 @@ public final class Session implements AutoCloseable {
             String msg = s.name() + " cannot be used until " + String.join(", ", jshell.unresolvedDependencies(s).toList()) + " is declared";
             return new Result(false, "UnresolvedReferenceException", msg, List.of(Traceback.RED + "UnresolvedReferenceException" + Traceback.RESET + ": " + msg));
         }
-        String name = ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName();
-        List<Traceback.Cause> causes = new ArrayList<>();
-        for (Throwable c = ex.getCause(); c != null && causes.size() < 10; c = c.getCause()) {
-            String cn = c instanceof EvalException ce ? ce.getExceptionClassName() : c.getClass().getName();
-            causes.add(new Traceback.Cause(cn, c.getMessage(), c.getStackTrace()));
-        }
-        return new Result(false, name, String.valueOf(ex.getMessage()),
-                Traceback.exception(name, ex.getMessage(), ex.getStackTrace(), causes, origins));
+        return errorResult(ex);
     }
 
     private Result fromThrowable(Throwable e) {
         if (e instanceof dev.jotter.magics.MagicException me) {
             return new Result(false, "MagicException", me.getMessage(), List.of(Traceback.RED + "MagicException" + Traceback.RESET + ": " + me.getMessage()));
         }
+        return errorResult(e);
+    }
+
+    /**
+     * An error result with a trimmed traceback and up to ten causes. JShell hands user
+     * exceptions over as {@link EvalException}s that carry the user's class name.
+     */
+    private Result errorResult(Throwable e) {
         List<Traceback.Cause> causes = new ArrayList<>();
         for (Throwable c = e.getCause(); c != null && causes.size() < 10; c = c.getCause()) {
-            causes.add(new Traceback.Cause(c.getClass().getName(), c.getMessage(), c.getStackTrace()));
+            causes.add(new Traceback.Cause(className(c), c.getMessage(), c.getStackTrace()));
         }
-        return new Result(false, e.getClass().getName(), String.valueOf(e.getMessage()),
-                Traceback.exception(e.getClass().getName(), e.getMessage(), e.getStackTrace(), causes, origins));
+        String name = className(e);
+        return new Result(false, name, String.valueOf(e.getMessage()),
+                Traceback.exception(name, e.getMessage(), e.getStackTrace(), causes, origins));
+    }
+
+    private static String className(Throwable t) {
+        return t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
     }
 
     /**
@@ -505,17 +547,8 @@ public final class Session implements AutoCloseable {
     private record Span(String text, int start) {}
 
     private Span javaSpan(String code, int cursor) {
-        // Blank out magic lines so JShell sees plain Java with unchanged offsets.
-        String[] lines = code.split("\n", -1);
-        StringBuilder java = new StringBuilder(code.length());
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                java.append('\n');
-            }
-            boolean magic = LINE_MAGIC.matcher(lines[i]).matches() || CELL_MAGIC.matcher(lines[i]).matches();
-            java.append(magic ? " ".repeat(lines[i].length()) : lines[i]);
-        }
-        String all = java.toString();
+        // JShell sees plain Java with unchanged offsets.
+        String all = MagicLine.blankMagics(code);
         SourceCodeAnalysis sca = shell().sourceCodeAnalysis();
         int start = 0;
         String remaining = all;
@@ -545,13 +578,13 @@ public final class Session implements AutoCloseable {
      * @return status and indent
      */
     public CompleteStatus isComplete(String code) {
-        String[] lines = code.split("\n", -1);
-        int first = 0;
-        while (first < lines.length && lines[first].isBlank()) {
-            first++;
-        }
-        if (first < lines.length && CELL_MAGIC.matcher(lines[first]).matches()) {
+        if (MagicLine.isCellMagic(code)) {
             // As in IPython: a cell magic's body ends with an empty line.
+            String[] lines = code.split("\n", -1);
+            int first = 0;
+            while (lines[first].isBlank()) {
+                first++;
+            }
             return code.endsWith("\n\n") || (lines.length > first + 1 && lines[lines.length - 1].isBlank() && code.endsWith("\n"))
                     ? new CompleteStatus("complete", "") : new CompleteStatus("incomplete", "");
         }

@@ -1,6 +1,7 @@
 package dev.jotter.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,18 @@ class SessionTest {
         Recorder r = run("display(\"<i>x</i>\", \"text/html\");\nrender(\"<b>y</b>\", \"text/html\")");
         assertEquals("<i>x</i>", r.displays.getFirst().get("text/html"));
         assertEquals("<b>y</b>", r.result.get("text/html"));
+    }
+
+    @Test
+    void aDisplayCallAsTheLastLineShowsNoDisplayId() {
+        Recorder r = run("int shown = 7;\ndisplay(shown);");
+        assertEquals(1, r.displays.size());
+        assertNull(r.result, "the display id was shown as the cell's result: " + r.result);
+        Recorder kept = run("String id = display(8);\nid.isEmpty()");
+        assertEquals("false", kept.result.get("text/plain"));
+        assertTrue(Session.isDisplayCall("display(f(\")\"), \"text/html\");"));
+        assertFalse(Session.isDisplayCall("display(x).length()"));
+        assertFalse(Session.isDisplayCall("displayed(x)"));
     }
 
     @Test

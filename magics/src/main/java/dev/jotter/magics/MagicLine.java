@@ -161,6 +161,55 @@ public final class MagicLine {
         return sb.toString();
     }
 
+    /**
+     * The cell with its magic lines blanked out by spaces, for Java tools (completion,
+     * documentation) that need plain Java at the cell's own offsets. A cell magic keeps its body,
+     * which may be Java ({@code %%time}); only its first line is blanked.
+     *
+     * @param cell the cell's source
+     * @return a string of the same length with magic lines replaced by spaces
+     */
+    public static String blankMagics(String cell) {
+        String[] lines = cell.split("\n", -1);
+        boolean[] magic = new boolean[lines.length];
+        List<Part> parts = parse(cell);
+        if (parts.size() == 1 && parts.getFirst() instanceof CellCall) {
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    magic[i] = true;
+                    break;
+                }
+            }
+        } else {
+            java.util.Arrays.fill(magic, true);
+            for (Part part : parts) {
+                if (part instanceof Code c) {
+                    int n = c.source().split("\n", -1).length;
+                    for (int i = c.firstLine() - 1; i < Math.min(lines.length, c.firstLine() - 1 + n); i++) {
+                        magic[i] = false;
+                    }
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder(cell.length());
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                sb.append('\n');
+            }
+            sb.append(magic[i] ? " ".repeat(lines[i].length()) : lines[i]);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * @param cell the cell's source
+     * @return whether the cell is one cell magic ({@code %%name} on its first non-blank line)
+     */
+    public static boolean isCellMagic(String cell) {
+        List<Part> parts = parse(cell);
+        return parts.size() == 1 && parts.getFirst() instanceof CellCall;
+    }
+
     private static void flushCode(List<Part> parts, StringBuilder code, int start) {
         if (!code.toString().isBlank()) {
             String src = code.toString();

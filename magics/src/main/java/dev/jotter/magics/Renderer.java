@@ -27,6 +27,20 @@ public interface Renderer {
      */
     Map<String, Object> render(Object value, Set<String> requested);
 
+    /**
+     * The display_data metadata to send with a bundle this renderer made, e.g.
+     * {@code {"image/png": {"width": 600, "height": 400}}} so that a PNG drawn at twice its size
+     * for HiDPI screens shows at its nominal size. Jupyter frontends read width and height per
+     * MIME type.
+     *
+     * @param value the value that was rendered
+     * @param bundle what {@link #render} returned for it
+     * @return MIME type to metadata; empty (the default) for none
+     */
+    default Map<String, Object> metadata(Object value, Map<String, Object> bundle) {
+        return Map.of();
+    }
+
     /** @return higher runs first; built-in kernel renderers use 0 */
     default int priority() {
         return 0;

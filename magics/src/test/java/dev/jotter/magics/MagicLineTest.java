@@ -80,4 +80,19 @@ class MagicLineTest {
         assertEquals("int x = 1;\n", MagicLine.javaOnly("%pwd\nint x = 1;"));
         assertEquals("", MagicLine.javaOnly("%%bash\necho hi"));
     }
+
+    @Test
+    void blankMagicsKeepsJavaAtItsOffsets() {
+        String cell = "%maven a:b:1 \\\n  c:d:2\nint x = 1;\n%time x++\nx + 1";
+        String blanked = MagicLine.blankMagics(cell);
+        assertEquals(cell.length(), blanked.length());
+        assertEquals(" ".repeat(14) + "\n" + " ".repeat(7) + "\nint x = 1;\n" + " ".repeat(9) + "\nx + 1", blanked);
+    }
+
+    @Test
+    void blankMagicsKeepsACellMagicsBody() {
+        assertEquals("          \nMath.max(1, 2)", MagicLine.blankMagics("%%time -n1\nMath.max(1, 2)"));
+        assertTrue(MagicLine.isCellMagic("\n%%html\n<b>x</b>"));
+        assertFalse(MagicLine.isCellMagic("int x;\n%%html"));
+    }
 }

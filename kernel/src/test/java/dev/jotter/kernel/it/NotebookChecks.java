@@ -65,6 +65,13 @@ public final class NotebookChecks {
                     Expect.text("%lsmagic lists the magics", "%maven"),
                     Expect.text("%%bash ran", "Running in \\S+ with \\d+ CPU core"),
                     Expect.text("%maven added Gson offline and it ran", "\"name\": \"Oslo\""))),
+            "02-linear-regression.ipynb", new Spec(7, List.of(
+                    Expect.number("cars left after dropping unknown mpg", "(\\d+) cars with a known mpg", 398, 398),
+                    Expect.text("80/20 split", "train: 318 rows, test: 80 rows"),
+                    Expect.number("test R² of the weight-only SGD model", "weight only: test MSE = [\\d.]+, RMSE = [\\d.]+ mpg, R² = (-?[\\d.]+)", 0.4, 0.75),
+                    Expect.number("test R² of the six-feature SGD model", "SGD \\(DJL\\): test MSE = [\\d.]+, RMSE = [\\d.]+ mpg, R² = (-?[\\d.]+)", 0.55, 0.85),
+                    Expect.number("test R² of exact OLS", "OLS \\(exact\\): test MSE = [\\d.]+, RMSE = [\\d.]+ mpg, R² = ([\\d.]+)", 0.74, 0.78),
+                    Expect.text("coefficient table compares both models", "feature\\s+SGD \\(DJL\\)\\s+OLS \\(exact\\)\\s+difference"))),
             "04-transformer-text-classifier.ipynb", new Spec(3, List.of(
                     Expect.number("training sentences after JOTTER_LIMIT", "train (\\d+), validation 240, test 600 sentences", 400, 400),
                     Expect.text("vocabulary reserves <pad> and <unk>", "vocabulary: \\d+ tokens \\(<pad> = 0, <unk> = 1\\)"),
@@ -78,6 +85,18 @@ public final class NotebookChecks {
                     Expect.text("unknown words shown as <unk>", "model sees \\[[^\\]]*<unk>"),
                     Expect.text("saved model reloads with its vocabulary", "loaded model agrees: true"),
                     Expect.text("logistic regression learned negative words", "most negative: \\[[^\\]]*\\b(bad|worst|terrible)\\b"))),
+            "05-custom-training-loop.ipynb", new Spec(3, List.of(
+                    Expect.text("the limit applies to training points", "train: 400 points, test: 200 points"),
+                    Expect.number("loss printed after the first epoch", "epoch   1: loss ([\\d.]+)", 0.05, 0.8),
+                    Expect.number("test accuracy of the custom loop", "test accuracy: ([\\d.]+)", 0.8, 1.0),
+                    Expect.text("classification report per moon", "upper moon\\s+[\\d.]+\\s+[\\d.]+"))),
+            "06-classical-ml-smile.ipynb", new Spec(3, List.of(
+                    Expect.number("cross-validated forest accuracy", "random forest\\s+cross-validated accuracy ([\\d.]+)", 0.9, 1.0),
+                    Expect.number("cross-validated logistic accuracy", "logistic regression\\s+cross-validated accuracy ([\\d.]+)", 0.9, 1.0),
+                    Expect.number("forest test accuracy", "random forest test accuracy: ([\\d.]+)", 0.9, 1.0),
+                    Expect.text("classification report", "class_2\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+\\s+10"),
+                    Expect.text("feature importance ranks a chemistry feature first",
+                            "most important feature: (color_intensity|flavanoids|proline|alcohol|od280_od315_of_diluted_wines) \\(0\\.\\d+\\)"))),
             "07-data-wrangling.ipynb", new Spec(5, List.of(
                     Expect.text("missing values counted", "sex\\s+11"),
                     Expect.number("complete rows after dropping missing values", "dropped: (\\d+) rows left of 344", 333, 333),

@@ -15,8 +15,8 @@ import java.util.Set;
  * {@code display(chart, "image/svg+xml")}. Everything is drawn in the kernel's JVM, headless,
  * with no JavaScript and no network.
  *
- * <p>A PNG is twice as wide as the chart; to show it at the chart's own size the kernel should
- * send {@link #metadata} with the display_data (Jupyter's {@code {"image/png": {"width": w}}}).
+ * <p>A PNG is twice as wide as the chart; {@link #metadata} gives its nominal width and height,
+ * which the kernel sends with the display_data so that frontends show it at the chart's size.
  */
 public final class ChartRenderer implements Renderer {
 
@@ -65,12 +65,8 @@ public final class ChartRenderer implements Renderer {
     /**
      * The display_data metadata that makes a HiDPI PNG show at the chart's nominal size, e.g.
      * {@code {"image/png": {"width": 600, "height": 400}}}; empty when the bundle has no PNG.
-     * Not part of the {@link Renderer} SPI yet: a kernel that knows this renderer may call it.
-     *
-     * @param value the value that was rendered
-     * @param bundle what {@link #render} returned for it
-     * @return MIME type to metadata
      */
+    @Override
     public Map<String, Object> metadata(Object value, Map<String, Object> bundle) {
         Figure figure = Charts.figureOf(value);
         if (figure == null || !bundle.containsKey(PNG)) {

@@ -1,16 +1,26 @@
 package dev.jotter.toolkit.data;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.AbstractColumnParser;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.Source;
 import tech.tablesaw.io.csv.CsvReadOptions;
 import tech.tablesaw.io.json.JsonReadOptions;
 import tech.tablesaw.io.json.JsonReader;
@@ -18,10 +28,13 @@ import tech.tablesaw.io.json.JsonReader;
 /**
  * Reads your own files into tables, with errors that point at the problem: a malformed CSV row
  * is reported as {@code file:line, column 'name'}, a JSON syntax error with its line and column.
- * Empty cells, {@code NA} and {@code NaN} are missing values; column types are detected.
+ * Empty cells, {@code NA} and {@code NaN} are missing values; column types are detected; a few
+ * words in a column of numbers are reported rather than turning it into text ({@link CsvOptions}
+ * declares more missing markers or text columns).
  *
  * <pre>{@code
  * jshell> Table t = Data.csv("measurements.csv")
+ * jshell> Table s = Data.csv("survey.csv", CsvOptions.defaults().missing("?"))
  * jshell> Table j = Data.json(Path.of("records.json"))   // an array of flat objects
  * }</pre>
  */
@@ -32,34 +45,208 @@ public final class Data {
     private Data() {}
 
     /**
-     * Reads a CSV file with a header row.
+     * Reads a CSV file with a header row, with {@link CsvOptions#defaults()}.
      *
      * @param path the file
      * @return a new table named after the file
-     * @throws IllegalArgumentException naming file, line and column when a row is malformed
+     * @throws IllegalArgumentException naming file, line and column when a row is malformed, or
+     *     when a numeric column holds a few values that are not numbers (see {@link #csv(Path, CsvOptions)})
      */
     public static Table csv(String path) {
-        return csv(Path.of(path));
+        return csv(Path.of(path), CsvOptions.defaults());
     }
 
     /**
-     * Reads a CSV file with a header row.
+     * Reads a CSV file with a header row, with {@link CsvOptions#defaults()}.
      *
      * @param path the file
      * @return a new table named after the file
-     * @throws IllegalArgumentException naming file, line and column when a row is malformed
+     * @throws IllegalArgumentException naming file, line and column when a row is malformed, or
+     *     when a numeric column holds a few values that are not numbers (see {@link #csv(Path, CsvOptions)})
      */
     public static Table csv(Path path) {
+        return csv(path, CsvOptions.defaults());
+    }
+
+    /**
+     * Reads a CSV file with a header row and options.
+     *
+     * @param path the file
+     * @param options extra missing-value markers, columns to keep as text
+     * @return a new table named after the file
+     * @throws IllegalArgumentException as {@link #csv(Path, CsvOptions)}
+     */
+    public static Table csv(String path, CsvOptions options) {
+        return csv(Path.of(path), options);
+    }
+
+    /**
+     * Reads a CSV file with a header row (RFC 4180: quoted fields may hold commas, newlines and
+     * doubled quotes). Column types are detected from the values: INTEGER, LONG, DOUBLE, BOOLEAN,
+     * LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME or STRING, as Tablesaw detects them; the missing-value
+     * markers of {@code options} (by default empty, {@code NA} and {@code NaN}) are missing.
+     *
+     * <p><b>A few words in a column of numbers are an error, not a text column.</b> When at
+     * least 99% of a column's values are numbers (all but one or two in a short column, at least
+     * ten numbers), the others are reported with file, line, column and value, e.g.
+     * {@code data.csv:200002, column 'age': 'seven' is not a number, but 200000 of the 200001 values
+     * in this column are...}. pandas reads such a column quietly as {@code object} dtype, and the
+     * mistake (a typo, or a missing-value marker like {@code ?} that nobody declared) surfaces
+     * later as a confusing type error far from its cause; in Java the column would be a
+     * StringColumn and every numeric step after it would fail. A warning would be printed and
+     * then scrolled past, leaving exactly that broken column, so Jotter stops at the cause and
+     * says what to do: fix the file, declare the marker with {@link CsvOptions#missing(String...)}
+     * (pandas' {@code na_values}), or accept the column as text with
+     * {@link CsvOptions#text(String...)}. Columns that are mostly text, like names or codes with
+     * some numeric values, are read as text as before and never refused.
+     *
+     * @param path the file
+     * @param options extra missing-value markers, columns to keep as text
+     * @return a new table named after the file
+     * @throws IllegalArgumentException naming file, line and column when a row is malformed or a
+     *     numeric column holds a few non-numbers; naming the closest column when {@code options}
+     *     names a column the file lacks
+     */
+    public static Table csv(Path path, CsvOptions options) {
         requireFile(path);
+        Table fast = readFast(path, options);
+        if (fast != null) {
+            return fast;
+        }
+        Table t;
         try {
-            return Table.read().usingOptions(CsvReadOptions.builder(path.toFile()).tableName(name(path))
-                    .missingValueIndicator("", "NA", "NaN").commentPrefix('\0').maxCharsPerColumn(1 << 20));
+            Map<String, ColumnType> text = new HashMap<>();
+            for (String c : options.textColumns()) {
+                text.put(c, ColumnType.STRING);
+            }
+            t = Table.read().usingOptions(CsvReadOptions.builder(path.toFile()).tableName(name(path))
+                    .missingValueIndicator(options.missingMarkers().toArray(String[]::new)).commentPrefix('\0')
+                    .maxCharsPerColumn(1 << 20).columnTypesPartial(text));
         } catch (RuntimeException e) {
             // Tablesaw rejects ragged rows but names no file line, so only now (off the fast path)
             // rescan with a quote-aware splitter to find the line and column.
             checkShape(path);
             throw locate(path, e);
         }
+        for (String c : options.textColumns()) {
+            if (!t.containsColumn(c)) {
+                throw new IllegalArgumentException(unknownTextColumn(path.toString(), c, t.columnNames()));
+            }
+        }
+        checkStrayWords(path, t, options);
+        return t;
+    }
+
+    /** The fast path for plain files; null when Tablesaw must read the file to give the same table. */
+    private static Table readFast(Path path, CsvOptions options) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
+        } catch (OutOfMemoryError e) {
+            return null; // over 2 GB: Tablesaw streams it
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if ((text.length() != bytes.length || text.indexOf('\uFFFD') >= 0)
+                && !StandardCharsets.UTF_8.equals(new Source(path.toFile()).getCharset())) {
+            return null; // not ASCII, and Tablesaw would not decode it as UTF-8
+        }
+        bytes = null;
+        return CsvFastReader.read(text, name(path), options, path.toString());
+    }
+
+    static String unknownTextColumn(String path, String column, List<String> header) {
+        String close = Columns.closest(column, header);
+        return "CsvOptions.text(\"" + column + "\"): no column '" + column + "' in " + path
+                + (close == null ? "" : "; did you mean '" + close + "'?") + " Available: " + header;
+    }
+
+    /** Whether a column with these counts is numbers with a few stray words (see {@link #csv(Path, CsvOptions)}). */
+    static boolean nearlyAllNumbers(int numbers, int words) {
+        return words > 0 && numbers >= 10 && words <= Math.max(2, (numbers + words) / 100);
+    }
+
+    /** The error for a numeric column holding a few words: file, line, column, values and what to do. */
+    static IllegalArgumentException strayWords(String path, String column, List<String> values, List<Long> lines,
+            int words, int numbers) {
+        StringBuilder m = new StringBuilder();
+        m.append(path).append(':').append(lines.getFirst()).append(", column '").append(column).append("': '")
+                .append(values.getFirst()).append("' is not a number, but ").append(numbers).append(" of the ")
+                .append(numbers + words).append(" values in this column are");
+        if (words > 1) {
+            m.append("; also not numbers:");
+            for (int i = 1; i < values.size(); i++) {
+                m.append(i > 1 ? "," : "").append(" '").append(values.get(i)).append("' (line ").append(lines.get(i)).append(')');
+            }
+            if (words > values.size()) {
+                m.append(" and ").append(words - values.size()).append(" more");
+            }
+        }
+        String quoted = values.stream().distinct().map(v -> "\"" + v.replace("\"", "\\\"") + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
+        m.append(". Read as it is, the whole column would become text. Fix the file, read ")
+                .append(words > 1 ? "these values" : "the value").append(" as missing with Data.csv(path, CsvOptions.defaults().missing(")
+                .append(quoted).append(")), or keep the column as text with CsvOptions.defaults().text(\"").append(column)
+                .append("\")");
+        return new IllegalArgumentException(m.toString());
+    }
+
+    /** After a Tablesaw read: a STRING column of numbers with a few words is the user's mistake. */
+    private static void checkStrayWords(Path path, Table t, CsvOptions options) {
+        AbstractColumnParser<?> number = null;
+        for (Column<?> col : t.columns()) {
+            if (!(col instanceof StringColumn s) || options.textColumns().contains(col.name())) {
+                continue;
+            }
+            if (number == null) {
+                number = ColumnType.DOUBLE.customParser(CsvReadOptions.builder(new StringReader(""))
+                        .missingValueIndicator(options.missingMarkers().toArray(String[]::new)).build());
+            }
+            int nonMissing = s.size() - s.countMissing();
+            int allowed = Math.max(2, nonMissing / 100);
+            int words = 0;
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < s.size() && words <= allowed; i++) {
+                String v = s.get(i);
+                if (!v.isEmpty() && !number.canParse(v)) {
+                    words++;
+                    if (rows.size() < 3) {
+                        rows.add(i);
+                    }
+                }
+            }
+            if (nearlyAllNumbers(nonMissing - words, words)) {
+                List<Long> lines = lines(path, rows);
+                throw strayWords(path.toString(), col.name(), rows.stream().map(s::get).toList(), lines, words,
+                        nonMissing - words);
+            }
+        }
+    }
+
+    /** The file line on which each data row (0 = the first after the header) starts. */
+    private static List<Long> lines(Path path, List<Integer> rows) {
+        List<Long> out = new ArrayList<>();
+        try (CsvReader<CsvRecord> r = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(path)) {
+            int record = -1;
+            int next = 0;
+            for (CsvRecord rec : r) {
+                if (next < rows.size() && record == rows.get(next)) {
+                    out.add(rec.getStartingLineNumber());
+                    next++;
+                }
+                record++;
+                if (next == rows.size()) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through: rows without lines
+        }
+        while (out.size() < rows.size()) {
+            out.add(rows.get(out.size()) + 2L); // one record per line, after the header
+        }
+        return out;
     }
 
     /**

@@ -3,11 +3,15 @@ package dev.jotter.toolkit.plot;
 import dev.jotter.toolkit.train.History;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
@@ -15,6 +19,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -125,6 +130,144 @@ public final class Plots {
             chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
         }
         return roundTicks(chart);
+    }
+
+    /**
+     * Plots points (x[i], y[i]) coloured by group, one series per group with a legend, as
+     * seaborn's {@code scatterplot(x, y, hue=groups)} does: for classes, clusters or categories.
+     *
+     * <pre>{@code
+     * jshell> Plots.scatter(penguins.doubleColumn("beak_length_mm").asDoubleArray(),
+     *    ...>               penguins.doubleColumn("beak_depth_mm").asDoubleArray(),
+     *    ...>               penguins.stringColumn("species").asList())
+     * }</pre>
+     *
+     * @param x the horizontal values
+     * @param y the vertical values, as many as {@code x}
+     * @param groups the group of each point, as many as {@code x}; series follow the order in which groups first appear
+     * @return a chart with one series per group, named after it
+     * @throws IllegalArgumentException when the lengths differ or a group is null
+     */
+    public static XYChart scatter(double[] x, double[] y, List<String> groups) {
+        checkPair("x", x, "y", y);
+        checkGroups(groups, x.length);
+        XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
+        addGroups(chart, x, y, groups);
+        return roundTicks(chart);
+    }
+
+    // ---- decision boundary ----------------------------------------------------------------
+
+    /** Grid cells across the plot for {@link #decisionBoundary}; rows follow the chart's aspect. */
+    private static final int BOUNDARY_COLUMNS = 100;
+
+    /**
+     * A two-feature classifier's decision regions: a fine grid over the data is classified in one
+     * call and painted in pale class colours, with the points on top in the same colours, so
+     * mistakes stand out as dots on the wrong background.
+     *
+     * <pre>{@code
+     * jshell> Plots.decisionBoundary(points, labels, List.of("blue", "orange"), model::predict)
+     * }</pre>
+     *
+     * @param points the examples, {@code points[i] = {x, y}}
+     * @param labels the true class index of each point, 0 to {@code classNames.size() - 1}
+     * @param classNames the class names, by index
+     * @param classifier predicts a class index for each row of a {@code double[][]} (e.g. {@code model::predict});
+     *        called once, with every grid point
+     * @return a chart with one series per class (the points, named after the class) and hidden-from-legend
+     *         {@code "region <class>"} series for the background
+     * @throws IllegalArgumentException when a point does not have 2 coordinates, a label is out of range,
+     *         or the classifier returns the wrong number of classes or an unknown class
+     */
+    public static XYChart decisionBoundary(double[][] points, int[] labels, List<String> classNames,
+            Function<double[][], int[]> classifier) {
+        if (points == null || points.length == 0) {
+            throw new IllegalArgumentException("points is empty; pass at least one {x, y} point");
+        }
+        if (labels.length != points.length) {
+            throw new IllegalArgumentException("points and labels differ in length: points has " + points.length
+                    + " rows, labels has " + labels.length);
+        }
+        int k = classNames.size();
+        double[] x = new double[points.length];
+        double[] y = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            if (points[i].length != 2) {
+                throw new IllegalArgumentException("points[" + i + "] has " + points[i].length
+                        + " coordinates; a decision boundary is drawn for exactly 2 features");
+            }
+            if (labels[i] < 0 || labels[i] >= k) {
+                throw new IllegalArgumentException("labels[" + i + "] is " + labels[i] + "; expected a class index from 0 to "
+                        + (k - 1) + " for classNames " + classNames);
+            }
+            x[i] = points[i][0];
+            y[i] = points[i][1];
+        }
+        checkPair("x coordinates", x, "y coordinates", y);
+        double[] xr = paddedRange(x);
+        double[] yr = paddedRange(y);
+        int columns = BOUNDARY_COLUMNS;
+        int rows = Math.max(2, columns * (Theme.HEIGHT - 90) / (Theme.WIDTH - 90));
+        double[][] grid = new double[columns * rows][];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                grid[r * columns + c] = new double[] {xr[0] + (xr[1] - xr[0]) * c / (columns - 1),
+                        yr[0] + (yr[1] - yr[0]) * r / (rows - 1)};
+            }
+        }
+        int[] predicted = classifier.apply(grid);
+        if (predicted == null || predicted.length != grid.length) {
+            throw new IllegalArgumentException("The classifier returned " + (predicted == null ? "null" : predicted.length + " classes")
+                    + " for " + grid.length + " grid points; it must return one class index per row");
+        }
+        XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
+        // Squares a little larger than a grid cell at the default size, so the regions close up.
+        Marker cell = new CellMarker((int) Math.ceil((Theme.WIDTH - 90.0) / columns) + 2);
+        for (int cls = 0; cls < k; cls++) {
+            List<Double> gx = new ArrayList<>();
+            List<Double> gy = new ArrayList<>();
+            for (int i = 0; i < grid.length; i++) {
+                if (predicted[i] < 0 || predicted[i] >= k) {
+                    throw new IllegalArgumentException("The classifier predicted class " + predicted[i] + " for grid point "
+                            + Arrays.toString(grid[i]) + "; expected 0 to " + (k - 1));
+                }
+                if (predicted[i] == cls) {
+                    gx.add(grid[i][0]);
+                    gy.add(grid[i][1]);
+                }
+            }
+            if (gx.isEmpty()) {
+                continue;
+            }
+            XYSeries region = chart.addSeries("region " + classNames.get(cls), gx, gy);
+            region.setMarker(cell);
+            region.setMarkerColor(pale(Theme.COLORS[cls % Theme.COLORS.length]));
+            region.setShowInLegend(false);
+        }
+        // Points in class order, so a class keeps its colour whichever comes first in the data.
+        for (int cls = 0; cls < k; cls++) {
+            List<Double> px = new ArrayList<>();
+            List<Double> py = new ArrayList<>();
+            for (int i = 0; i < points.length; i++) {
+                if (labels[i] == cls) {
+                    px.add(x[i]);
+                    py.add(y[i]);
+                }
+            }
+            if (px.isEmpty()) {
+                continue;
+            }
+            XYSeries series = chart.addSeries(classNames.get(cls), px, py);
+            series.setMarker(SeriesMarkers.CIRCLE);
+            series.setMarkerColor(Theme.COLORS[cls % Theme.COLORS.length]);
+        }
+        var styler = chart.getStyler();
+        styler.setXAxisMin(xr[0]).setXAxisMax(xr[1]).setYAxisMin(yr[0]).setYAxisMax(yr[1]);
+        // The regions fill the plot to its border; the grid's 5% margin keeps points off it.
+        styler.setPlotContentSize(1.0);
+        styler.setLegendPosition(LegendPosition.OutsideE);
+        return chart;
     }
 
     // ---- histogram ------------------------------------------------------------------------
@@ -529,6 +672,58 @@ public final class Plots {
     }
 
     // ---- helpers --------------------------------------------------------------------------
+
+    /** A filled square of a fixed size, whatever the chart's marker size: one decision-region cell. */
+    private static final class CellMarker extends Marker {
+        private final int size;
+
+        CellMarker(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public void paint(Graphics2D g, double xOffset, double yOffset, int markerSize) {
+            g.fill(new Rectangle2D.Double(xOffset - size / 2.0, yOffset - size / 2.0, size, size));
+        }
+    }
+
+    /** The colour a quarter of the way from white, for backgrounds under points of that colour. */
+    private static Color pale(Color c) {
+        return new Color(255 - (255 - c.getRed()) / 4, 255 - (255 - c.getGreen()) / 4, 255 - (255 - c.getBlue()) / 4);
+    }
+
+    /** The finite values' range widened by 5% on each side (1 either side of a single value). */
+    private static double[] paddedRange(double[] v) {
+        double lo = Arrays.stream(v).filter(Double::isFinite).min().orElse(0);
+        double hi = Arrays.stream(v).filter(Double::isFinite).max().orElse(0);
+        double pad = hi > lo ? (hi - lo) * 0.05 : 1;
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    private static void checkGroups(List<String> groups, int n) {
+        if (groups.size() != n) {
+            throw new IllegalArgumentException("x and groups differ in length: x has " + n + " values, groups has " + groups.size());
+        }
+        for (int i = 0; i < n; i++) {
+            if (groups.get(i) == null) {
+                throw new IllegalArgumentException("groups[" + i + "] is null; give every point a group name");
+            }
+        }
+    }
+
+    /** One point series per group, in order of first appearance. */
+    private static void addGroups(XYChart chart, double[] x, double[] y, List<String> groups) {
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            members.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
+            double[] gx = e.getValue().stream().mapToDouble(i -> x[i]).toArray();
+            double[] gy = e.getValue().stream().mapToDouble(i -> y[i]).toArray();
+            chart.addSeries(e.getKey(), gx, gy);
+        }
+        chart.getStyler().setLegendVisible(true);
+    }
 
     private static XYChart xyChart(int width, int height) {
         return Theme.apply(new XYChart(width, height));

@@ -7,7 +7,7 @@ import java.util.List;
  * Keras {@code Dense(1)} with {@code optimizer="sgd", loss="mse"}. Features are standardized
  * inside the model (default on) so one learning rate suits any units; {@link
  * DjlRegressor#coefficients()} reports the weights in raw units. For the closed-form fit use
- * {@link SmileRegression#ols()}.
+ * {@link ClassicRegression#ols()}.
  *
  * <pre>{@code
  * jshell> var model = LinearRegression.builder().setFeatures("horsepower").setLabel("mpg").optEpochs(50).build().fit(train);

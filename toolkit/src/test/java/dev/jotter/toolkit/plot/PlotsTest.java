@@ -331,4 +331,70 @@ class PlotsTest {
         assertEquals(10, grid.rows());
         assertEquals(2 * grid.height(), Pixels.hidpiPng(grid).getHeight());
     }
+
+    @Test
+    void scatterByGroupHasOneSeriesPerGroupInOrderOfAppearance() {
+        double[] x = {0, 1, 2, 3, 4};
+        double[] y = {0, 1, 2, 3, 4};
+        XYChart chart = Plots.scatter(x, y, List.of("b", "a", "b", "a", "b"));
+
+        assertEquals(List.of("b", "a"), visibleSeries(chart));
+        assertArrayEquals(new double[] {0, 2, 4}, chart.getSeriesMap().get("b").getXData());
+        assertArrayEquals(new double[] {1, 3}, chart.getSeriesMap().get("a").getXData());
+        assertTrue(chart.getStyler().isLegendVisible());
+        BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
+        int blue = Pixels.inPlotArea(image, BLUE);
+        int orange = Pixels.inPlotArea(image, ORANGE);
+        assertTrue(blue > 20 && orange > 20, "both groups are drawn in their colours: " + blue + " blue, " + orange + " orange pixels");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.scatter(x, y, List.of("a")));
+        assertEquals("x and groups differ in length: x has 5 values, groups has 1", e.getMessage());
+    }
+
+    @Test
+    void decisionBoundaryPaintsEachPredictedRegionUnderThePoints() {
+        double[][] points = {{-1, 0}, {-2, 1}, {1, 0}, {2, -1}};
+        int[] labels = {0, 0, 1, 1};
+        int[] calls = {0};
+        XYChart chart = Plots.decisionBoundary(points, labels, List.of("left", "right"), grid -> {
+            calls[0]++;
+            return Arrays.stream(grid).mapToInt(p -> p[0] < 0 ? 0 : 1).toArray();
+        });
+
+        assertEquals(1, calls[0], "the whole grid is classified in one call");
+        assertEquals(List.of("region left", "region right", "left", "right"), visibleSeries(chart));
+        assertFalse(chart.getSeriesMap().get("region left").isShowInLegend());
+        for (double gx : chart.getSeriesMap().get("region left").getXData()) {
+            assertTrue(gx < 0, "a grid point left of 0 is in the left region: " + gx);
+        }
+        assertArrayEquals(new double[] {1, 2}, chart.getSeriesMap().get("right").getXData());
+
+        BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
+        Color paleBlue = new Color(255 - (255 - BLUE.getRed()) / 4, 255 - (255 - BLUE.getGreen()) / 4, 255 - (255 - BLUE.getBlue()) / 4);
+        Color paleOrange = new Color(255 - (255 - ORANGE.getRed()) / 4, 255 - (255 - ORANGE.getGreen()) / 4,
+                255 - (255 - ORANGE.getBlue()) / 4);
+        int blueBackground = Pixels.count(image, paleBlue, 6, 0.15, 0.2, 0.35, 0.8);
+        int orangeBackground = Pixels.count(image, paleOrange, 6, 0.55, 0.2, 0.75, 0.8);
+        assertTrue(blueBackground > 10_000, "left half painted pale blue: " + blueBackground);
+        assertTrue(orangeBackground > 10_000, "right half painted pale orange: " + orangeBackground);
+        assertTrue(Pixels.inPlotArea(image, BLUE) > 50 && Pixels.inPlotArea(image, ORANGE) > 50, "points drawn on top");
+    }
+
+    @Test
+    void decisionBoundaryRejectsBadInputsNamingThem() {
+        double[][] points = {{0, 0}, {1, 1}};
+        List<String> names = List.of("a", "b");
+        assertEquals("labels[1] is 2; expected a class index from 0 to 1 for classNames [a, b]",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Plots.decisionBoundary(points, new int[] {0, 2}, names, g -> new int[g.length])).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Plots.decisionBoundary(new double[][] {{0, 0, 0}}, new int[] {0}, names, g -> new int[g.length]))
+                .getMessage().startsWith("points[0] has 3 coordinates"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Plots.decisionBoundary(points, new int[] {0, 1}, names, g -> new int[3]))
+                .getMessage().startsWith("The classifier returned 3 classes for "));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Plots.decisionBoundary(points, new int[] {0, 1}, names, g -> Arrays.stream(g).mapToInt(p -> 5).toArray()))
+                .getMessage().startsWith("The classifier predicted class 5 for grid point"));
+    }
 }

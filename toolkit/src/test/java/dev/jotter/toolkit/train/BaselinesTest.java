@@ -72,4 +72,30 @@ class BaselinesTest {
         assertArrayEquals(trainer.fit(all).predictProbabilities(new double[][] {{1.5, 1.5}})[0],
                 trainer.fit(all).predictProbabilities(new double[][] {{1.5, 1.5}})[0], 0);
     }
+
+    @Test
+    void treeModelsRankInformativeFeaturesAboveNoise() {
+        Table all = MlpClassifierTest.blobs(300);
+        java.util.Random r = new java.util.Random(3);
+        double[] noise = new double[all.rowCount()];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = r.nextGaussian();
+        }
+        all.addColumns(tech.tablesaw.api.DoubleColumn.create("noise", noise));
+        for (SmileClassification.Builder b : List.of(SmileClassification.randomForest().optTrees(50),
+                SmileClassification.gradientBoosting().optTrees(30))) {
+            SmileClassifier model = b.setFeatures("noise", "a", "b").setLabel("species").build().fit(all);
+            java.util.Map<String, Double> importance = model.featureImportance();
+            assertEquals(java.util.Set.of("noise", "a", "b"), importance.keySet(), model.description());
+            assertEquals(1.0, importance.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+            List<Double> values = List.copyOf(importance.values());
+            for (int i = 1; i < values.size(); i++) {
+                assertTrue(values.get(i - 1) >= values.get(i), "largest first: " + importance);
+            }
+            assertEquals("noise", List.copyOf(importance.keySet()).get(2), model.description() + " " + importance);
+        }
+        SmileClassifier logistic = SmileClassification.logistic().setFeatures("a", "b").setLabel("species").build().fit(all);
+        var e = assertThrows(IllegalStateException.class, logistic::featureImportance);
+        assertTrue(e.getMessage().contains("Smile LogisticRegression (lambda=0.1)"), e.getMessage());
+    }
 }
