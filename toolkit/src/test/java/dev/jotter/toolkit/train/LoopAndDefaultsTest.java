@@ -77,6 +77,15 @@ class LoopAndDefaultsTest {
     }
 
     @Test
+    void oneLibtorchThreadOnTwoCoresUnlessChosen() {
+        assertEquals("1", Devices.defaultThreads(2, null, null));
+        assertEquals("1", Devices.defaultThreads(1, null, null));
+        assertEquals(null, Devices.defaultThreads(4, null, null), "bigger machines keep libtorch's default");
+        assertEquals(null, Devices.defaultThreads(2, "2", null), "an explicit property wins");
+        assertEquals(null, Devices.defaultThreads(2, null, "2"), "OMP_NUM_THREADS wins");
+    }
+
+    @Test
     void infoSaysWhichDeviceAndWhy() {
         Devices.Info info = Devices.info();
         assertEquals("PyTorch", info.engine());
