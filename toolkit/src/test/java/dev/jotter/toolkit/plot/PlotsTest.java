@@ -315,6 +315,26 @@ class PlotsTest {
     }
 
     @Test
+    void imageCellsAreWideEnoughForLongTitles() {
+        float[][] pixels = new float[10][28 * 28];
+        List<String> labels = List.of("Ankle boot", "Pullover", "Coat", "Shirt", "Bag", "Trouser", "Dress", "Sandal", "Sneaker",
+                "T-shirt/top");
+        List<String> predictions = List.of("Sneaker", "Pullover", "Coat", "T-shirt/top", "Bag", "Trouser", "Dress", "Sandal",
+                "Sneaker", "Shirt");
+        ImageGrid grid = Plots.images(pixels, 28, 28, labels, predictions);
+
+        assertEquals("T-shirt/top (Shirt)", grid.title(3));
+        int imageOnly = 10 * (28 * grid.zoom() + 16);
+        assertTrue(grid.titleWidth() > 28 * grid.zoom(), "a long title is wider than its image: " + grid.titleWidth());
+        assertTrue(grid.width() >= 10 * (grid.titleWidth() + 8), "each cell holds its widest title: " + grid.width());
+        assertTrue(grid.width() > imageOnly);
+        // Short titles keep the compact layout.
+        ImageGrid digits = Plots.images(new float[10][64], 8, 8, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        assertEquals(10 * (8 * digits.zoom() + 16), digits.width());
+        Pixels.hidpiPng(grid);
+    }
+
+    @Test
     void imagesCheckTheirSizeAndLabels() {
         assertEquals("Image 0 has 10 pixels but 28x28 needs 784; check the width and height, or reshape the data to one row per image",
                 assertThrows(IllegalArgumentException.class,
