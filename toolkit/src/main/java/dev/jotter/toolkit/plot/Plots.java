@@ -127,6 +127,57 @@ public final class Plots {
         return roundTicks(chart);
     }
 
+    /**
+     * Plots points coloured by class, one series and legend entry per class, as
+     * {@code plt.scatter(x, y, c=labels)} with a legend does: a 2-D embedding of digits, say, or
+     * two features of a labelled table.
+     *
+     * @param x the horizontal values
+     * @param y the vertical values, as many as {@code x}
+     * @param classes the class index of each point, into {@code classNames}
+     * @param classNames one name per class; an empty list numbers them 0, 1, 2 ...
+     * @return a chart with one series per class that has points, named after the class, legend on the right
+     * @throws IllegalArgumentException when the lengths differ or a class index has no name
+     */
+    public static XYChart scatter(double[] x, double[] y, int[] classes, List<String> classNames) {
+        checkPair("x", x, "y", y);
+        if (classes.length != x.length) {
+            throw new IllegalArgumentException("x and classes differ in length: x has " + x.length + " values, classes has "
+                    + classes.length);
+        }
+        int max = Arrays.stream(classes).max().orElse(0);
+        List<String> names = classNames.isEmpty() ? indexLabels(max + 1) : List.copyOf(classNames);
+        int[] counts = new int[names.size()];
+        for (int i = 0; i < classes.length; i++) {
+            if (classes[i] < 0 || classes[i] >= names.size()) {
+                throw new IllegalArgumentException("classes[" + i + "] is " + classes[i] + " but there are " + names.size()
+                        + " class names " + names + "; a class index must be in 0.." + (names.size() - 1));
+            }
+            counts[classes[i]]++;
+        }
+        XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
+        for (int c = 0; c < names.size(); c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            double[] xs = new double[counts[c]];
+            double[] ys = new double[counts[c]];
+            int k = 0;
+            for (int i = 0; i < classes.length; i++) {
+                if (classes[i] == c) {
+                    xs[k] = x[i];
+                    ys[k++] = y[i];
+                }
+            }
+            chart.addSeries(names.get(c), xs, ys);
+        }
+        var styler = chart.getStyler();
+        styler.setLegendPosition(LegendPosition.OutsideE);
+        // Hundreds of points in full-size markers hide each other; smaller ones show the clusters.
+        styler.setMarkerSize(x.length > 300 ? 4 : MARKER);
+        return roundTicks(chart);
+    }
+
     // ---- histogram ------------------------------------------------------------------------
 
     /**

@@ -100,6 +100,34 @@ class PlotsTest {
     }
 
     @Test
+    void scatterByClassHasOneColouredSeriesPerClass() {
+        double[] x = {0, 1, 2, 3, 4, 5};
+        double[] y = {5, 4, 3, 2, 1, 0};
+        int[] classes = {0, 2, 0, 2, 2, 0};
+        XYChart chart = Plots.scatter(x, y, classes, List.of("cat", "dog", "bird"));
+
+        assertEquals(List.of("cat", "bird"), visibleSeries(chart), "a class without points gets no legend entry");
+        assertArrayEquals(new double[] {0, 2, 5}, chart.getSeriesMap().get("cat").getXData());
+        assertArrayEquals(new double[] {4, 2, 1}, chart.getSeriesMap().get("bird").getYData());
+        assertTrue(chart.getStyler().isLegendVisible());
+        BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
+        assertTrue(Pixels.inPlotArea(image, BLUE) > 20, "the first class is blue");
+        assertTrue(Pixels.inPlotArea(image, Theme.COLORS[1]) > 20, "the second class drawn is orange");
+
+        assertEquals(List.of("0", "1"), visibleSeries(Plots.scatter(new double[] {1, 2}, new double[] {1, 2}, new int[] {0, 1}, List.of())));
+    }
+
+    @Test
+    void scatterByClassNamesABadClassIndex() {
+        assertEquals("classes[1] is 3 but there are 2 class names [a, b]; a class index must be in 0..1",
+                assertThrows(IllegalArgumentException.class, () -> Plots.scatter(new double[] {1, 2}, new double[] {1, 2},
+                        new int[] {0, 3}, List.of("a", "b"))).getMessage());
+        assertEquals("x and classes differ in length: x has 2 values, classes has 1",
+                assertThrows(IllegalArgumentException.class, () -> Plots.scatter(new double[] {1, 2}, new double[] {1, 2},
+                        new int[] {0}, List.of())).getMessage());
+    }
+
+    @Test
     void fittingAVerticalLineSaysWhy() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plots.scatter(new double[] {2, 2, 2}, new double[] {1, 2, 3}, true));
