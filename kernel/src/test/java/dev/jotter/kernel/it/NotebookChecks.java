@@ -65,13 +65,23 @@ public final class NotebookChecks {
                     Expect.text("%lsmagic lists the magics", "%maven"),
                     Expect.text("%%bash ran", "Running in \\S+ with \\d+ CPU core"),
                     Expect.text("%maven added Gson offline and it ran", "\"name\": \"Oslo\""))),
+            "03-digits-mlp.ipynb", new Spec(8, List.of(
+                    Expect.number("digits training images (JOTTER_LIMIT caps them)", "train: (\\d+) images, validation: 288, test: 360", 400, 1149),
+                    Expect.number("digits test accuracy", "(?m)^test accuracy: (\\d\\.\\d+)", 0.4, 1.0),
+                    Expect.text("classification report", "macro avg"),
+                    Expect.number("misread test digits shown", "(\\d+) of 360 test digits misread", 0, 216),
+                    Expect.number("Fashion-MNIST test accuracy", "fashion test accuracy: (\\d\\.\\d+)", 0.4, 1.0))),
             "07-data-wrangling.ipynb", new Spec(5, List.of(
                     Expect.text("missing values counted", "sex\\s+11"),
                     Expect.number("complete rows after dropping missing values", "dropped: (\\d+) rows left of 344", 333, 333),
                     Expect.text("imputation filled every gap", "imputed: 0 missing"),
                     Expect.number("heavy Gentoo penguins found by the filter", "(\\d+) Gentoo penguins heavier", 20, 40),
                     Expect.text("group-by summary", "Mean \\[mass_kg\\]"),
-                    Expect.text("pivot has one column per island", "Biscoe\\s+Dream\\s+Torgersen"))));
+                    Expect.text("pivot has one column per island", "Biscoe\\s+Dream\\s+Torgersen"))),
+            "08-variational-autoencoder.ipynb", new Spec(4, List.of(
+                    Expect.number("VAE training images (JOTTER_LIMIT caps them)", "train: (\\d+) images, test: 360", 400, 1437),
+                    Expect.number("VAE reconstruction error per pixel", "VAE: (\\d\\.\\d+), average digit", 0.0, 0.12),
+                    Expect.number("error of always drawing the average digit", "average digit: (\\d\\.\\d+)", 0.06, 0.09))));
 
     /**
      * @return the committed curriculum notebooks, in order
