@@ -31,6 +31,12 @@ public record ImageGrid(float[][] pixels, int imageWidth, int imageHeight, List<
     /** The most images drawn; a larger grid is unreadable in a notebook and slow to send. */
     public static final int MAX_SHOWN = 100;
 
+    /**
+     * The widest grid {@link Plots#images} lays out, in pixels at 1x: about a notebook page.
+     * Long titles widen the cells, and then it puts fewer images in a row.
+     */
+    public static final int MAX_WIDTH = 1040;
+
     private static final int PAD = 8;
     private static final int TITLE = 18;
     private static final Color WRONG = Theme.COLORS[3];

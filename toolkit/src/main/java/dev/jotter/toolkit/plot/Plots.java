@@ -572,11 +572,17 @@ public final class Plots {
      * @param height pixel rows per image
      * @param labels the true label of each image
      * @param predictions the predicted label of each image
-     * @return the grid, 10 images to a row (the first {@value ImageGrid#MAX_SHOWN} images at most)
+     * @return the grid, 10 images to a row, fewer when long titles would make it wider than
+     *         {@value ImageGrid#MAX_WIDTH} pixels (the first {@value ImageGrid#MAX_SHOWN} images at most)
      */
     public static ImageGrid images(float[][] pixels, int width, int height, List<String> labels, List<String> predictions) {
-        return new ImageGrid(pixels, width, height, labels, predictions, Math.min(10, Math.max(1, pixels.length)),
-                ImageGrid.MAX_SHOWN);
+        int columns = Math.min(10, Math.max(1, pixels.length));
+        ImageGrid grid = new ImageGrid(pixels, width, height, labels, predictions, columns, ImageGrid.MAX_SHOWN);
+        while (columns > 1 && grid.width() > ImageGrid.MAX_WIDTH) {
+            columns--;
+            grid = new ImageGrid(pixels, width, height, labels, predictions, columns, ImageGrid.MAX_SHOWN);
+        }
+        return grid;
     }
 
     // ---- helpers --------------------------------------------------------------------------

@@ -354,10 +354,13 @@ class PlotsTest {
         assertEquals("T-shirt/top (Shirt)", grid.title(3));
         int imageOnly = 10 * (28 * grid.zoom() + 16);
         assertTrue(grid.titleWidth() > 28 * grid.zoom(), "a long title is wider than its image: " + grid.titleWidth());
-        assertTrue(grid.width() >= 10 * (grid.titleWidth() + 8), "each cell holds its widest title: " + grid.width());
-        assertTrue(grid.width() > imageOnly);
+        assertTrue(grid.width() >= grid.columns() * (grid.titleWidth() + 8), "each cell holds its widest title: " + grid.width());
+        assertTrue(grid.columns() < 10 && grid.width() <= ImageGrid.MAX_WIDTH, "fewer to a row, a page wide: " + grid.columns()
+                + " columns, " + grid.width() + " px");
+        assertTrue(grid.width() > imageOnly / 10 * grid.columns());
         // Short titles keep the compact layout.
         ImageGrid digits = Plots.images(new float[10][64], 8, 8, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        assertEquals(10, digits.columns());
         assertEquals(10 * (8 * digits.zoom() + 16), digits.width());
         Pixels.hidpiPng(grid);
     }
