@@ -72,6 +72,12 @@ public final class NotebookChecks {
                     Expect.number("test R² of the six-feature SGD model", "SGD \\(DJL\\): test MSE = [\\d.]+, RMSE = [\\d.]+ mpg, R² = (-?[\\d.]+)", 0.55, 0.85),
                     Expect.number("test R² of exact OLS", "OLS \\(exact\\): test MSE = [\\d.]+, RMSE = [\\d.]+ mpg, R² = ([\\d.]+)", 0.74, 0.78),
                     Expect.text("coefficient table compares both models", "feature\\s+SGD \\(DJL\\)\\s+OLS \\(exact\\)\\s+difference"))),
+            "03-digits-mlp.ipynb", new Spec(8, List.of(
+                    Expect.number("digits training images (JOTTER_LIMIT caps them)", "train: (\\d+) images, validation: 288, test: 360", 400, 1149),
+                    Expect.number("digits test accuracy", "(?m)^test accuracy: (\\d\\.\\d+)", 0.4, 1.0),
+                    Expect.text("classification report", "macro avg"),
+                    Expect.number("misread test digits shown", "(\\d+) of 360 test digits misread", 0, 216),
+                    Expect.number("Fashion-MNIST test accuracy", "fashion test accuracy: (\\d\\.\\d+)", 0.4, 1.0))),
             "05-custom-training-loop.ipynb", new Spec(3, List.of(
                     Expect.text("the limit applies to training points", "train: 400 points, test: 200 points"),
                     Expect.number("loss printed after the first epoch", "epoch   1: loss ([\\d.]+)", 0.05, 0.8),
@@ -90,7 +96,11 @@ public final class NotebookChecks {
                     Expect.text("imputation filled every gap", "imputed: 0 missing"),
                     Expect.number("heavy Gentoo penguins found by the filter", "(\\d+) Gentoo penguins heavier", 20, 40),
                     Expect.text("group-by summary", "Mean \\[mass_kg\\]"),
-                    Expect.text("pivot has one column per island", "Biscoe\\s+Dream\\s+Torgersen"))));
+                    Expect.text("pivot has one column per island", "Biscoe\\s+Dream\\s+Torgersen"))),
+            "08-variational-autoencoder.ipynb", new Spec(4, List.of(
+                    Expect.number("VAE training images (JOTTER_LIMIT caps them)", "train: (\\d+) images, test: 360", 400, 1437),
+                    Expect.number("VAE reconstruction error per pixel", "VAE: (\\d\\.\\d+), average digit", 0.0, 0.12),
+                    Expect.number("error of always drawing the average digit", "average digit: (\\d\\.\\d+)", 0.06, 0.09))));
 
     /**
      * @return the committed curriculum notebooks, in order
