@@ -72,6 +72,12 @@ public final class NotebookChecks {
                     Expect.number("test R² of the six-feature SGD model", "SGD \\(DJL\\): test MSE = [\\d.]+, RMSE = [\\d.]+ mpg, R² = (-?[\\d.]+)", 0.55, 0.85),
                     Expect.number("test R² of exact OLS", "OLS \\(exact\\): test MSE = [\\d.]+, RMSE = [\\d.]+ mpg, R² = ([\\d.]+)", 0.74, 0.78),
                     Expect.text("coefficient table compares both models", "feature\\s+SGD \\(DJL\\)\\s+OLS \\(exact\\)\\s+difference"))),
+            "03-digits-mlp.ipynb", new Spec(8, List.of(
+                    Expect.number("digits training images (JOTTER_LIMIT caps them)", "train: (\\d+) images, validation: 288, test: 360", 400, 1149),
+                    Expect.number("digits test accuracy", "(?m)^test accuracy: (\\d\\.\\d+)", 0.4, 1.0),
+                    Expect.text("classification report", "macro avg"),
+                    Expect.number("misread test digits shown", "(\\d+) of 360 test digits misread", 0, 216),
+                    Expect.number("Fashion-MNIST test accuracy", "fashion test accuracy: (\\d\\.\\d+)", 0.4, 1.0))),
             "04-transformer-text-classifier.ipynb", new Spec(3, List.of(
                     Expect.number("training sentences after JOTTER_LIMIT", "train (\\d+), validation 240, test 600 sentences", 400, 400),
                     Expect.text("vocabulary reserves <pad> and <unk>", "vocabulary: \\d+ tokens \\(<pad> = 0, <unk> = 1\\)"),
@@ -104,6 +110,10 @@ public final class NotebookChecks {
                     Expect.number("heavy Gentoo penguins found by the filter", "(\\d+) Gentoo penguins heavier", 20, 40),
                     Expect.text("group-by summary", "Mean \\[mass_kg\\]"),
                     Expect.text("pivot has one column per island", "Biscoe\\s+Dream\\s+Torgersen"))),
+            "08-variational-autoencoder.ipynb", new Spec(4, List.of(
+                    Expect.number("VAE training images (JOTTER_LIMIT caps them)", "train: (\\d+) images, test: 360", 400, 1437),
+                    Expect.number("VAE reconstruction error per pixel", "VAE: (\\d\\.\\d+), average digit", 0.0, 0.12),
+                    Expect.number("error of always drawing the average digit", "average digit: (\\d\\.\\d+)", 0.06, 0.09))),
             "09-using-the-gpu.ipynb", new Spec(1, List.of(
                     Expect.text("Devices.info names the engine", "engine:    PyTorch 2\\.\\d"),
                     Expect.text("DJL's GPU count", "GPUs it can use: \\d+"),

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import tech.tablesaw.api.NumericColumn;
@@ -106,6 +107,28 @@ public final class Matrix {
             for (int i = 0; i < n; i++) {
                 out[i * p + j] = (float) col.getDouble(i);
             }
+        }
+        return out;
+    }
+
+    /**
+     * Cuts a row-major array into rows, the inverse of {@link ImageSet#flatPixels()}: e.g. a
+     * batch of images a network produced ({@code ndarray.toFloatArray()}) back into one array
+     * per image for {@code Plots.images}.
+     *
+     * @param values {@code rows * width} values, row after row
+     * @param width values per row, e.g. 64 for an 8x8 image
+     * @return {@code values.length / width} new arrays of {@code width} values
+     * @throws IllegalArgumentException when {@code width} is not positive or does not divide the length
+     */
+    public static float[][] rows(float[] values, int width) {
+        if (width < 1 || values.length % width != 0) {
+            throw new IllegalArgumentException("Cannot cut " + values.length + " values into rows of " + width
+                    + "; expected a positive width that divides the length (check the array's shape)");
+        }
+        float[][] out = new float[values.length / width][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Arrays.copyOfRange(values, i * width, (i + 1) * width);
         }
         return out;
     }

@@ -31,6 +31,12 @@ public record ImageGrid(float[][] pixels, int imageWidth, int imageHeight, List<
     /** The most images drawn; a larger grid is unreadable in a notebook and slow to send. */
     public static final int MAX_SHOWN = 100;
 
+    /**
+     * The widest grid {@link Plots#images} lays out, in pixels at 1x: about a notebook page.
+     * Long titles widen the cells, and then it puts fewer images in a row.
+     */
+    public static final int MAX_WIDTH = 1040;
+
     private static final int PAD = 8;
     private static final int TITLE = 18;
     private static final Color WRONG = Theme.COLORS[3];
@@ -106,7 +112,26 @@ public record ImageGrid(float[][] pixels, int imageWidth, int imageHeight, List<
     }
 
     private int cellWidth() {
-        return imageWidth * zoom() + 2 * PAD;
+        // Wide enough for the longest title ("Sneaker (Ankle boot)"), so neighbours never overlap.
+        return Math.max(imageWidth * zoom(), titleWidth() + PAD) + 2 * PAD;
+    }
+
+    /** @return the width in pixels of the widest title drawn, 0 without titles */
+    int titleWidth() {
+        if (!hasTitles()) {
+            return 0;
+        }
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            FontMetrics metrics = g.getFontMetrics(Theme.font(Font.PLAIN, 12f));
+            int widest = 0;
+            for (int i = 0; i < shown; i++) {
+                widest = Math.max(widest, metrics.stringWidth(title(i)));
+            }
+            return widest;
+        } finally {
+            g.dispose();
+        }
     }
 
     private int cellHeight() {
@@ -142,8 +167,9 @@ public record ImageGrid(float[][] pixels, int imageWidth, int imageHeight, List<
         g.setFont(font);
         FontMetrics metrics = g.getFontMetrics();
         int z = zoom();
+        int cellWidth = cellWidth();
         for (int i = 0; i < shown; i++) {
-            int x = (i % columns) * cellWidth() + PAD;
+            int x = (i % columns) * cellWidth + (cellWidth - imageWidth * z) / 2;
             int y = (i / columns) * cellHeight() + PAD;
             if (hasTitles()) {
                 String title = title(i);

@@ -152,7 +152,7 @@ public final class Plots {
         checkPair("x", x, "y", y);
         checkGroups(groups, x.length);
         XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
-        addGroups(chart, x, y, groups);
+        addGroups(chart, x, y, groups, List.of());
         return roundTicks(chart);
     }
 
@@ -268,6 +268,46 @@ public final class Plots {
         styler.setPlotContentSize(1.0);
         styler.setLegendPosition(LegendPosition.OutsideE);
         return chart;
+    }
+
+    /**
+     * Plots points coloured by class, one series and legend entry per class, as
+     * {@code plt.scatter(x, y, c=labels)} with a legend does: a 2-D embedding of digits, say, or
+     * two features of a labelled table.
+     *
+     * @param x the horizontal values
+     * @param y the vertical values, as many as {@code x}
+     * @param classes the class index of each point, into {@code classNames}
+     * @param classNames one name per class; an empty list numbers them 0, 1, 2 ...
+     * @return a chart with one series per class that has points, named after the class, legend on the right
+     * @throws IllegalArgumentException when the lengths differ or a class index has no name
+     */
+    public static XYChart scatter(double[] x, double[] y, int[] classes, List<String> classNames) {
+        checkPair("x", x, "y", y);
+        if (classes.length != x.length) {
+            throw new IllegalArgumentException("x and classes differ in length: x has " + x.length + " values, classes has "
+                    + classes.length);
+        }
+        int max = Arrays.stream(classes).max().orElse(0);
+        List<String> names = classNames.isEmpty() ? indexLabels(max + 1) : List.copyOf(classNames);
+        for (int i = 0; i < classes.length; i++) {
+            if (classes[i] < 0 || classes[i] >= names.size()) {
+                throw new IllegalArgumentException("classes[" + i + "] is " + classes[i] + " but there are " + names.size()
+                        + " class names " + names + "; a class index must be in 0.." + (names.size() - 1));
+            }
+        }
+        List<String> groups = new ArrayList<>(classes.length);
+        for (int c : classes) {
+            groups.add(names.get(c));
+        }
+        XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
+        // Series in class order, not order of appearance, so a class keeps its colour across charts.
+        addGroups(chart, x, y, groups, names);
+        var styler = chart.getStyler();
+        styler.setLegendPosition(LegendPosition.OutsideE);
+        // Hundreds of points in full-size markers hide each other; smaller ones show the clusters.
+        styler.setMarkerSize(x.length > 300 ? 4 : MARKER);
+        return roundTicks(chart);
     }
 
     // ---- histogram ------------------------------------------------------------------------
@@ -664,11 +704,17 @@ public final class Plots {
      * @param height pixel rows per image
      * @param labels the true label of each image
      * @param predictions the predicted label of each image
-     * @return the grid, 10 images to a row (the first {@value ImageGrid#MAX_SHOWN} images at most)
+     * @return the grid, 10 images to a row, fewer when long titles would make it wider than
+     *         {@value ImageGrid#MAX_WIDTH} pixels (the first {@value ImageGrid#MAX_SHOWN} images at most)
      */
     public static ImageGrid images(float[][] pixels, int width, int height, List<String> labels, List<String> predictions) {
-        return new ImageGrid(pixels, width, height, labels, predictions, Math.min(10, Math.max(1, pixels.length)),
-                ImageGrid.MAX_SHOWN);
+        int columns = Math.min(10, Math.max(1, pixels.length));
+        ImageGrid grid = new ImageGrid(pixels, width, height, labels, predictions, columns, ImageGrid.MAX_SHOWN);
+        while (columns > 1 && grid.width() > ImageGrid.MAX_WIDTH) {
+            columns--;
+            grid = new ImageGrid(pixels, width, height, labels, predictions, columns, ImageGrid.MAX_SHOWN);
+        }
+        return grid;
     }
 
     // ---- helpers --------------------------------------------------------------------------
@@ -712,11 +758,14 @@ public final class Plots {
     }
 
     /** One point series per group, in order of first appearance. */
-    private static void addGroups(XYChart chart, double[] x, double[] y, List<String> groups) {
+    /** One series per group, in {@code order} first, then in order of first appearance; empty groups are left out. */
+    private static void addGroups(XYChart chart, double[] x, double[] y, List<String> groups, List<String> order) {
         Map<String, List<Integer>> members = new LinkedHashMap<>();
+        order.forEach(g -> members.put(g, new ArrayList<>()));
         for (int i = 0; i < x.length; i++) {
             members.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
         }
+        members.values().removeIf(List::isEmpty);
         for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
             double[] gx = e.getValue().stream().mapToDouble(i -> x[i]).toArray();
             double[] gy = e.getValue().stream().mapToDouble(i -> y[i]).toArray();

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -110,6 +111,60 @@ public final class CustomLoop implements AutoCloseable {
      */
     public NDArray predict(NDArray x) {
         return trainer.evaluate(new NDList(x)).singletonOrThrow();
+    }
+
+    /**
+     * Forward pass in training mode for a block with several inputs or outputs, for use inside
+     * {@link #step}; a variational autoencoder, say, returns its reconstruction, mean and
+     * log-variance together.
+     *
+     * @param inputs a batch of inputs, one array per block input
+     * @return every output of the block, in order
+     */
+    public NDList forward(NDList inputs) {
+        return trainer.forward(inputs);
+    }
+
+    /**
+     * Forward pass in inference mode (dropout off) for a block with several inputs or outputs;
+     * create the inputs in a manager you close.
+     *
+     * @param inputs a batch of inputs, one array per block input
+     * @return every output of the block, in order
+     */
+    public NDList predict(NDList inputs) {
+        return trainer.evaluate(inputs);
+    }
+
+    /**
+     * Inference through one part of the trained network with its trained weights, e.g. only the
+     * decoder of an autoencoder to turn latent points into images; create the inputs in a manager
+     * you close.
+     *
+     * @param part the trained block itself or a block inside it (a child, a child's child, ...)
+     * @param inputs a batch of inputs for that part
+     * @return the part's outputs
+     * @throws IllegalArgumentException when {@code part} is not inside the trained block
+     */
+    public NDList predict(Block part, NDList inputs) {
+        if (!contains(model.getBlock(), part)) {
+            throw new IllegalArgumentException("Expected the trained block or a block inside it, found a "
+                    + (part == null ? "null block" : part.getClass().getSimpleName() + " that is not part of "
+                    + model.getBlock().getClass().getSimpleName()) + "; pass the very block object you built the network from.");
+        }
+        return part.forward(new ParameterStore(trainer.getManager(), false), inputs, false);
+    }
+
+    private static boolean contains(Block root, Block part) {
+        if (root == part) {
+            return true;
+        }
+        for (Block child : root.getChildren().values()) {
+            if (contains(child, part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return a fresh manager for inference arrays; close it (try-with-resources) */

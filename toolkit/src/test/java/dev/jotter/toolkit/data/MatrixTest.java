@@ -24,6 +24,17 @@ class MatrixTest {
     }
 
     @Test
+    void rowsCutAFlatArrayBackIntoImages() {
+        ImageSet digits = Datasets.images("digits").head(3);
+        float[][] images = Matrix.rows(digits.flatPixels(), digits.features());
+        assertEquals(3, images.length);
+        assertArrayEquals(digits.pixels()[2], images[2]);
+        assertArrayEquals(new float[] {3, 4}, Matrix.rows(new float[] {1, 2, 3, 4}, 2)[1]);
+        assertEquals("Cannot cut 5 values into rows of 2; expected a positive width that divides the length (check the array's shape)",
+                assertThrows(IllegalArgumentException.class, () -> Matrix.rows(new float[5], 2)).getMessage());
+    }
+
+    @Test
     void stringLabelsUseSortedClasses() {
         int[] y = Matrix.labels(iris, "species");
         assertEquals(0, y[0]);

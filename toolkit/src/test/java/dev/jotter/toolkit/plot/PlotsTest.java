@@ -100,6 +100,34 @@ class PlotsTest {
     }
 
     @Test
+    void scatterByClassHasOneColouredSeriesPerClass() {
+        double[] x = {0, 1, 2, 3, 4, 5};
+        double[] y = {5, 4, 3, 2, 1, 0};
+        int[] classes = {0, 2, 0, 2, 2, 0};
+        XYChart chart = Plots.scatter(x, y, classes, List.of("cat", "dog", "bird"));
+
+        assertEquals(List.of("cat", "bird"), visibleSeries(chart), "a class without points gets no legend entry");
+        assertArrayEquals(new double[] {0, 2, 5}, chart.getSeriesMap().get("cat").getXData());
+        assertArrayEquals(new double[] {4, 2, 1}, chart.getSeriesMap().get("bird").getYData());
+        assertTrue(chart.getStyler().isLegendVisible());
+        BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
+        assertTrue(Pixels.inPlotArea(image, BLUE) > 20, "the first class is blue");
+        assertTrue(Pixels.inPlotArea(image, Theme.COLORS[1]) > 20, "the second class drawn is orange");
+
+        assertEquals(List.of("0", "1"), visibleSeries(Plots.scatter(new double[] {1, 2}, new double[] {1, 2}, new int[] {0, 1}, List.of())));
+    }
+
+    @Test
+    void scatterByClassNamesABadClassIndex() {
+        assertEquals("classes[1] is 3 but there are 2 class names [a, b]; a class index must be in 0..1",
+                assertThrows(IllegalArgumentException.class, () -> Plots.scatter(new double[] {1, 2}, new double[] {1, 2},
+                        new int[] {0, 3}, List.of("a", "b"))).getMessage());
+        assertEquals("x and classes differ in length: x has 2 values, classes has 1",
+                assertThrows(IllegalArgumentException.class, () -> Plots.scatter(new double[] {1, 2}, new double[] {1, 2},
+                        new int[] {0}, List.of())).getMessage());
+    }
+
+    @Test
     void fittingAVerticalLineSaysWhy() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plots.scatter(new double[] {2, 2, 2}, new double[] {1, 2, 3}, true));
@@ -312,6 +340,29 @@ class PlotsTest {
         int ink = Pixels.count(image, Color.BLACK, 8, 0, 0, 1, 1);
         assertTrue(ink > 12 * 32 * 4, "every image's lit pixels are drawn dark: " + ink);
         assertTrue(Pixels.count(image, Theme.COLORS[3], 40, 0, 0, 1, 1) > 10, "the wrong title is red");
+    }
+
+    @Test
+    void imageCellsAreWideEnoughForLongTitles() {
+        float[][] pixels = new float[10][28 * 28];
+        List<String> labels = List.of("Ankle boot", "Pullover", "Coat", "Shirt", "Bag", "Trouser", "Dress", "Sandal", "Sneaker",
+                "T-shirt/top");
+        List<String> predictions = List.of("Sneaker", "Pullover", "Coat", "T-shirt/top", "Bag", "Trouser", "Dress", "Sandal",
+                "Sneaker", "Shirt");
+        ImageGrid grid = Plots.images(pixels, 28, 28, labels, predictions);
+
+        assertEquals("T-shirt/top (Shirt)", grid.title(3));
+        int imageOnly = 10 * (28 * grid.zoom() + 16);
+        assertTrue(grid.titleWidth() > 28 * grid.zoom(), "a long title is wider than its image: " + grid.titleWidth());
+        assertTrue(grid.width() >= grid.columns() * (grid.titleWidth() + 8), "each cell holds its widest title: " + grid.width());
+        assertTrue(grid.columns() < 10 && grid.width() <= ImageGrid.MAX_WIDTH, "fewer to a row, a page wide: " + grid.columns()
+                + " columns, " + grid.width() + " px");
+        assertTrue(grid.width() > imageOnly / 10 * grid.columns());
+        // Short titles keep the compact layout.
+        ImageGrid digits = Plots.images(new float[10][64], 8, 8, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
+        assertEquals(10, digits.columns());
+        assertEquals(10 * (8 * digits.zoom() + 16), digits.width());
+        Pixels.hidpiPng(grid);
     }
 
     @Test
