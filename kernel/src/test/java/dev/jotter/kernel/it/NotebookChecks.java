@@ -78,6 +78,19 @@ public final class NotebookChecks {
                     Expect.text("classification report", "macro avg"),
                     Expect.number("misread test digits shown", "(\\d+) of 360 test digits misread", 0, 216),
                     Expect.number("Fashion-MNIST test accuracy", "fashion test accuracy: (\\d\\.\\d+)", 0.4, 1.0))),
+            "04-transformer-text-classifier.ipynb", new Spec(3, List.of(
+                    Expect.number("training sentences after JOTTER_LIMIT", "train (\\d+), validation 240, test 600 sentences", 400, 400),
+                    Expect.text("vocabulary reserves <pad> and <unk>", "vocabulary: \\d+ tokens \\(<pad> = 0, <unk> = 1\\)"),
+                    Expect.number("vocabulary size of 400 sentences", "vocabulary: (\\d+) tokens", 1000, 2000),
+                    Expect.number("sentences that fit maxLength", "(\\d+\\.\\d)% have at most 24 tokens", 85, 100),
+                    Expect.text("a padded row ends in <pad> ids", "\\[\\d+(, \\d+)*, 0, 0\\]"),
+                    Expect.number("majority baseline of the balanced test set", "majority-class baseline: (\\d\\.\\d+)", 0.5, 0.5),
+                    Expect.number("transformer accuracy (2 epochs: about chance)", "transformer test accuracy: (\\d\\.\\d+)", 0.40, 1.0),
+                    Expect.number("TF-IDF baseline accuracy", "TF-IDF \\+ logistic regression test accuracy: (\\d\\.\\d+)", 0.62, 1.0),
+                    Expect.text("classification report", "precision\\s+recall\\s+f1-score\\s+support"),
+                    Expect.text("unknown words shown as <unk>", "model sees \\[[^\\]]*<unk>"),
+                    Expect.text("saved model reloads with its vocabulary", "loaded model agrees: true"),
+                    Expect.text("logistic regression learned negative words", "most negative: \\[[^\\]]*\\b(bad|worst|terrible)\\b"))),
             "05-custom-training-loop.ipynb", new Spec(3, List.of(
                     Expect.text("the limit applies to training points", "train: 400 points, test: 200 points"),
                     Expect.number("loss printed after the first epoch", "epoch   1: loss ([\\d.]+)", 0.05, 0.8),
@@ -100,7 +113,18 @@ public final class NotebookChecks {
             "08-variational-autoencoder.ipynb", new Spec(4, List.of(
                     Expect.number("VAE training images (JOTTER_LIMIT caps them)", "train: (\\d+) images, test: 360", 400, 1437),
                     Expect.number("VAE reconstruction error per pixel", "VAE: (\\d\\.\\d+), average digit", 0.0, 0.12),
-                    Expect.number("error of always drawing the average digit", "average digit: (\\d\\.\\d+)", 0.06, 0.09))));
+                    Expect.number("error of always drawing the average digit", "average digit: (\\d\\.\\d+)", 0.06, 0.09))),
+            "09-using-the-gpu.ipynb", new Spec(1, List.of(
+                    Expect.text("Devices.info names the engine", "engine:    PyTorch 2\\.\\d"),
+                    Expect.text("DJL's GPU count", "GPUs it can use: \\d+"),
+                    Expect.text("the natives jar's properties", "natives jar: version \\S+, flavor \\w+"),
+                    Expect.text("the chosen device and why", "trainers use (cpu|gpu)\\S* because \\S+"),
+                    Expect.text("jotter.device overrides the choice", "cpu\\(\\): set by the system property jotter.device \\(cpu\\)"),
+                    Expect.text("matrix multiply timings table", "device\\s+n\\s+ms\\s+GFLOP/s"),
+                    Expect.text("plain Java versus libtorch", "plain Java loops [\\d.]+ GFLOP/s, libtorch on the CPU [\\d.]+ GFLOP/s"),
+                    Expect.number("digits training images after JOTTER_LIMIT", "train (\\d+), test 360 images", 400, 400),
+                    Expect.number("digits MLP test accuracy after 2 epochs", "test accuracy (\\d\\.\\d+)", 0.5, 1.0),
+                    Expect.text("what to do for a GPU", "This kernel has \\S+ natives"))));
 
     /**
      * @return the committed curriculum notebooks, in order

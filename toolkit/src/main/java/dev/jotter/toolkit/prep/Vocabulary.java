@@ -44,6 +44,36 @@ public final class Vocabulary {
         return builder().build(docs);
     }
 
+    /**
+     * A vocabulary with the given ids, e.g. one read back from a file written with {@link #tokens()}.
+     *
+     * <pre>{@code
+     * jshell> Vocabulary.fromTokens(List.of("<pad>", "<unk>", "good", "bad")).id("bad")
+     * $1 ==> 3
+     * }</pre>
+     *
+     * @param tokens every token, index = id; must start with {@code <pad>} and {@code <unk>}, no duplicates
+     * @return the vocabulary
+     * @throws IllegalArgumentException if the specials are missing or a token is null, empty or repeated
+     */
+    public static Vocabulary fromTokens(List<String> tokens) {
+        if (tokens.size() < 2 || !PAD.equals(tokens.get(0)) || !UNK.equals(tokens.get(1))) {
+            throw new IllegalArgumentException("Vocabulary.fromTokens: expected <pad> and <unk> as ids 0 and 1, found "
+                    + tokens.subList(0, Math.min(2, tokens.size())));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (t == null || t.isEmpty()) {
+                throw new IllegalArgumentException("Vocabulary.fromTokens: token " + i + " is " + (t == null ? "null" : "empty"));
+            }
+            if (!seen.add(t)) {
+                throw new IllegalArgumentException("Vocabulary.fromTokens: token '" + t + "' appears twice (again at id " + i + ")");
+            }
+        }
+        return new Vocabulary(tokens);
+    }
+
     /** @return a builder with no size limit and minimum frequency 1 */
     public static Builder builder() {
         return new Builder();
@@ -197,6 +227,23 @@ public final class Vocabulary {
             out[i] = Arrays.copyOf(sequences.get(i), maxLen);
         }
         return out;
+    }
+
+    /**
+     * Two vocabularies are equal when they give every token the same id.
+     *
+     * @param o another object
+     * @return whether {@code o} is a vocabulary with the same tokens in the same order
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Vocabulary v && tokens.equals(v.tokens);
+    }
+
+    /** @return a hash of the tokens in order */
+    @Override
+    public int hashCode() {
+        return tokens.hashCode();
     }
 
     @Override

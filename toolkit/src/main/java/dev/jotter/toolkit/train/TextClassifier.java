@@ -5,6 +5,8 @@ import ai.djl.nn.Block;
 import dev.jotter.toolkit.data.TextSet;
 import dev.jotter.toolkit.metrics.ClassificationReport;
 import dev.jotter.toolkit.metrics.Metrics;
+import dev.jotter.toolkit.prep.Tokenizer;
+import dev.jotter.toolkit.prep.Vocabulary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +15,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A fitted {@link TransformerClassifier}: classifies sentences (encoded with the vocabulary built
- * at training time) or token-id rows. Holds native memory: close it when done.
+ * A fitted {@link TransformerClassifier}: classifies sentences (encoded with the tokenizer and
+ * vocabulary used at training time) or token-id rows. Holds native memory: close it when done.
  *
  * <pre>{@code
  * jshell> model.predictLabels(List.of("Loved it.", "Broke after a day."))
@@ -24,6 +26,8 @@ import java.util.Properties;
 public final class TextClassifier implements AutoCloseable {
 
     static final String KIND = "djl-transformer-classifier";
+    /** The vocabulary's tokens, one per line, line number = id. */
+    static final String VOCABULARY_FILE = "vocab.txt";
 
     private final DjlNet net;
     private final TransformerBlocks.Spec spec;
@@ -102,12 +106,29 @@ public final class TextClassifier implements AutoCloseable {
         return Metrics.report(labels, predict(tokens), classNames);
     }
 
-    private int[][] encode(List<String> texts) {
-        if (encoder == null) {
-            throw new IllegalStateException("This model was trained on token ids, so it has no vocabulary for text; pass int[][] token ids.");
-        }
+    /**
+     * What the model sees: sentences as token-id rows, tokenized, looked up and padded as in training.
+     *
+     * <pre>{@code
+     * jshell> model.encode(List.of("Great phone"))[0]
+     * $1 ==> int[24] { 95, 41, 0, 0, ... }
+     * }</pre>
+     *
+     * @param texts sentences
+     * @return one row of {@code maxLength} ids per sentence
+     * @throws IllegalStateException for a model trained on token ids without a vocabulary
+     */
+    public int[][] encode(List<String> texts) {
         Inputs.requireRows(texts.size());
-        return encoder.encode(texts);
+        return encoder().encode(texts);
+    }
+
+    private TextEncoder encoder() {
+        if (encoder == null) {
+            throw new IllegalStateException("This model was trained on token ids without a vocabulary, so it cannot read text; pass int[][] "
+                    + "token ids, or train with TransformerClassifier.builder().optVocabulary(vocab).");
+        }
+        return encoder;
     }
 
     /** @return the number of trainable weights */
@@ -115,9 +136,25 @@ public final class TextClassifier implements AutoCloseable {
         return net.parameterCount();
     }
 
-    /** @return the vocabulary (id to word), empty for a model trained on token ids */
-    public List<String> vocabulary() {
-        return encoder == null ? List.of() : encoder.vocabulary();
+    /**
+     * @return the vocabulary used to encode text
+     * @throws IllegalStateException for a model trained on token ids without a vocabulary
+     */
+    public Vocabulary vocabulary() {
+        return encoder().vocabulary();
+    }
+
+    /**
+     * @return the tokenizer used to encode text
+     * @throws IllegalStateException for a model trained on token ids without a vocabulary
+     */
+    public Tokenizer tokenizer() {
+        return encoder().tokenizer();
+    }
+
+    /** @return whether this model can classify sentences (it has a tokenizer and vocabulary), not only token ids */
+    public boolean readsText() {
+        return encoder != null;
     }
 
     /** @return class names by index */
@@ -157,9 +194,15 @@ public final class TextClassifier implements AutoCloseable {
         p.setProperty("dropout", String.valueOf(spec.dropout()));
         p.setProperty("classes", Persist.names(classes));
         Persist.storeHistory(p, history);
+        if (encoder != null) {
+            Tokenizer t = encoder.tokenizer();
+            p.setProperty("tokenizer.lowercase", String.valueOf(t.lowercase()));
+            p.setProperty("tokenizer.stripPunctuation", String.valueOf(t.stripPunctuation()));
+            p.setProperty("tokenizer.minLength", String.valueOf(t.minLength()));
+        }
         Persist.writeProps(dir, p);
         if (encoder != null) {
-            Files.write(dir.resolve("vocab.txt"), encoder.vocabulary(), StandardCharsets.UTF_8);
+            Files.write(dir.resolve(VOCABULARY_FILE), encoder.vocabulary().tokens(), StandardCharsets.UTF_8);
         }
         Persist.writeParams(dir, block);
     }
@@ -178,8 +221,19 @@ public final class TextClassifier implements AutoCloseable {
                 Integer.parseInt(p.getProperty("maxLength")), Integer.parseInt(p.getProperty("embedding")),
                 Integer.parseInt(p.getProperty("heads")), Integer.parseInt(p.getProperty("layers")),
                 Integer.parseInt(p.getProperty("feedForward")), Float.parseFloat(p.getProperty("dropout")), classes.size());
-        TextEncoder encoder = Files.exists(dir.resolve("vocab.txt"))
-                ? new TextEncoder(Files.readAllLines(dir.resolve("vocab.txt"), StandardCharsets.UTF_8), spec.maxLength()) : null;
+        TextEncoder encoder = null;
+        if (Files.exists(dir.resolve(VOCABULARY_FILE))) {
+            Tokenizer tokenizer = new Tokenizer(Boolean.parseBoolean(p.getProperty("tokenizer.lowercase", "true")),
+                    Boolean.parseBoolean(p.getProperty("tokenizer.stripPunctuation", "true")),
+                    Integer.parseInt(p.getProperty("tokenizer.minLength", "1")));
+            Vocabulary vocabulary;
+            try {
+                vocabulary = Vocabulary.fromTokens(Files.readAllLines(dir.resolve(VOCABULARY_FILE), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(dir.resolve(VOCABULARY_FILE) + " is not a saved vocabulary: " + e.getMessage(), e);
+            }
+            encoder = new TextEncoder(tokenizer, vocabulary, spec.maxLength());
+        }
         DjlNet net = DjlNet.load(dir, KIND, new TransformerBlocks.Classifier(spec), new Shape(1, spec.maxLength()));
         return new TextClassifier(net, spec, encoder, classes, Persist.loadHistory(p), p.getProperty("description"));
     }

@@ -1,7 +1,10 @@
 package dev.jotter.toolkit.train;
 
 import dev.jotter.toolkit.data.TextSet;
+import dev.jotter.toolkit.prep.Tokenizer;
+import dev.jotter.toolkit.prep.Vocabulary;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A transformer encoder text classifier trained from scratch: token embedding + sinusoidal
@@ -9,6 +12,11 @@ import java.util.List;
  * ReLU feed-forward, residuals as in Vaswani et al.), masked mean pooling and a linear head;
  * softmax cross-entropy and Adam. Each encoder layer has exactly the parameters of PyTorch's
  * {@code nn.TransformerEncoderLayer(d, heads, feedForward)}.
+ *
+ * <p>Text goes through the toolkit's shared text tools: {@link Tokenizer} (default
+ * {@link Tokenizer#standard()}), a {@link Vocabulary} built from the training texts (or the one
+ * given to {@link Builder#optVocabulary}) and {@link Vocabulary#padSequences}. The fitted model
+ * keeps the tokenizer and vocabulary, and saves them with its weights.
  *
  * <pre>{@code
  * jshell> var text = Datasets.text("sentiment");
@@ -36,7 +44,8 @@ public final class TransformerClassifier {
     }
 
     /**
-     * Fits on sentences: the vocabulary is built from the training texts only.
+     * Fits on sentences: the vocabulary is the one given to {@link Builder#optVocabulary}, else it is
+     * built from the training texts only.
      *
      * @param train labelled training sentences
      * @return the fitted model
@@ -52,7 +61,8 @@ public final class TransformerClassifier {
      */
     public TextClassifier fit(TextSet train, TextSet validation) {
         Inputs.requireRows(train.size());
-        TextEncoder encoder = TextEncoder.fit(train.texts(), b.maxVocabulary, b.maxLength);
+        TextEncoder encoder = b.vocabulary != null ? new TextEncoder(b.tokenizer, b.vocabulary, b.maxLength)
+                : TextEncoder.fit(b.tokenizer, train.texts(), b.maxVocabulary, b.maxLength);
         int[][] x = encoder.encode(train.texts());
         int[][] xv = validation == null ? null : encoder.encode(validation.texts());
         return fitTokens(x, train.labels(), xv, validation == null ? null : validation.labels(), encoder, encoder.vocabulary().size(),
@@ -60,7 +70,9 @@ public final class TransformerClassifier {
     }
 
     /**
-     * Fits on token ids already padded to one length (0 = padding), e.g. from a tokenizer of your own.
+     * Fits on token ids already padded to one length (0 = padding), e.g. from
+     * {@link Vocabulary#padSequences}. When the builder was given the {@link Vocabulary} (and
+     * tokenizer) that made the ids, the fitted model keeps them and can classify sentences too.
      *
      * @param tokens token-id rows, all the same length
      * @param labels class indices
@@ -81,7 +93,15 @@ public final class TransformerClassifier {
      */
     public TextClassifier fit(int[][] tokens, int[] labels, int[][] valTokens, int[] valLabels, int vocabularySize) {
         Inputs.requireRows(tokens.length);
-        return fitTokens(tokens, labels, valTokens, valLabels, null, vocabularySize, Inputs.indexNames(Inputs.numClasses(labels)));
+        TextEncoder encoder = null;
+        if (b.vocabulary != null) {
+            if (vocabularySize != b.vocabulary.size()) {
+                throw new IllegalArgumentException("Expected vocabularySize to be the size of the builder's vocabulary, "
+                        + b.vocabulary.size() + ", found " + vocabularySize + ".");
+            }
+            encoder = new TextEncoder(b.tokenizer, b.vocabulary, tokens[0].length);
+        }
+        return fitTokens(tokens, labels, valTokens, valLabels, encoder, vocabularySize, Inputs.indexNames(Inputs.numClasses(labels)));
     }
 
     private TextClassifier fitTokens(int[][] x, int[] y, int[][] xv, int[] yv, TextEncoder encoder, int vocab, List<String> classes) {
@@ -133,6 +153,8 @@ public final class TransformerClassifier {
         private float dropout = 0.1f;
         private int maxLength = 64;
         private int maxVocabulary = 10000;
+        private Tokenizer tokenizer = Tokenizer.standard();
+        private Vocabulary vocabulary;
 
         private Builder() {
             super(0.001);
@@ -198,11 +220,39 @@ public final class TransformerClassifier {
         }
 
         /**
-         * @param words vocabulary size including padding and unknown (default 10000; text input only)
+         * @param words vocabulary size including padding and unknown (default 10000; text input only,
+         *     ignored when {@link #optVocabulary} gives the vocabulary)
          * @return this builder
          */
         public Builder optMaxVocabulary(int words) {
             this.maxVocabulary = words;
+            return this;
+        }
+
+        /**
+         * @param tokenizer how sentences are split into words (default {@link Tokenizer#standard()});
+         *     kept with the fitted model
+         * @return this builder
+         */
+        public Builder optTokenizer(Tokenizer tokenizer) {
+            this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
+            return this;
+        }
+
+        /**
+         * Uses a vocabulary you built yourself instead of one built from the training texts.
+         *
+         * <pre>{@code
+         * jshell> var vocab = Vocabulary.builder().optMinFrequency(2).build(Tokenizer.standard().tokenizeAll(train.texts()))
+         * jshell> var model = TransformerClassifier.builder().optVocabulary(vocab).build().fit(train)
+         * }</pre>
+         *
+         * @param vocabulary word to id ({@code <pad>} = 0, {@code <unk>} = 1), made with this builder's tokenizer;
+         *     kept with the fitted model
+         * @return this builder
+         */
+        public Builder optVocabulary(Vocabulary vocabulary) {
+            this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
             return this;
         }
 

@@ -37,8 +37,10 @@
  * {@code optDevice(...)} or {@code JOTTER_DEVICE} says otherwise. With CPU natives no CUDA probe runs,
  * so DJL's "Failed to detect GPU count" warning never appears. On CUDA machines build with
  * {@code ./mvnw -Pcuda}: Maven Central's CUDA natives stop at PyTorch 2.5.1, so that profile uses
- * {@code pytorch-native-cu124:2.5.1} with DJL 0.32.0. Threads: libtorch uses all cores; set
- * {@code -Dai.djl.pytorch.num_threads=N} to limit it (the test build uses 1).
+ * {@code pytorch-native-cu124:2.5.1} with DJL 0.32.0. Threads: libtorch uses all cores, except on
+ * machines with 2 cores or fewer, where {@code Devices.quiet()} makes it 1 (its spinning OpenMP
+ * threads are many times slower there as soon as anything else runs); set
+ * {@code -Dai.djl.pytorch.num_threads=N} to choose (the test build uses 1).
  *
  * <p><b>Smile and BLAS.</b> Smile 6.3's OLS/ridge/lasso need a system OpenBLAS/LAPACK through the
  * FFM API; the toolkit takes the pure-Java path instead ({@code ClassicRegression}), while Smile's

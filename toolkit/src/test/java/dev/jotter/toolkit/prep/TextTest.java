@@ -2,7 +2,9 @@ package dev.jotter.toolkit.prep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jotter.toolkit.data.Datasets;
 import java.util.List;
@@ -35,6 +37,21 @@ class TextTest {
         assertEquals(List.of("<pad>", "<unk>", "the", "sat"), frequent.tokens());
         assertEquals(List.of("the", "<unk>"), v.decode(new int[] {2, 1, 0, 0}));
         assertThrows(IllegalArgumentException.class, () -> Vocabulary.builder().optMaxSize(1));
+    }
+
+    @Test
+    void vocabularyFromTokensRoundTrips() {
+        var v = Vocabulary.of(List.of(tok.tokenize("the cat sat on the mat")));
+        var back = Vocabulary.fromTokens(v.tokens());
+        assertEquals(v, back);
+        assertEquals(v.hashCode(), back.hashCode());
+        assertEquals(v.id("cat"), back.id("cat"));
+        assertNotEquals(v, Vocabulary.of(List.of(tok.tokenize("the dog"))));
+        var e = assertThrows(IllegalArgumentException.class, () -> Vocabulary.fromTokens(List.of("<unk>", "<pad>", "a")));
+        assertTrue(e.getMessage().contains("[<unk>, <pad>]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Vocabulary.fromTokens(List.of("<pad>", "<unk>", "a", "b", "a")));
+        assertTrue(e.getMessage().contains("'a' appears twice (again at id 4)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Vocabulary.fromTokens(List.of("<pad>", "<unk>", "")));
     }
 
     @Test

@@ -77,6 +77,40 @@ class LoopAndDefaultsTest {
     }
 
     @Test
+    void oneLibtorchThreadOnTwoCoresUnlessChosen() {
+        assertEquals("1", Devices.defaultThreads(2, null, null));
+        assertEquals("1", Devices.defaultThreads(1, null, null));
+        assertEquals(null, Devices.defaultThreads(4, null, null), "bigger machines keep libtorch's default");
+        assertEquals(null, Devices.defaultThreads(2, "2", null), "an explicit property wins");
+        assertEquals(null, Devices.defaultThreads(2, null, "2"), "OMP_NUM_THREADS wins");
+    }
+
+    @Test
+    void infoSaysWhichDeviceAndWhy() {
+        Devices.Info info = Devices.info();
+        assertEquals("PyTorch", info.engine());
+        assertTrue(info.engineVersion().startsWith("2."), info.engineVersion());
+        assertEquals("cpu", info.natives());
+        assertEquals(0, info.gpuCount());
+        assertEquals(Device.cpu(), info.preferred());
+        assertTrue(info.reason().contains("CPU build"), info.reason());
+        assertTrue(info.toString().contains("preferred: cpu()"), info.toString());
+        String before = System.getProperty("jotter.device");
+        try {
+            System.setProperty("jotter.device", "gpu:1");
+            Devices.Info forced = Devices.info();
+            assertEquals(Device.gpu(1), forced.preferred());
+            assertTrue(forced.reason().contains("jotter.device (gpu:1)"), forced.reason());
+        } finally {
+            if (before == null) {
+                System.clearProperty("jotter.device");
+            } else {
+                System.setProperty("jotter.device", before);
+            }
+        }
+    }
+
+    @Test
     void carsNotebookFlowWithMlpRegressor() {
         Table cars = Datasets.load("cars").dropRowsWithMissingValues();
         int[] idx = new int[cars.rowCount()];

@@ -13,11 +13,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.jotter.toolkit.data.Datasets;
 import dev.jotter.toolkit.data.TextSet;
+import dev.jotter.toolkit.prep.TfIdf;
+import dev.jotter.toolkit.prep.Tokenizer;
+import dev.jotter.toolkit.prep.Vocabulary;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,50 +112,49 @@ class TransformerClassifierTest {
 
     /** Bag-of-words TF-IDF (smooth idf, l2-normalized rows, as sklearn's TfidfVectorizer) into DJL logistic regression. */
     static double tfIdfLogisticBaseline(TextSet train, TextSet test) {
-        Map<String, Integer> vocab = new HashMap<>();
-        List<List<String>> docs = new ArrayList<>();
-        for (String t : train.texts()) {
-            docs.add(TextEncoder.tokenize(t));
-        }
-        int[] df = new int[20000];
-        for (List<String> d : docs) {
-            for (String w : new java.util.HashSet<>(d)) {
-                int id = vocab.computeIfAbsent(w, k -> vocab.size());
-                if (id < df.length) {
-                    df[id]++;
-                }
-            }
-        }
-        int v = Math.min(vocab.size(), df.length);
-        double[] idf = new double[v];
-        for (int i = 0; i < v; i++) {
-            idf[i] = Math.log((1.0 + train.size()) / (1.0 + df[i])) + 1;
-        }
+        TfIdf.Fitted tfidf = TfIdf.builder().build().fit(train.texts());
         LogisticRegression lr = LogisticRegression.builder().optStandardize(false).optEpochs(20).optLearningRate(0.01).optProgress(false).build();
-        try (var model = lr.fit(tfIdf(train.texts(), vocab, idf), train.labels())) {
-            return model.evaluate(tfIdf(test.texts(), vocab, idf), test.labels()).accuracy();
+        try (var model = lr.fit(tfidf.transform(train.texts()), train.labels())) {
+            return model.evaluate(tfidf.transform(test.texts()), test.labels()).accuracy();
         }
     }
 
-    static float[][] tfIdf(List<String> texts, Map<String, Integer> vocab, double[] idf) {
-        float[][] x = new float[texts.size()][idf.length];
-        for (int r = 0; r < texts.size(); r++) {
-            for (String w : TextEncoder.tokenize(texts.get(r))) {
-                Integer id = vocab.get(w);
-                if (id != null && id < idf.length) {
-                    x[r][id] += (float) idf[id];
-                }
-            }
-            double norm = 0;
-            for (float f : x[r]) {
-                norm += f * f;
-            }
-            if (norm > 0) {
-                for (int j = 0; j < idf.length; j++) {
-                    x[r][j] /= (float) Math.sqrt(norm);
-                }
+    @Test
+    void usesAGivenTokenizerAndVocabularyAndSavesThem(@TempDir Path dir) throws Exception {
+        TextSet train = split(Datasets.text("sentiment"), 0.8, 42)[0].head(200);
+        Tokenizer tokenizer = new Tokenizer(true, true, 2);
+        Vocabulary vocab = Vocabulary.builder().optMinFrequency(2).build(tokenizer.tokenizeAll(train.texts()));
+        TransformerClassifier trainer = TransformerClassifier.builder().optTokenizer(tokenizer).optVocabulary(vocab).optEmbeddingSize(8)
+                .optHeads(2).optLayers(1).optFeedForward(8).optMaxLength(12).optEpochs(1).optProgress(false).build();
+        try (TextClassifier model = trainer.fit(train)) {
+            assertEquals(vocab, model.vocabulary());
+            assertEquals(tokenizer, model.tokenizer());
+            assertTrue(model.readsText());
+            int[][] expected = Vocabulary.padSequences(vocab.encodeAll(tokenizer.tokenizeAll(List.of("A great phone, I loved it"))), 12);
+            assertArrayEquals(expected, model.encode(List.of("A great phone, I loved it")));
+            assertEquals(vocab.id("great"), expected[0][0], "'a' is shorter than minLength 2, so 'great' comes first");
+
+            model.save(dir.resolve("m"));
+            try (TextClassifier back = TextClassifier.load(dir.resolve("m"))) {
+                assertEquals(vocab, back.vocabulary());
+                assertEquals(tokenizer, back.tokenizer());
+                assertArrayEquals(model.predict(train.texts()), back.predict(train.texts()));
             }
         }
-        return x;
+
+        // Token ids made by the user: with the vocabulary on the builder the model still reads text.
+        int[][] x = Vocabulary.padSequences(vocab.encodeAll(tokenizer.tokenizeAll(train.texts())), 10);
+        try (TextClassifier model = trainer.fit(x, train.labels(), vocab.size())) {
+            assertEquals(10, model.encode(List.of("great"))[0].length);
+            assertEquals(train.size(), model.predict(train.texts()).length);
+            var e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(x, train.labels(), vocab.size() + 5));
+            assertTrue(e.getMessage().contains(vocab.size() + ", found " + (vocab.size() + 5)), e.getMessage());
+        }
+        try (TextClassifier model = TransformerClassifier.builder().optEmbeddingSize(8).optHeads(2).optLayers(1).optFeedForward(8).optEpochs(1)
+                .optProgress(false).build().fit(x, train.labels(), vocab.size())) {
+            assertTrue(!model.readsText());
+            var e = assertThrows(IllegalStateException.class, () -> model.predict(List.of("great")));
+            assertTrue(e.getMessage().contains("optVocabulary"), e.getMessage());
+        }
     }
 }
