@@ -84,7 +84,7 @@ public final class ClassicRegression extends RegressionTrainer<LinearModel> {
             case RIDGE -> "Ridge(alpha=" + b.alpha + ")";
             case LASSO -> "Lasso(alpha=" + b.alpha + ")";
         };
-        LinearModel model = new LinearModel(w, intercept, features, label, History.of(Map.of()), description);
+        LinearModel model = new LinearModel(w, intercept, ModelCard.untrained(features, label, description));
         Map<String, List<Double>> h = new LinkedHashMap<>();
         h.put("loss", List.of(model.evaluate(toDouble(xf), toDouble(yf)).mse()));
         if (xv != null) {

@@ -85,7 +85,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
             }
             default -> throw new IllegalStateException(b.algorithm.name());
         }
-        SmileClassifier fitted = new SmileClassifier(model, x[0].length, features, label, classes, History.of(Map.of()), description);
+        SmileClassifier fitted = new SmileClassifier(model, x[0].length, classes, ModelCard.untrained(features, label, description));
         Map<String, List<Double>> h = new LinkedHashMap<>();
         h.put("loss", List.of(Metrics.logLoss(y, fitted.predictProbabilities(x))));
         h.put("accuracy", List.of(Metrics.accuracy(y, fitted.predict(x))));
