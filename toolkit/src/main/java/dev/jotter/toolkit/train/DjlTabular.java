@@ -39,24 +39,26 @@ final class DjlTabular {
         }
     }
 
-    static DjlRegressor fitRegressor(String name, MlpSpec spec, FitLoop.OptimizerKind opt, FitOptions o, boolean standardize,
-            float[][] x, float[] y, float[][] xv, float[] yv, List<String> features, String label, String summary) {
-        Standardizer st = Standardizer.fit(x, standardize);
-        ModelCard card = ModelCard.untrained(features, label, name + " " + spec.layers() + " (" + summary + ")");
-        FitLoop.Saver saver = (block, dir) -> write(dir, DjlRegressor.KIND, block, spec, st, card, List.of());
-        FitLoop.Result r = FitLoop.run(card.description(), spec.build(), opt, o, new BatchSource.Dense(st.apply(x), y, null),
-                xv == null ? null : new BatchSource.Dense(st.apply(xv), yv, null), saver);
-        return new DjlRegressor(new Parts(new DjlNet(r.model()), spec, st, card.withHistory(r.history()), List.of()));
+    static DjlRegressor fitRegressor(DenseNetBuilder.DenseNet c, float[][] x, float[] y, float[][] xv, float[] yv, List<String> features,
+            String label) {
+        Standardizer st = Standardizer.fit(x, c.standardize());
+        return new DjlRegressor(fit(c, c.spec(x[0].length, 1), st, new BatchSource.Dense(st.apply(x), y, null),
+                xv == null ? null : new BatchSource.Dense(st.apply(xv), yv, null), features, label, List.of(), DjlRegressor.KIND));
     }
 
-    static DjlClassifier fitClassifier(String name, MlpSpec spec, FitOptions o, boolean standardize, float[][] x, int[] y,
-            float[][] xv, int[] yv, List<String> features, String label, List<String> classes, String summary) {
-        Standardizer st = Standardizer.fit(x, standardize);
-        ModelCard card = ModelCard.untrained(features, label, name + " " + spec.layers() + " (" + summary + ")");
-        FitLoop.Saver saver = (block, dir) -> write(dir, DjlClassifier.KIND, block, spec, st, card, classes);
-        FitLoop.Result r = FitLoop.run(card.description(), spec.build(), FitLoop.OptimizerKind.ADAM, o,
-                new BatchSource.Dense(st.apply(x), null, y), xv == null ? null : new BatchSource.Dense(st.apply(xv), null, yv), saver);
-        return new DjlClassifier(new Parts(new DjlNet(r.model()), spec, st, card.withHistory(r.history()), classes));
+    static DjlClassifier fitClassifier(DenseNetBuilder.DenseNet c, float[][] x, int[] y, float[][] xv, int[] yv, List<String> features,
+            String label, List<String> classes) {
+        Standardizer st = Standardizer.fit(x, c.standardize());
+        return new DjlClassifier(fit(c, c.spec(x[0].length, classes.size()), st, new BatchSource.Dense(st.apply(x), null, y),
+                xv == null ? null : new BatchSource.Dense(st.apply(xv), null, yv), features, label, classes, DjlClassifier.KIND));
+    }
+
+    private static Parts fit(DenseNetBuilder.DenseNet c, MlpSpec spec, Standardizer st, BatchSource train, BatchSource validation,
+            List<String> features, String label, List<String> classes, String kind) {
+        ModelCard card = ModelCard.untrained(features, label, c.describe(spec));
+        FitLoop.Saver saver = (block, dir) -> write(dir, kind, block, spec, st, card, classes);
+        FitLoop.Result r = FitLoop.run(card.description(), spec.build(), c.optimizer(), c.options(), train, validation, saver);
+        return new Parts(new DjlNet(r.model()), spec, st, card.withHistory(r.history()), classes);
     }
 
     /** Takes a bare block as well as a fitted model's, because checkpoints save mid-training. */
