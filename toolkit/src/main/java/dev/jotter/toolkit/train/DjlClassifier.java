@@ -15,14 +15,12 @@ import tech.tablesaw.api.Table;
  *    ...> }
  * }</pre>
  */
-public final class DjlClassifier implements ClassificationModel {
+public final class DjlClassifier extends DjlModel implements ClassificationModel {
 
     static final String KIND = "djl-classifier";
 
-    private final DjlTabular.Parts parts;
-
     DjlClassifier(DjlTabular.Parts parts) {
-        this.parts = parts;
+        super(parts, KIND);
     }
 
     @Override
@@ -52,24 +50,9 @@ public final class DjlClassifier implements ClassificationModel {
         return DjlNet.softmax(parts.forward(x));
     }
 
-    /** @return the number of trainable weights */
-    public long parameterCount() {
-        return parts.net().parameterCount();
-    }
-
     @Override
     public List<String> classNames() {
         return parts.classes();
-    }
-
-    @Override
-    public ModelCard card() {
-        return parts.card();
-    }
-
-    @Override
-    public void save(Path dir) throws IOException {
-        parts.save(dir, KIND);
     }
 
     /**
@@ -81,15 +64,5 @@ public final class DjlClassifier implements ClassificationModel {
      */
     public static DjlClassifier load(Path dir) throws IOException {
         return new DjlClassifier(DjlTabular.read(dir, KIND));
-    }
-
-    @Override
-    public void close() {
-        parts.net().close();
-    }
-
-    @Override
-    public String toString() {
-        return description();
     }
 }

@@ -15,14 +15,12 @@ import tech.tablesaw.api.Table;
  * jshell> try (DjlRegressor m = LinearRegression.builder().build().fit(x, y)) { m.coefficients(); }
  * }</pre>
  */
-public final class DjlRegressor implements RegressionModel {
+public final class DjlRegressor extends DjlModel implements RegressionModel {
 
     static final String KIND = "djl-regressor";
 
-    private final DjlTabular.Parts parts;
-
     DjlRegressor(DjlTabular.Parts parts) {
-        this.parts = parts;
+        super(parts, KIND);
     }
 
     @Override
@@ -97,21 +95,6 @@ public final class DjlRegressor implements RegressionModel {
         return new double[][] {coef, {intercept}};
     }
 
-    /** @return the number of trainable weights */
-    public long parameterCount() {
-        return parts.net().parameterCount();
-    }
-
-    @Override
-    public ModelCard card() {
-        return parts.card();
-    }
-
-    @Override
-    public void save(Path dir) throws IOException {
-        parts.save(dir, KIND);
-    }
-
     /**
      * Reads a model written by {@link #save(Path)}.
      *
@@ -121,15 +104,5 @@ public final class DjlRegressor implements RegressionModel {
      */
     public static DjlRegressor load(Path dir) throws IOException {
         return new DjlRegressor(DjlTabular.read(dir, KIND));
-    }
-
-    @Override
-    public void close() {
-        parts.net().close();
-    }
-
-    @Override
-    public String toString() {
-        return description();
     }
 }
