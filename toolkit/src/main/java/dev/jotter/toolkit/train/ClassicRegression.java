@@ -1,6 +1,5 @@
 package dev.jotter.toolkit.train;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class ClassicRegression extends RegressionTrainer<LinearModel> {
     private final Builder b;
 
     private ClassicRegression(Builder b) {
-        super(b.features, b.label);
+        super(b);
         this.b = b;
     }
 
@@ -84,7 +83,7 @@ public final class ClassicRegression extends RegressionTrainer<LinearModel> {
             case RIDGE -> "Ridge(alpha=" + b.alpha + ")";
             case LASSO -> "Lasso(alpha=" + b.alpha + ")";
         };
-        LinearModel model = new LinearModel(w, intercept, features, label, History.of(Map.of()), description);
+        LinearModel model = new LinearModel(w, intercept, ModelCard.untrained(features, label, description));
         Map<String, List<Double>> h = new LinkedHashMap<>();
         h.put("loss", List.of(model.evaluate(toDouble(xf), toDouble(yf)).mse()));
         if (xv != null) {
@@ -203,11 +202,9 @@ public final class ClassicRegression extends RegressionTrainer<LinearModel> {
     }
 
     /** Configures a {@link ClassicRegression}. */
-    public static final class Builder {
+    public static final class Builder extends ColumnsBuilder<Builder> {
         private final Kind kind;
         private final double alpha;
-        private List<String> features = List.of();
-        private String label;
 
         private Builder(Kind kind, double alpha) {
             if (alpha < 0 || !Double.isFinite(alpha)) {
@@ -215,24 +212,6 @@ public final class ClassicRegression extends RegressionTrainer<LinearModel> {
             }
             this.kind = kind;
             this.alpha = alpha;
-        }
-
-        /**
-         * @param columns numeric feature columns, for fitting on a table
-         * @return this builder
-         */
-        public Builder setFeatures(String... columns) {
-            this.features = List.copyOf(Arrays.asList(columns));
-            return this;
-        }
-
-        /**
-         * @param column the target column, for fitting on a table
-         * @return this builder
-         */
-        public Builder setLabel(String column) {
-            this.label = column;
-            return this;
         }
 
         /** @return the trainer */

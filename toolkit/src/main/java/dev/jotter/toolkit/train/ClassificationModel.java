@@ -3,8 +3,6 @@ package dev.jotter.toolkit.train;
 import dev.jotter.toolkit.data.ImageSet;
 import dev.jotter.toolkit.metrics.ClassificationReport;
 import dev.jotter.toolkit.metrics.Metrics;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
@@ -18,7 +16,7 @@ import tech.tablesaw.api.Table;
  * jshell> r.accuracy()
  * }</pre>
  */
-public interface ClassificationModel extends AutoCloseable {
+public interface ClassificationModel extends FittedModel {
 
     /**
      * @param x raw feature rows, same columns as in training
@@ -107,30 +105,6 @@ public interface ClassificationModel extends AutoCloseable {
 
     /** @return class names by index */
     List<String> classNames();
-
-    /** @return per-epoch training (and validation) metrics */
-    History history();
-
-    /** @return the feature column names, or {@code x0, x1, ...} when trained on arrays */
-    List<String> featureNames();
-
-    /** @return the label column name, or {@code "y"} when trained on arrays */
-    String label();
-
-    /** @return a one-line description of the model and how it was trained */
-    String description();
-
-    /**
-     * Writes the model to a directory that {@code load} of the same model type reads back.
-     *
-     * @param dir the directory, created if needed
-     * @throws IOException when writing fails
-     */
-    void save(Path dir) throws IOException;
-
-    /** Frees native memory, if any; the model is unusable afterwards. */
-    @Override
-    default void close() {}
 
     /**
      * @param probabilities rows of class scores

@@ -16,22 +16,10 @@ import tech.tablesaw.api.Table;
  *
  * @param <M> the fitted model type
  */
-public abstract class ClassificationTrainer<M extends ClassificationModel> {
+public abstract class ClassificationTrainer<M extends ClassificationModel> extends TableTrainer<M> {
 
-    private final List<String> features;
-    private final String label;
-
-    ClassificationTrainer(List<String> features, String label) {
-        this.features = features;
-        this.label = label;
-    }
-
-    /**
-     * @param train a table with the feature and label columns named on the builder
-     * @return the fitted model
-     */
-    public M fit(Table train) {
-        return fit(train, null);
+    ClassificationTrainer(ColumnsBuilder<?> b) {
+        super(b);
     }
 
     /**
@@ -39,6 +27,7 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> {
      * @param validation validation table scored after every epoch (may be null); its labels must occur in train
      * @return the fitted model
      */
+    @Override
     public M fit(Table train, Table validation) {
         float[][] x = Inputs.features(train, features);
         String[] labels = Inputs.labelStrings(train, label);
@@ -73,7 +62,7 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> {
         Inputs.requireRows(x.length);
         // Classes come from the training labels alone: a validation label beyond them is unknown.
         int k = Inputs.numClasses(y);
-        return fitChecked(x, y, xVal, yVal, RegressionTrainer.defaultNames(x[0].length), "y", Inputs.indexNames(k));
+        return fitChecked(x, y, xVal, yVal, defaultNames(x[0].length), "y", Inputs.indexNames(k));
     }
 
     /**
@@ -115,7 +104,7 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> {
         Inputs.requireRows(train.size());
         List<String> classes = train.classNames();
         return fitChecked(train.pixels(), train.labels(), validation == null ? null : validation.pixels(),
-                validation == null ? null : validation.labels(), RegressionTrainer.defaultNames(train.features()), "label", classes);
+                validation == null ? null : validation.labels(), defaultNames(train.features()), "label", classes);
     }
 
     private M fitChecked(float[][] x, int[] y, float[][] xv, int[] yv, List<String> names, String labelName, List<String> classes) {

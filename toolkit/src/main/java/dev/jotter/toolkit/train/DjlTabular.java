@@ -1,31 +1,89 @@
 package dev.jotter.toolkit.train;
 
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 
-/** The fit steps shared by the DJL regressors and classifiers on dense features. */
+/** The fit, predict and save steps shared by the DJL regressors and classifiers on dense features. */
 final class DjlTabular {
 
     private DjlTabular() {}
 
-    static DjlRegressor fitRegressor(String name, MlpSpec spec, FitLoop.OptimizerKind opt, FitOptions o, boolean standardize,
-            float[][] x, float[] y, float[][] xv, float[] yv, List<String> features, String label, String summary) {
-        Standardizer st = Standardizer.fit(x, standardize);
-        String description = name + " " + spec.layers() + " (" + summary + ")";
-        FitLoop.Saver saver = (block, dir) -> DjlRegressor.write(dir, block, spec, st, features, label,
-                History.of(java.util.Map.of()), description);
-        FitLoop.Result r = FitLoop.run(description, spec.build(), opt, o, new BatchSource.Dense(st.apply(x), y, null),
-                xv == null ? null : new BatchSource.Dense(st.apply(xv), yv, null), saver);
-        return new DjlRegressor(new DjlNet(r.model()), spec, st, features, label, r.history(), description);
+    /**
+     * Everything a fitted dense DJL model is made of, so that {@link DjlRegressor} and
+     * {@link DjlClassifier} differ only in how they read the network's outputs.
+     *
+     * @param net the trained network, owning its native weights
+     * @param spec its architecture
+     * @param standardizer the training statistics applied to raw inputs
+     * @param card what it was trained on and how
+     * @param classes class names by output index; empty for a regressor
+     */
+    record Parts(DjlNet net, MlpSpec spec, Standardizer standardizer, ModelCard card, List<String> classes) {
+
+        Parts {
+            classes = List.copyOf(classes);
+        }
+
+        /** @return the raw network outputs for raw feature rows */
+        float[][] forward(float[][] x) {
+            Inputs.checkFeatures(x, spec.inputs());
+            return net.forward(standardizer.apply(x));
+        }
+
+        void save(Path dir, String kind) throws IOException {
+            write(dir, kind, net.block(), spec, standardizer, card, classes);
+        }
     }
 
-    static DjlClassifier fitClassifier(String name, MlpSpec spec, FitOptions o, boolean standardize, float[][] x, int[] y,
-            float[][] xv, int[] yv, List<String> features, String label, List<String> classes, String summary) {
-        Standardizer st = Standardizer.fit(x, standardize);
-        String description = name + " " + spec.layers() + " (" + summary + ")";
-        FitLoop.Saver saver = (block, dir) -> DjlClassifier.write(dir, block, spec, st, features, label, classes,
-                History.of(java.util.Map.of()), description);
-        FitLoop.Result r = FitLoop.run(description, spec.build(), FitLoop.OptimizerKind.ADAM, o,
-                new BatchSource.Dense(st.apply(x), null, y), xv == null ? null : new BatchSource.Dense(st.apply(xv), null, yv), saver);
-        return new DjlClassifier(new DjlNet(r.model()), spec, st, features, label, classes, r.history(), description);
+    static DjlRegressor fitRegressor(DenseNetBuilder.DenseNet c, float[][] x, float[] y, float[][] xv, float[] yv, List<String> features,
+            String label) {
+        Standardizer st = Standardizer.fit(x, c.standardize());
+        return new DjlRegressor(fit(c, c.spec(x[0].length, 1), st, new BatchSource.Dense(st.apply(x), y, null),
+                xv == null ? null : new BatchSource.Dense(st.apply(xv), yv, null), features, label, List.of(), DjlRegressor.KIND));
+    }
+
+    static DjlClassifier fitClassifier(DenseNetBuilder.DenseNet c, float[][] x, int[] y, float[][] xv, int[] yv, List<String> features,
+            String label, List<String> classes) {
+        Standardizer st = Standardizer.fit(x, c.standardize());
+        return new DjlClassifier(fit(c, c.spec(x[0].length, classes.size()), st, new BatchSource.Dense(st.apply(x), null, y),
+                xv == null ? null : new BatchSource.Dense(st.apply(xv), null, yv), features, label, classes, DjlClassifier.KIND));
+    }
+
+    private static Parts fit(DenseNetBuilder.DenseNet c, MlpSpec spec, Standardizer st, BatchSource train, BatchSource validation,
+            List<String> features, String label, List<String> classes, String kind) {
+        ModelCard card = ModelCard.untrained(features, label, c.describe(spec));
+        FitLoop.Saver saver = (block, dir) -> write(dir, kind, block, spec, st, card, classes);
+        FitLoop.Result r = FitLoop.run(card.description(), spec.build(), c.optimizer(), c.options(), train, validation, saver);
+        return new Parts(new DjlNet(r.model()), spec, st, card.withHistory(r.history()), classes);
+    }
+
+    /** Takes a bare block as well as a fitted model's, because checkpoints save mid-training. */
+    static void write(Path dir, String kind, Block block, MlpSpec spec, Standardizer st, ModelCard card, List<String> classes)
+            throws IOException {
+        Properties p = new Properties();
+        card.store(p, kind);
+        spec.store(p);
+        st.store(p);
+        if (!classes.isEmpty()) {
+            p.setProperty("classes", Persist.names(classes));
+        }
+        Persist.writeProps(dir, p);
+        Persist.writeParams(dir, block);
+    }
+
+    /** Reads what {@link Parts#save(Path, String)} wrote, on {@link Devices#preferred()}. */
+    static Parts read(Path dir, String kind) throws IOException {
+        Properties p = Persist.readProps(dir, kind);
+        MlpSpec spec = MlpSpec.load(p);
+        Standardizer st = Standardizer.load(p);
+        ModelCard card = ModelCard.load(p);
+        List<String> classes = Persist.names(p.getProperty("classes"));
+        // The network comes last: it is the one part that holds native memory if a later step failed.
+        DjlNet net = DjlNet.load(dir, kind, spec.build(), new Shape(1, spec.inputs()));
+        return new Parts(net, spec, st, card, classes);
     }
 }

@@ -2,7 +2,6 @@ package dev.jotter.toolkit.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import tech.tablesaw.api.Table;
 
@@ -16,22 +15,16 @@ public final class LinearModel implements RegressionModel {
 
     private final double[] coefficients;
     private final double intercept;
-    private final List<String> featureNames;
-    private final String label;
-    private final History history;
-    private final String description;
+    private final ModelCard card;
 
-    LinearModel(double[] coefficients, double intercept, List<String> featureNames, String label, History history, String description) {
+    LinearModel(double[] coefficients, double intercept, ModelCard card) {
         this.coefficients = coefficients.clone();
         this.intercept = intercept;
-        this.featureNames = List.copyOf(featureNames);
-        this.label = label;
-        this.history = history;
-        this.description = description;
+        this.card = card;
     }
 
     LinearModel withHistory(History h) {
-        return new LinearModel(coefficients, intercept, featureNames, label, h, description);
+        return new LinearModel(coefficients, intercept, card.withHistory(h));
     }
 
     /** @return one weight per feature, in the features' own units */
@@ -66,43 +59,24 @@ public final class LinearModel implements RegressionModel {
 
     @Override
     public double[] predict(Table table) {
-        return predict(SmileClassification.toDouble(Inputs.features(table, featureNames)));
+        return predict(SmileClassification.toDouble(Inputs.features(table, featureNames())));
     }
 
     @Override
-    public History history() {
-        return history;
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return featureNames;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public ModelCard card() {
+        return card;
     }
 
     @Override
     public void save(Path dir) throws IOException {
         Properties p = new Properties();
-        p.setProperty("kind", KIND);
-        p.setProperty("description", description);
+        card.store(p, KIND);
         StringBuilder sb = new StringBuilder();
         for (double c : coefficients) {
             sb.append(sb.isEmpty() ? "" : ",").append(c);
         }
         p.setProperty("coefficients", sb.toString());
         p.setProperty("intercept", String.valueOf(intercept));
-        p.setProperty("features", Persist.names(featureNames));
-        p.setProperty("label", label);
-        Persist.storeHistory(p, history);
         Persist.writeProps(dir, p);
     }
 
@@ -118,12 +92,11 @@ public final class LinearModel implements RegressionModel {
         for (int i = 0; i < c.length; i++) {
             c[i] = Double.parseDouble(parts[i]);
         }
-        return new LinearModel(c, Double.parseDouble(p.getProperty("intercept")), Persist.names(p.getProperty("features")), p.getProperty("label"),
-                Persist.loadHistory(p), p.getProperty("description"));
+        return new LinearModel(c, Double.parseDouble(p.getProperty("intercept")), ModelCard.load(p));
     }
 
     @Override
     public String toString() {
-        return description + " " + java.util.Arrays.toString(coefficients) + " + " + intercept;
+        return description() + " " + java.util.Arrays.toString(coefficients) + " + " + intercept;
     }
 }

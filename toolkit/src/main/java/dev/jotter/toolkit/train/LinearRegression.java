@@ -16,13 +16,11 @@ import java.util.List;
  */
 public final class LinearRegression extends RegressionTrainer<DjlRegressor> {
 
-    private final Builder b;
-    private final FitOptions options;
+    private final DenseNetBuilder.DenseNet config;
 
     private LinearRegression(Builder b) {
-        super(b.features, b.label);
-        this.b = b;
-        this.options = b.options();
+        super(b);
+        this.config = b.config();
     }
 
     /** @return a builder: SGD, learning rate 0.01, 10 epochs, batch 32, seed 42, standardized features */
@@ -32,31 +30,14 @@ public final class LinearRegression extends RegressionTrainer<DjlRegressor> {
 
     @Override
     DjlRegressor fitArrays(float[][] x, float[] y, float[][] xv, float[] yv, List<String> names, String label) {
-        MlpSpec spec = new MlpSpec(x[0].length, new int[0], 1, 0);
-        return DjlTabular.fitRegressor("LinearRegression", spec, FitLoop.OptimizerKind.SGD, options, b.standardize, x, y, xv, yv, names,
-                label, b.trainingSummary());
+        return DjlTabular.fitRegressor(config, x, y, xv, yv, names, label);
     }
 
     /** Configures a {@link LinearRegression}. */
-    public static final class Builder extends TrainerBuilder<Builder> {
-        private boolean standardize = true;
+    public static final class Builder extends DenseNetBuilder<Builder> {
 
         private Builder() {
-            super(0.01);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        /**
-         * @param standardize whether to scale features to mean 0, std 1 inside the model (default true)
-         * @return this builder
-         */
-        public Builder optStandardize(boolean standardize) {
-            this.standardize = standardize;
-            return this;
+            super("LinearRegression", FitLoop.OptimizerKind.SGD, 0.01);
         }
 
         /** @return the trainer */

@@ -13,13 +13,11 @@ import java.util.List;
  */
 public final class LogisticRegression extends ClassificationTrainer<DjlClassifier> {
 
-    private final Builder b;
-    private final FitOptions options;
+    private final DenseNetBuilder.DenseNet config;
 
     private LogisticRegression(Builder b) {
-        super(b.features, b.label);
-        this.b = b;
-        this.options = b.options();
+        super(b);
+        this.config = b.config();
     }
 
     /** @return a builder: Adam with learning rate 0.01, 10 epochs, batch 32, seed 42 */
@@ -29,31 +27,14 @@ public final class LogisticRegression extends ClassificationTrainer<DjlClassifie
 
     @Override
     DjlClassifier fitArrays(float[][] x, int[] y, float[][] xv, int[] yv, List<String> names, String label, List<String> classes) {
-        MlpSpec spec = new MlpSpec(x[0].length, new int[0], classes.size(), 0);
-        return DjlTabular.fitClassifier("LogisticRegression", spec, options, b.standardize, x, y, xv, yv, names, label, classes,
-                b.trainingSummary());
+        return DjlTabular.fitClassifier(config, x, y, xv, yv, names, label, classes);
     }
 
     /** Configures a {@link LogisticRegression}. */
-    public static final class Builder extends TrainerBuilder<Builder> {
-        private boolean standardize = true;
+    public static final class Builder extends DenseNetBuilder<Builder> {
 
         private Builder() {
-            super(0.01);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        /**
-         * @param standardize whether to scale features inside the model (default true)
-         * @return this builder
-         */
-        public Builder optStandardize(boolean standardize) {
-            this.standardize = standardize;
-            return this;
+            super("LogisticRegression", FitLoop.OptimizerKind.ADAM, 0.01);
         }
 
         /** @return the trainer */

@@ -15,13 +15,11 @@ import java.util.List;
  */
 public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
 
-    private final Builder b;
-    private final FitOptions options;
+    private final DenseNetBuilder.DenseNet config;
 
     private MlpClassifier(Builder b) {
-        super(b.features, b.label);
-        this.b = b;
-        this.options = b.options();
+        super(b);
+        this.config = b.config();
     }
 
     /** @return a builder: hidden layers 128-64, no dropout, Adam with learning rate 0.001, 10 epochs, batch 32, seed 42 */
@@ -31,20 +29,10 @@ public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
 
     @Override
     DjlClassifier fitArrays(float[][] x, int[] y, float[][] xv, int[] yv, List<String> names, String label, List<String> classes) {
-        MlpSpec spec = new MlpSpec(x[0].length, b.hidden, classes.size(), b.dropout);
-        return DjlTabular.fitClassifier("MlpClassifier", spec, options, b.standardize, x, y, xv, yv, names, label, classes,
-                b.trainingSummary());
+        return DjlTabular.fitClassifier(config, x, y, xv, yv, names, label, classes);
     }
 
-    static int[] checkHidden(int[] units) {
-        for (int u : units) {
-            if (u < 1) {
-                throw new IllegalArgumentException("Expected hidden layer widths >= 1, found " + u + ".");
-            }
-        }
-        return units.clone();
-    }
-
+    /** Also checks the Transformer's dropout, so that every trainer words the error alike. */
     static float checkDropout(double rate) {
         if (!(rate >= 0 && rate < 1)) {
             throw new IllegalArgumentException("Expected a dropout rate in [0, 1), found " + rate + ".");
@@ -53,45 +41,10 @@ public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
     }
 
     /** Configures an {@link MlpClassifier}. */
-    public static final class Builder extends TrainerBuilder<Builder> {
-        private int[] hidden = {128, 64};
-        private float dropout;
-        private boolean standardize = true;
+    public static final class Builder extends MlpBuilder<Builder> {
 
         private Builder() {
-            super(0.001);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        /**
-         * @param units widths of the hidden ReLU layers, input side first (default 128, 64)
-         * @return this builder
-         */
-        public Builder optHidden(int... units) {
-            this.hidden = checkHidden(units);
-            return this;
-        }
-
-        /**
-         * @param rate dropout after every hidden layer, in [0, 1) (default 0)
-         * @return this builder
-         */
-        public Builder optDropout(double rate) {
-            this.dropout = checkDropout(rate);
-            return this;
-        }
-
-        /**
-         * @param standardize whether to scale features inside the model (default true)
-         * @return this builder
-         */
-        public Builder optStandardize(boolean standardize) {
-            this.standardize = standardize;
-            return this;
+            super("MlpClassifier", 0.001, 128, 64);
         }
 
         /** @return the trainer */

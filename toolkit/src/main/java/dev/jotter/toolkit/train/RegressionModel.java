@@ -1,9 +1,6 @@
 package dev.jotter.toolkit.train;
 
 import dev.jotter.toolkit.metrics.RegressionMetrics;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
@@ -15,7 +12,7 @@ import tech.tablesaw.api.Table;
  * jshell> try (RegressionModel m = trainer.fit(train)) { System.out.println(m.evaluate(test)); }
  * }</pre>
  */
-public interface RegressionModel extends AutoCloseable {
+public interface RegressionModel extends FittedModel {
 
     /**
      * @param x raw feature rows, same columns as in training
@@ -53,28 +50,4 @@ public interface RegressionModel extends AutoCloseable {
         }
         return RegressionMetrics.of(yd, predict(table));
     }
-
-    /** @return per-epoch training (and validation) metrics */
-    History history();
-
-    /** @return the feature column names, or {@code x0, x1, ...} when trained on arrays */
-    List<String> featureNames();
-
-    /** @return the label column name, or {@code "y"} when trained on arrays */
-    String label();
-
-    /** @return a one-line description of the model and how it was trained */
-    String description();
-
-    /**
-     * Writes the model to a directory that {@code load} of the same model type reads back.
-     *
-     * @param dir the directory, created if needed
-     * @throws IOException when writing fails
-     */
-    void save(Path dir) throws IOException;
-
-    /** Frees native memory, if any; the model is unusable afterwards. */
-    @Override
-    default void close() {}
 }

@@ -14,22 +14,10 @@ import tech.tablesaw.api.Table;
  *
  * @param <M> the fitted model type
  */
-public abstract class RegressionTrainer<M extends RegressionModel> {
+public abstract class RegressionTrainer<M extends RegressionModel> extends TableTrainer<M> {
 
-    private final List<String> features;
-    private final String label;
-
-    RegressionTrainer(List<String> features, String label) {
-        this.features = features;
-        this.label = label;
-    }
-
-    /**
-     * @param train a table with the feature and label columns named on the builder
-     * @return the fitted model
-     */
-    public M fit(Table train) {
-        return fit(train, null);
+    RegressionTrainer(ColumnsBuilder<?> b) {
+        super(b);
     }
 
     /**
@@ -37,6 +25,7 @@ public abstract class RegressionTrainer<M extends RegressionModel> {
      * @param validation validation table scored after every epoch (may be null)
      * @return the fitted model
      */
+    @Override
     public M fit(Table train, Table validation) {
         float[][] x = Inputs.features(train, features);
         float[] y = Inputs.targets(train, label);
@@ -92,12 +81,4 @@ public abstract class RegressionTrainer<M extends RegressionModel> {
 
     /** Fits on checked arrays; inputs must not be modified. */
     abstract M fitArrays(float[][] x, float[] y, float[][] xVal, float[] yVal, List<String> featureNames, String label);
-
-    static List<String> defaultNames(int d) {
-        String[] names = new String[d];
-        for (int i = 0; i < d; i++) {
-            names[i] = "x" + i;
-        }
-        return List.of(names);
-    }
 }

@@ -2,8 +2,6 @@ package dev.jotter.toolkit.train;
 
 import dev.jotter.toolkit.metrics.Metrics;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
     private final Builder b;
 
     private SmileClassification(Builder b) {
-        super(b.features, b.label);
+        super(b);
         this.b = b;
     }
 
@@ -85,7 +83,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
             }
             default -> throw new IllegalStateException(b.algorithm.name());
         }
-        SmileClassifier fitted = new SmileClassifier(model, x[0].length, features, label, classes, History.of(Map.of()), description);
+        SmileClassifier fitted = new SmileClassifier(model, x[0].length, classes, ModelCard.untrained(features, label, description));
         Map<String, List<Double>> h = new LinkedHashMap<>();
         h.put("loss", List.of(Metrics.logLoss(y, fitted.predictProbabilities(x))));
         h.put("accuracy", List.of(Metrics.accuracy(y, fitted.predict(x))));
@@ -103,11 +101,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
     }
 
     static String[] columnNames(int d) {
-        List<String> names = new ArrayList<>();
-        for (int j = 0; j < d; j++) {
-            names.add("x" + j);
-        }
-        return names.toArray(String[]::new);
+        return TableTrainer.defaultNames(d).toArray(String[]::new);
     }
 
     static double[][] toDouble(float[][] x) {
@@ -122,10 +116,8 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
     }
 
     /** Configures a {@link SmileClassification}. */
-    public static final class Builder {
+    public static final class Builder extends ColumnsBuilder<Builder> {
         private final Algorithm algorithm;
-        private List<String> features = List.of();
-        private String label;
         private int trees = 100;
         private int maxDepth;
         private double lambda = 0.1;
@@ -134,24 +126,6 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
 
         private Builder(Algorithm algorithm) {
             this.algorithm = algorithm;
-        }
-
-        /**
-         * @param columns numeric feature columns, for fitting on a table
-         * @return this builder
-         */
-        public Builder setFeatures(String... columns) {
-            this.features = List.copyOf(Arrays.asList(columns));
-            return this;
-        }
-
-        /**
-         * @param column the class column, for fitting on a table
-         * @return this builder
-         */
-        public Builder setLabel(String column) {
-            this.label = column;
-            return this;
         }
 
         /**

@@ -32,25 +32,18 @@ public final class SmileClassifier implements ClassificationModel {
 
     private final Serializable model;
     private final int inputs;
-    private final List<String> featureNames;
-    private final String label;
     private final List<String> classNames;
-    private final History history;
-    private final String description;
+    private final ModelCard card;
 
-    SmileClassifier(Serializable model, int inputs, List<String> featureNames, String label, List<String> classNames, History history,
-            String description) {
+    SmileClassifier(Serializable model, int inputs, List<String> classNames, ModelCard card) {
         this.model = model;
         this.inputs = inputs;
-        this.featureNames = List.copyOf(featureNames);
-        this.label = label;
         this.classNames = List.copyOf(classNames);
-        this.history = history;
-        this.description = description;
+        this.card = card;
     }
 
     SmileClassifier withHistory(History h) {
-        return new SmileClassifier(model, inputs, featureNames, label, classNames, h, description);
+        return new SmileClassifier(model, inputs, classNames, card.withHistory(h));
     }
 
     @Override
@@ -98,7 +91,7 @@ public final class SmileClassifier implements ClassificationModel {
             case RandomForest rf -> rf.importance();
             case GradientTreeBoost gb -> gb.importance();
             default -> throw new IllegalStateException("featureImportance() needs a tree model (randomForest or gradientBoosting), found "
-                    + description + ". For logistic regression, compare the weights of standardised features instead.");
+                    + description() + ". For logistic regression, compare the weights of standardised features instead.");
         };
         double total = 0;
         for (double v : raw) {
@@ -111,14 +104,14 @@ public final class SmileClassifier implements ClassificationModel {
         Arrays.sort(order, (a, b) -> Double.compare(raw[b], raw[a]));
         Map<String, Double> out = new LinkedHashMap<>();
         for (int j : order) {
-            out.put(featureNames.get(j), total > 0 ? raw[j] / total : 0.0);
+            out.put(featureNames().get(j), total > 0 ? raw[j] / total : 0.0);
         }
         return Collections.unmodifiableMap(out);
     }
 
     @Override
     public int[] predict(Table table) {
-        float[][] x = Inputs.features(table, featureNames);
+        float[][] x = Inputs.features(table, featureNames());
         return predict(SmileClassification.toDouble(x));
     }
 
@@ -128,35 +121,16 @@ public final class SmileClassifier implements ClassificationModel {
     }
 
     @Override
-    public History history() {
-        return history;
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return featureNames;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public ModelCard card() {
+        return card;
     }
 
     @Override
     public void save(Path dir) throws IOException {
         Properties p = new Properties();
-        p.setProperty("kind", KIND);
-        p.setProperty("description", description);
+        card.store(p, KIND);
         p.setProperty("inputs", String.valueOf(inputs));
-        p.setProperty("features", Persist.names(featureNames));
-        p.setProperty("label", label);
         p.setProperty("classes", Persist.names(classNames));
-        Persist.storeHistory(p, history);
         Persist.writeProps(dir, p);
         try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.ser"))))) {
             out.writeObject(model);
@@ -175,8 +149,7 @@ public final class SmileClassifier implements ClassificationModel {
         Properties p = Persist.readProps(dir, KIND);
         try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("model.ser"))))) {
             return new SmileClassifier((Serializable) in.readObject(), Integer.parseInt(p.getProperty("inputs")),
-                    Persist.names(p.getProperty("features")), p.getProperty("label"), Persist.names(p.getProperty("classes")),
-                    Persist.loadHistory(p), p.getProperty("description"));
+                    Persist.names(p.getProperty("classes")), ModelCard.load(p));
         } catch (ClassNotFoundException e) {
             throw new IOException("Saved model needs a class that is not on the classpath: " + e.getMessage(), e);
         }
@@ -184,6 +157,6 @@ public final class SmileClassifier implements ClassificationModel {
 
     @Override
     public String toString() {
-        return description;
+        return description();
     }
 }

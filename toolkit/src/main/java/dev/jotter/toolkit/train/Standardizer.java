@@ -1,5 +1,7 @@
 package dev.jotter.toolkit.train;
 
+import java.util.Properties;
+
 /**
  * Per-feature (x - mean) / std learned on the training set and applied inside the fitted model,
  * so callers always pass raw features. A constant feature gets std 1 to avoid dividing by zero.
@@ -43,5 +45,14 @@ record Standardizer(float[] mean, float[] std) {
             }
         }
         return out;
+    }
+
+    void store(Properties p) {
+        p.setProperty("mean", Persist.floats(mean));
+        p.setProperty("std", Persist.floats(std));
+    }
+
+    static Standardizer load(Properties p) {
+        return new Standardizer(Persist.floats(p.getProperty("mean")), Persist.floats(p.getProperty("std")));
     }
 }

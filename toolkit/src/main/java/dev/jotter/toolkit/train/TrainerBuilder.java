@@ -2,7 +2,6 @@ package dev.jotter.toolkit.train;
 
 import ai.djl.Device;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,13 +11,11 @@ import java.util.List;
  *
  * @param <B> the concrete builder, so chained calls keep their type
  */
-public abstract class TrainerBuilder<B extends TrainerBuilder<B>> {
+public abstract class TrainerBuilder<B extends TrainerBuilder<B>> extends ColumnsBuilder<B> {
 
     /** Default seed of every random step (weight init, dropout, shuffling). */
     public static final long DEFAULT_SEED = 42;
 
-    List<String> features = List.of();
-    String label;
     int epochs = 10;
     int batchSize = 32;
     double learningRate;
@@ -33,42 +30,6 @@ public abstract class TrainerBuilder<B extends TrainerBuilder<B>> {
 
     TrainerBuilder(double defaultLearningRate) {
         this.learningRate = defaultLearningRate;
-    }
-
-    /** @return this builder, typed */
-    protected abstract B self();
-
-    /**
-     * Names the feature columns used when fitting on a Tablesaw table.
-     *
-     * @param columns numeric column names
-     * @return this builder
-     */
-    public B setFeatures(String... columns) {
-        this.features = List.copyOf(Arrays.asList(columns));
-        return self();
-    }
-
-    /**
-     * Names the feature columns used when fitting on a Tablesaw table.
-     *
-     * @param columns numeric column names
-     * @return this builder
-     */
-    public B setFeatures(List<String> columns) {
-        this.features = List.copyOf(columns);
-        return self();
-    }
-
-    /**
-     * Names the label column used when fitting on a Tablesaw table.
-     *
-     * @param column the target (regression) or class (classification) column
-     * @return this builder
-     */
-    public B setLabel(String column) {
-        this.label = column;
-        return self();
     }
 
     /**

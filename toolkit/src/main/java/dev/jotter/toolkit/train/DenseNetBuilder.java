@@ -1,0 +1,65 @@
+package dev.jotter.toolkit.train;
+
+/**
+ * Options of the DJL trainers on dense feature rows ({@link LinearRegression},
+ * {@link LogisticRegression}, {@link MlpRegressor}, {@link MlpClassifier}) beyond those of every
+ * trainer: whether features are standardized inside the model.
+ *
+ * @param <B> the concrete builder, so chained calls keep their type
+ */
+public abstract class DenseNetBuilder<B extends DenseNetBuilder<B>> extends TrainerBuilder<B> {
+
+    private final String model;
+    private final FitLoop.OptimizerKind optimizer;
+    int[] hidden;
+    float dropout;
+    private boolean standardize = true;
+
+    DenseNetBuilder(String model, FitLoop.OptimizerKind optimizer, double defaultLearningRate, int... defaultHidden) {
+        super(defaultLearningRate);
+        this.model = model;
+        this.optimizer = optimizer;
+        this.hidden = defaultHidden.clone();
+    }
+
+    /**
+     * @param standardize whether to scale features to mean 0, std 1 inside the model (default true)
+     * @return this builder
+     */
+    public B optStandardize(boolean standardize) {
+        this.standardize = standardize;
+        return self();
+    }
+
+    /** Frozen when the trainer is built, so that changing the builder afterwards changes no trainer. */
+    DenseNet config() {
+        return new DenseNet(model, optimizer, hidden, dropout, standardize, options(), trainingSummary());
+    }
+
+    /**
+     * A built dense-network trainer's settings.
+     *
+     * @param model the trainer's name, first word of the fitted model's description
+     * @param optimizer SGD or Adam
+     * @param hidden hidden layer widths, none for a linear model
+     * @param dropout dropout after each hidden layer
+     * @param standardize whether the model standardizes its inputs
+     * @param options the fit loop's options
+     * @param summary the training settings as the description shows them
+     */
+    record DenseNet(String model, FitLoop.OptimizerKind optimizer, int[] hidden, float dropout, boolean standardize, FitOptions options,
+            String summary) {
+
+        DenseNet {
+            hidden = hidden.clone();
+        }
+
+        MlpSpec spec(int inputs, int outputs) {
+            return new MlpSpec(inputs, hidden, outputs, dropout);
+        }
+
+        String describe(MlpSpec spec) {
+            return model + " " + spec.layers() + " (" + summary + ")";
+        }
+    }
+}
