@@ -42,10 +42,12 @@ def shell_reply(kc, msg_id):
             return reply
 
 
-def rss_mb(pid):
+def rss_mb(pid, field="VmRSS"):
+    """Resident memory from /proc: VmRSS in all, or RssAnon (private to the process; RssFile
+    is mapped files such as the JVM's AOT cache and libraries, shared between kernels)."""
     with open(f"/proc/{pid}/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -99,6 +101,7 @@ def bench(name, runs):
     time.sleep(2)
     pid = km.provisioner.process.pid
     rss = rss_mb(pid)
+    rss_anon = rss_mb(pid, "RssAnon")
     kc.stop_channels()
     t0 = time.perf_counter()
     km.shutdown_kernel(now=False)
@@ -112,6 +115,7 @@ def bench(name, runs):
         "lines lost of 10,000": 10_000 - lines,
         "completion p50 (ms)": pct(comp, 50) * 1000,
         "idle RSS (MB)": rss,
+        "idle RSS, private (RssAnon, MB)": rss_anon,
         "shutdown (s)": shutdown,
     }
 
