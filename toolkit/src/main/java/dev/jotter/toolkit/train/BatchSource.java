@@ -38,6 +38,33 @@ abstract class BatchSource {
     /** @return true when labels are class indices (accuracy is reported) */
     abstract boolean classification();
 
+    /** @return the class index of every example, for sources where {@link #classification()} holds */
+    abstract int[] classes();
+
+    /**
+     * Counts the examples of a batch whose predicted class (the largest score) is their label.
+     * The arg-max comes back to Java once and is compared with the labels already here: one
+     * native call instead of four (eq, sum and type conversion on the device), which shows on
+     * small networks where a step costs about a millisecond.
+     *
+     * @param scores the model's output for the batch, one row of class scores per example
+     * @param idx example indices
+     * @param from first position in {@code idx}
+     * @param to one past the last position
+     * @return how many predictions were right
+     */
+    final long correct(NDArray scores, int[] idx, int from, int to) {
+        long[] predicted = scores.argMax(1).toLongArray();
+        int[] classes = classes();
+        long right = 0;
+        for (int i = from; i < to; i++) {
+            if (predicted[i - from] == classes[idx[i]]) {
+                right++;
+            }
+        }
+        return right;
+    }
+
     /** Dense float features with float targets or int class labels. */
     static final class Dense extends BatchSource {
         private final float[][] x;
@@ -90,6 +117,11 @@ abstract class BatchSource {
         boolean classification() {
             return classes != null;
         }
+
+        @Override
+        int[] classes() {
+            return classes;
+        }
     }
 
     /** Padded token-id sequences (all the same length, 0 = padding) with class labels. */
@@ -134,6 +166,11 @@ abstract class BatchSource {
         @Override
         boolean classification() {
             return true;
+        }
+
+        @Override
+        int[] classes() {
+            return classes;
         }
     }
 }

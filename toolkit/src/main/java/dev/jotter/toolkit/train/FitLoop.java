@@ -158,14 +158,17 @@ final class FitLoop {
                     try (NDManager step = trainer.getManager().newSubManager()) {
                         NDList x = train.inputs(step, order, from, to);
                         NDArray y = train.labels(step, order, from, to);
+                        NDList pred;
+                        NDArray l;
                         try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDList pred = trainer.forward(x);
-                            NDArray l = loss.evaluate(new NDList(y), pred);
+                            pred = trainer.forward(x);
+                            l = loss.evaluate(new NDList(y), pred);
                             gc.backward(l);
-                            batchLoss = l.getFloat();
-                            if (train.classification()) {
-                                correct += pred.singletonOrThrow().argMax(1).toType(y.getDataType(), false).eq(y).sum().getLong();
-                            }
+                        }
+                        // Read outside the collector, so that autograd records none of it.
+                        batchLoss = l.getFloat();
+                        if (train.classification()) {
+                            correct += train.correct(pred.singletonOrThrow(), order, from, to);
                         }
                         if (o.clipNorm() > 0) {
                             clipGradients(block, o.clipNorm(), step);
@@ -224,7 +227,7 @@ final class FitLoop {
                 NDArray y = data.labels(step, order, from, to);
                 lossSum += loss.evaluate(new NDList(y), pred).getFloat() * (to - from);
                 if (data.classification()) {
-                    correct += pred.singletonOrThrow().argMax(1).toType(y.getDataType(), false).eq(y).sum().getLong();
+                    correct += data.correct(pred.singletonOrThrow(), order, from, to);
                 }
             }
         }
