@@ -57,15 +57,17 @@ class RendererTests(jc.KernelTestCase):
         self.assertEqual(png_size(data["image/png"]), (30, 20))
 
     def test_training_progress_updates_one_display_in_place(self):
-        # The harness turns progress off for every other test (JOTTER_PROGRESS=off); the
-        # system property overrides it for this kernel.
+        # The harness turns progress off (JOTTER_PROGRESS=off); the system property overrides
+        # it for this cell only, so the other tests sharing this kernel keep it off.
         code = """
-System.setProperty("jotter.progress", "on");
 double[][] x = new double[64][1];
 double[] y = new double[64];
 for (int i = 0; i < 64; i++) { x[i][0] = i / 64.0; y[i] = 3 * x[i][0] + 1; }
+System.setProperty("jotter.progress", "on");
 try (var model = LinearRegression.builder().optEpochs(4).optBatchSize(8).build().fit(x, y)) {
     System.out.println("epochs trained: " + model.history().epochs());
+} finally {
+    System.clearProperty("jotter.progress");
 }
 """
         outputs = self.run_ok(code, timeout=120)

@@ -323,8 +323,8 @@ public final class Session implements AutoCloseable {
             } else if (c == '(') {
                 depth++;
             } else if (c == ')' && --depth == 0) {
-                String rest = s.substring(i + 1).strip();
-                return rest.isEmpty() || rest.equals(";");
+                // Only a semicolon and a comment may follow: display(x); // why
+                return s.substring(i + 1).matches("(?s)\\s*;?\\s*(//.*|/\\*.*\\*/\\s*)?");
             }
         }
         return false;

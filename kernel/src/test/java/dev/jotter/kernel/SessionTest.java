@@ -124,6 +124,8 @@ class SessionTest {
         assertEquals("false", kept.result.get("text/plain"));
         assertTrue(Session.isDisplayCall("display(f(\")\"), \"text/html\");"));
         assertFalse(Session.isDisplayCall("display(x).length()"));
+        assertTrue(Session.isDisplayCall("display(x); // the chart"));
+        assertTrue(Session.isDisplayCall("display(x) /* once */"));
         assertFalse(Session.isDisplayCall("displayed(x)"));
     }
 

@@ -301,8 +301,12 @@ public final class Plots {
             groups.add(names.get(c));
         }
         XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
-        // Series in class order, not order of appearance, so a class keeps its colour across charts.
         addGroups(chart, x, y, groups, names);
+        // Colour by class index, as decisionBoundary does, so a class keeps its colour across
+        // charts even when another class has no points in this one.
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            series.setMarkerColor(Theme.COLORS[names.indexOf(series.getName()) % Theme.COLORS.length]);
+        }
         var styler = chart.getStyler();
         styler.setLegendPosition(LegendPosition.OutsideE);
         // Hundreds of points in full-size markers hide each other; smaller ones show the clusters.
@@ -757,7 +761,6 @@ public final class Plots {
         }
     }
 
-    /** One point series per group, in order of first appearance. */
     /** One series per group, in {@code order} first, then in order of first appearance; empty groups are left out. */
     private static void addGroups(XYChart chart, double[] x, double[] y, List<String> groups, List<String> order) {
         Map<String, List<Integer>> members = new LinkedHashMap<>();

@@ -82,12 +82,13 @@ public final class CustomLoop implements AutoCloseable {
      */
     public float step(Function<NDManager, NDArray> lossFn) {
         try (NDManager step = trainer.getManager().newSubManager()) {
-            float value;
+            NDArray loss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDArray loss = lossFn.apply(step);
+                loss = lossFn.apply(step);
                 gc.backward(loss);
-                value = loss.mean().getFloat();
             }
+            // Read after the collector closes, so that autograd records none of it.
+            float value = loss.mean().getFloat();
             trainer.step();
             return value;
         }

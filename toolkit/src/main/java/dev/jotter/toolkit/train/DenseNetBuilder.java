@@ -23,6 +23,9 @@ public abstract class DenseNetBuilder<B extends DenseNetBuilder<B>> extends Trai
     }
 
     /**
+     * Chooses whether the model scales its inputs itself, with the training set's mean and
+     * standard deviation, so that predict takes raw features as they come.
+     *
      * @param standardize whether to scale features to mean 0, std 1 inside the model (default true)
      * @return this builder
      */
@@ -52,6 +55,12 @@ public abstract class DenseNetBuilder<B extends DenseNetBuilder<B>> extends Trai
 
         DenseNet {
             hidden = hidden.clone();
+        }
+
+        /** @return a copy, so that the frozen settings stay frozen */
+        @Override
+        public int[] hidden() {
+            return hidden.clone();
         }
 
         MlpSpec spec(int inputs, int outputs) {

@@ -13,13 +13,16 @@ public abstract class MlpBuilder<B extends MlpBuilder<B>> extends DenseNetBuilde
     }
 
     /**
+     * Sets the hidden layers: one fully connected ReLU layer per width, input side first.
+     *
      * @param units widths of the hidden ReLU layers, input side first (default: see the trainer's {@code builder()})
      * @return this builder
      */
     public B optHidden(int... units) {
-        for (int u : units) {
-            if (u < 1) {
-                throw new IllegalArgumentException("Expected hidden layer widths >= 1, found " + u + ".");
+        for (int i = 0; i < units.length; i++) {
+            if (units[i] < 1) {
+                throw new IllegalArgumentException("Expected hidden layer widths >= 1, found " + units[i] + " for layer " + (i + 1)
+                        + " in " + java.util.Arrays.toString(units) + ".");
             }
         }
         this.hidden = units.clone();
@@ -27,6 +30,9 @@ public abstract class MlpBuilder<B extends MlpBuilder<B>> extends DenseNetBuilde
     }
 
     /**
+     * Sets dropout, which zeroes a random share of each hidden layer's outputs while training to
+     * reduce overfitting; prediction uses every unit.
+     *
      * @param rate dropout after every hidden layer, in [0, 1) (default 0)
      * @return this builder
      */

@@ -21,6 +21,8 @@ abstract class TableTrainer<M extends FittedModel> {
     }
 
     /**
+     * Trains on a table without validation.
+     *
      * @param train a table with the feature and label columns named on the builder
      * @return the fitted model
      */
@@ -29,6 +31,8 @@ abstract class TableTrainer<M extends FittedModel> {
     }
 
     /**
+     * Trains on a table, scoring a validation table after every epoch when one is given.
+     *
      * @param train training table
      * @param validation validation table scored after every epoch (may be null)
      * @return the fitted model

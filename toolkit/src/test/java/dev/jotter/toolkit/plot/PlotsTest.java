@@ -112,7 +112,8 @@ class PlotsTest {
         assertTrue(chart.getStyler().isLegendVisible());
         BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
         assertTrue(Pixels.inPlotArea(image, BLUE) > 20, "the first class is blue");
-        assertTrue(Pixels.inPlotArea(image, Theme.COLORS[1]) > 20, "the second class drawn is orange");
+        assertTrue(Pixels.inPlotArea(image, Theme.COLORS[2]) > 20, "bird, class 2, has class 2's colour");
+        assertTrue(Pixels.inPlotArea(image, Theme.COLORS[1]) < 5, "dog's colour is not given to another class");
 
         assertEquals(List.of("0", "1"), visibleSeries(Plots.scatter(new double[] {1, 2}, new double[] {1, 2}, new int[] {0, 1}, List.of())));
     }
