@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -64,18 +66,96 @@ final class CsvFastReader {
      * @throws IllegalArgumentException for a numeric column with a few stray words
      */
     static Table read(String text, String name, CsvOptions options, String where) {
-        int split = text.length() >= PARALLEL_MIN && Runtime.getRuntime().availableProcessors() > 1 ? splitPoint(text) : -1;
+        boolean halves = text.length() >= PARALLEL_MIN && Runtime.getRuntime().availableProcessors() > 1;
+        return read(text, name, options, where, halves, route -> { });
+    }
+
+    /** How {@link #read} went; reported to tests, which cannot tell the paths apart from the table. */
+    enum Route {
+        /** Read in one piece (small file, one CPU, no split point, or the halves disagreed). */
+        ONE_PIECE,
+        /** Read in two halves whose columns were concatenated. */
+        MERGED,
+        /** Declined (by either half, or in one piece): Tablesaw must read the file. */
+        DECLINED
+    }
+
+    /**
+     * {@link #read(String, String, CsvOptions, String)} with the two-halves decision made by the
+     * caller, so tests reach the parallel path on a one-CPU machine, and told which route it took.
+     */
+    static Table read(String text, String name, CsvOptions options, String where, boolean halves, Consumer<Route> route) {
+        int split = halves ? splitPoint(text) : -1;
         if (split > 0) {
             Merged m = readInTwo(text, split, options, where);
             if (m != null) {
-                return m.cols == null ? null : build(m.cols, name, where);
+                route.accept(m.cols == null ? Route.DECLINED : Route.MERGED);
+                return m.cols == null ? null : build(m.cols, name, options, where);
             }
         }
-        Handler h = new Handler(options, Math.max(16, text.length() / 64), where, null);
-        if (!parse(h, text, 0, text.length())) {
+        Handler h = new Handler(options, estimateRows(text, 0, text.length()), text.length(), where, null, new AtomicBoolean());
+        if (!parse(h, text, 0, text.length()) || h.cols == null || h.rows == 0) {
+            checkInterrupt(where); // a parse cut short by an interrupt is no reason to start Tablesaw
+            route.accept(Route.DECLINED);
             return null;
         }
-        return h.cols == null || h.rows == 0 ? null : build(h.cols, name, where);
+        route.accept(Route.ONE_PIECE);
+        return build(h.cols, name, options, where);
+    }
+
+    /**
+     * Rows expected in text[from, to), from the mean length of up to 100 lines after the first:
+     * the first is skipped because it may be the header, which on a wide file is much longer
+     * than a row of short numbers. A guess either way is safe: columns grow by doubling, and
+     * {@link #initialCapacity} caps it by the file's own bound.
+     */
+    static long estimateRows(String text, int from, int to) {
+        int start = text.indexOf('\n', from);
+        if (start < 0 || start >= to - 1) {
+            return 1;
+        }
+        start++;
+        int pos = start;
+        int lines = 0;
+        while (lines < 100) {
+            int nl = text.indexOf('\n', pos);
+            if (nl < 0 || nl >= to) {
+                break;
+            }
+            pos = nl + 1;
+            lines++;
+        }
+        if (lines == 0) {
+            return 2;
+        }
+        double mean = (double) (pos - start) / lines;
+        return (long) Math.ceil((to - from) / mean);
+    }
+
+    /**
+     * The first array length of each column: the estimated rows plus an eighth, but never more
+     * than the rows a range of this length can hold. Each row has at least one character per
+     * column (its commas and line end), so {@code length / columns + 1} rows is a hard bound, and
+     * with it the initial arrays of all columns together hold at most about one slot per
+     * character. Before this, every column got length/64 slots whatever its width, and a 73 MB
+     * file of 785 columns asked for some 3.6 GB.
+     *
+     * @param estimatedRows from {@link #estimateRows}
+     * @param length the characters in the range read
+     * @param columns the header's width
+     * @return the initial length of every column array, at least 16
+     */
+    static int initialCapacity(long estimatedRows, int length, int columns) {
+        long bound = length / Math.max(1, columns) + 1;
+        long guess = estimatedRows + estimatedRows / 8 + 16;
+        return (int) Math.max(16, Math.min(Math.min(guess, bound), Integer.MAX_VALUE - 16));
+    }
+
+    /** Throws when the calling thread was interrupted (its status kept), so the read ends there. */
+    private static void checkInterrupt(String where) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException("Interrupted while reading " + where);
+        }
     }
 
     /** Files from this size on are read by two threads, one per half. */
@@ -96,23 +176,56 @@ final class CsvFastReader {
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
-        int cap = Math.max(16, text.length() / 128);
-        Handler a = new Handler(options, cap, where, null);
-        Handler b = new Handler(options, cap, where, header);
-        FutureTask<Boolean> second = new FutureTask<>(() -> parse(b, text, split, text.length()));
-        Thread.ofPlatform().daemon().name("jotter-csv").start(second);
-        boolean okA = parse(a, text, 0, split);
-        boolean okB;
+        // Set by whichever half gives up (decline, error, interrupt) so the other stops within a
+        // row instead of parsing on for nothing: a decline of either half declines the file.
+        AtomicBoolean stop = new AtomicBoolean();
+        Handler a = new Handler(options, estimateRows(text, 0, split), split, where, null, stop);
+        Handler b;
         try {
+            // The preset header is checked here, outside parse(): a header Tablesaw rewrites or
+            // rejects (BOM, empty or duplicate names, padding) must decline as it does for a small
+            // file, not escape as an internal error. OptionError is the user's and goes through.
+            b = new Handler(options, estimateRows(text, split, text.length()), text.length() - split, where, header, stop);
+        } catch (Decline d) {
+            return new Merged(null, 0);
+        }
+        FutureTask<Boolean> second = new FutureTask<>(() -> {
+            boolean ok = false;
+            try {
+                ok = parse(b, text, split, text.length());
+                return ok;
+            } finally {
+                if (!ok) {
+                    stop.set(true);
+                }
+            }
+        });
+        Thread.ofPlatform().daemon().name("jotter-csv").start(second);
+        boolean okA = false;
+        boolean okB;
+        boolean finished = false;
+        try {
+            okA = parse(a, text, 0, split);
+            if (!okA) {
+                stop.set(true);
+                checkInterrupt(where); // the finally block stops the second half
+            }
             okB = second.get();
+            finished = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading " + where, e);
         } catch (ExecutionException e) {
+            finished = true;
             if (e.getCause() instanceof OptionError o) {
                 throw o;
             }
             okB = false;
+        } finally {
+            if (!finished) { // interrupted, or the first half threw: the second must not run on
+                stop.set(true);
+                second.cancel(true);
+            }
         }
         if (!okA || !okB || a.cols == null) {
             return new Merged(null, 0);
@@ -208,6 +321,17 @@ final class CsvFastReader {
     /**
      * Where the second half starts: the first line start after the middle that is outside
      * quotes (an even number of quote characters before it); -1 when there is none.
+     *
+     * <p>Counting quote characters assumes every {@code "} opens or closes a quoted field (a
+     * doubled {@code ""} inside one counts twice and keeps the parity). A literal {@code "} in an
+     * unquoted field ({@code 5" screen}, which RFC 4180 forbids but some writers emit) breaks
+     * that: the parity flips and the split may land inside a quoted field, or a quoted newline
+     * may be taken for a line end. That is not silently wrong in practice, because the second
+     * half then starts mid-record: its rows come out with the wrong number of fields (declined as
+     * ragged), or FastCSV reads an unterminated quote to the end (declined too), and the file
+     * goes to Tablesaw. Only a misparse whose every row still has exactly the header's width
+     * would slip through, which needs quoted fields holding whole rows' worth of commas and
+     * newlines; the first half, read from the file start, is never affected.
      */
     static int splitPoint(String text) {
         int mid = text.length() / 2;
@@ -289,13 +413,13 @@ final class CsvFastReader {
     }
 
     /** The table from finished columns; null when Tablesaw must read the file; throws for stray words. */
-    private static Table build(Col[] cols, String name, String where) {
+    private static Table build(Col[] cols, String name, CsvOptions options, String where) {
         Table t = Table.create(name);
         for (Col c : cols) {
             if (c.mode == INT || c.mode == DOUBLE) {
                 if (c.words > 0) {
                     if (Data.nearlyAllNumbers(c.nonMissing - c.words, c.words)) {
-                        throw Data.strayWords(where, c.name, c.wordValues, c.wordLines, c.words, c.nonMissing - c.words);
+                        throw Data.strayWords(where, options, c.name, c.wordValues, c.wordLines, c.words, c.nonMissing - c.words);
                     }
                     return null; // a text column in Tablesaw's eyes; let it build the strings
                 }
@@ -304,7 +428,7 @@ final class CsvFastReader {
                 }
             }
             if (c.mode == TEXT && !c.forceText && Data.nearlyAllNumbers(c.numbers, c.words)) {
-                throw Data.strayWords(where, c.name, c.wordValues, c.wordLines, c.words, c.numbers);
+                throw Data.strayWords(where, options, c.name, c.wordValues, c.wordLines, c.words, c.numbers);
             }
             t.addColumns(switch (c.mode) {
                 case INT -> IntColumn.create(c.name, c.ints.length == c.size ? c.ints : Arrays.copyOf(c.ints, c.size));
@@ -383,19 +507,30 @@ final class CsvFastReader {
         private final String where;
         private final char[][] markers;
         private final Parsers parsers;
-        private final int capacity;
+        private final long estimatedRows;
+        private final int length;
+        private final AtomicBoolean stop;
+        private int capacity;
         private Col[] cols;
         private final List<String> header = new ArrayList<>();
         private int fields;
         private long line;
         private int rows;
 
-        Handler(CsvOptions options, int capacity, String where, List<String> presetHeader) {
+        /**
+         * @param estimatedRows rows expected, from {@link #estimateRows}
+         * @param length characters in the range this handler reads, to bound the capacity
+         * @param presetHeader the header for a second half, which has no header line; else null
+         * @param stop set when the other half gave up; checked once a row
+         */
+        Handler(CsvOptions options, long estimatedRows, int length, String where, List<String> presetHeader, AtomicBoolean stop) {
             this.options = options;
             this.where = where;
             this.markers = options.missingMarkers().stream().map(String::toCharArray).toArray(char[][]::new);
             this.parsers = new Parsers(options);
-            this.capacity = capacity;
+            this.estimatedRows = estimatedRows;
+            this.length = length;
+            this.stop = stop;
             if (presetHeader != null) { // the second half of a file: no header line, same columns
                 header.addAll(presetHeader);
                 startColumns();
@@ -446,6 +581,10 @@ final class CsvFastReader {
 
         @Override
         protected Object buildRecord() {
+            // once a row: a volatile read and the thread's interrupt field, nothing per cell
+            if (stop.get() || Thread.currentThread().isInterrupted()) {
+                throw new Decline("the other half gave up, or the reader was interrupted");
+            }
             if (getRecordType() == RecordType.EMPTY) {
                 return RECORD;
             }
@@ -473,6 +612,7 @@ final class CsvFastReader {
                     throw new OptionError(Data.unknownTextColumn(where, t, header));
                 }
             }
+            capacity = initialCapacity(estimatedRows, length, header.size());
             cols = new Col[header.size()];
             for (int i = 0; i < cols.length; i++) {
                 cols[i] = new Col(header.get(i), options.textColumns().contains(header.get(i)));
@@ -601,7 +741,7 @@ final class CsvFastReader {
         }
 
         private static void toDoubles(Col c) {
-            double[] d = new double[c.ints.length];
+            double[] d = new double[c.ints.length]; // the ints' length: sized by initialCapacity, not the file
             for (int i = 0; i < c.size; i++) {
                 int v = c.ints[i];
                 d[i] = v == Integer.MIN_VALUE ? Double.NaN : v;

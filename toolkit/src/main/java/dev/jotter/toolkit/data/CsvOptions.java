@@ -42,7 +42,8 @@ public final class CsvOptions {
      * They are compared with the whole cell, case-sensitively, in every column.
      *
      * @param markers the extra markers
-     * @return new options with the markers added to the defaults
+     * @return new options with the markers added to these options' markers (defaults and any
+     *     added before); text columns are kept
      */
     public CsvOptions missing(String... markers) {
         Set<String> all = new LinkedHashSet<>(missing);
@@ -83,6 +84,83 @@ public final class CsvOptions {
      */
     public List<String> textColumns() {
         return text;
+    }
+
+    /**
+     * Equal when both treat the same values as missing and the same columns as text; the order
+     * in which they were added does not matter.
+     *
+     * @param o another object
+     * @return whether {@code o} is equivalent options
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CsvOptions other && Set.copyOf(missing).equals(Set.copyOf(other.missing))
+                && Set.copyOf(text).equals(Set.copyOf(other.text));
+    }
+
+    /**
+     * A hash consistent with {@link #equals(Object)}.
+     *
+     * @return the hash
+     */
+    @Override
+    public int hashCode() {
+        return Set.copyOf(missing).hashCode() * 31 + Set.copyOf(text).hashCode();
+    }
+
+    /**
+     * These options as the Java expression that builds them, for error messages the user can
+     * paste: {@code CsvOptions.defaults().missing("?").text("zip")}.
+     *
+     * @return a Java expression
+     */
+    String toJava() {
+        StringBuilder sb = new StringBuilder("CsvOptions.defaults()");
+        List<String> extra = missing.stream().filter(m -> !DEFAULT_MISSING.contains(m)).toList();
+        appendCall(sb, "missing", extra);
+        appendCall(sb, "text", text);
+        return sb.toString();
+    }
+
+    private static void appendCall(StringBuilder sb, String method, List<String> args) {
+        if (args.isEmpty()) {
+            return;
+        }
+        sb.append('.').append(method).append('(');
+        for (int i = 0; i < args.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(javaString(args.get(i)));
+        }
+        sb.append(')');
+    }
+
+    /**
+     * A Java string literal for {@code s}: quotes and backslashes escaped, control characters as
+     * escapes, so a value like {@code C:\x} or {@code 5"} pastes back as itself.
+     *
+     * @param s any text
+     * @return the quoted literal
+     */
+    static String javaString(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < ' ' || c == 0x7f) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     @Override

@@ -167,9 +167,14 @@ public final class Data {
         return words > 0 && numbers >= 10 && words <= Math.max(2, (numbers + words) / 100);
     }
 
-    /** The error for a numeric column holding a few words: file, line, column, values and what to do. */
-    static IllegalArgumentException strayWords(String path, String column, List<String> values, List<Long> lines,
-            int words, int numbers) {
+    /**
+     * The error for a numeric column holding a few words: file, line, column, values and what to
+     * do. The two remedies are written as the user's own options extended (markers and text
+     * columns already passed are kept), as Java they can paste: {@code options} is rendered by
+     * {@link CsvOptions#toJava()}, which escapes quotes, backslashes and control characters.
+     */
+    static IllegalArgumentException strayWords(String path, CsvOptions options, String column, List<String> values,
+            List<Long> lines, int words, int numbers) {
         StringBuilder m = new StringBuilder();
         m.append(path).append(':').append(lines.getFirst()).append(", column '").append(column).append("': '")
                 .append(values.getFirst()).append("' is not a number, but ").append(numbers).append(" of the ")
@@ -183,12 +188,10 @@ public final class Data {
                 m.append(" and ").append(words - values.size()).append(" more");
             }
         }
-        String quoted = values.stream().distinct().map(v -> "\"" + v.replace("\"", "\\\"") + "\"")
-                .collect(java.util.stream.Collectors.joining(", "));
         m.append(". Read as it is, the whole column would become text. Fix the file, read ")
-                .append(words > 1 ? "these values" : "the value").append(" as missing with Data.csv(path, CsvOptions.defaults().missing(")
-                .append(quoted).append(")), or keep the column as text with CsvOptions.defaults().text(\"").append(column)
-                .append("\")");
+                .append(words > 1 ? "these values" : "the value").append(" as missing with Data.csv(path, ")
+                .append(options.missing(values.toArray(String[]::new)).toJava())
+                .append("), or keep the column as text with Data.csv(path, ").append(options.text(column).toJava()).append(')');
         return new IllegalArgumentException(m.toString());
     }
 
@@ -218,7 +221,7 @@ public final class Data {
             }
             if (nearlyAllNumbers(nonMissing - words, words)) {
                 List<Long> lines = lines(path, rows);
-                throw strayWords(path.toString(), col.name(), rows.stream().map(s::get).toList(), lines, words,
+                throw strayWords(path.toString(), options, col.name(), rows.stream().map(s::get).toList(), lines, words,
                         nonMissing - words);
             }
         }

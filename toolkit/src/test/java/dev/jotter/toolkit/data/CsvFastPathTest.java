@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Random;
@@ -156,7 +158,7 @@ class CsvFastPathTest {
         assertEquals(p + ":200002, column 'n': 'seven' is not a number, but 200000 of the 200001 values in this column are."
                 + " Read as it is, the whole column would become text. Fix the file, read the value as missing with"
                 + " Data.csv(path, CsvOptions.defaults().missing(\"seven\")), or keep the column as text with"
-                + " CsvOptions.defaults().text(\"n\")", e.getMessage());
+                + " Data.csv(path, CsvOptions.defaults().text(\"n\"))", e.getMessage());
 
         Table t = Data.csv(p, CsvOptions.defaults().missing("seven"));
         assertEquals(ColumnType.INTEGER, t.column("n").type());
@@ -224,27 +226,189 @@ class CsvFastPathTest {
         assertEquals("東京", Data.csv(p).stringColumn("city").get(1));
     }
 
-    @Test
-    void bigFilesAreReadInTwoHalvesWithTheSameResult() throws IOException {
-        // over 4 MB, so two threads read a half each; quoted newlines and quotes around the middle
-        StringBuilder sb = new StringBuilder("id,note,x,mixed\n");
+    /** Over 4 MB, with quoted newlines and doubled quotes around the middle; {@code mixed} adds a column that is text in the first half only. */
+    private static String bigFile(boolean mixed) {
+        StringBuilder sb = new StringBuilder(mixed ? "id,note,x,mixed\n" : "id,note,x\n");
         for (int i = 0; i < 150000; i++) {
-            sb.append(i).append(",\"line ").append(i % 5).append("\nsecond, \"\"q\"\"\",").append(i % 3 == 0 ? "" : i + ".25")
-                    .append(',').append(i < 3000 ? "w" + (i % 4) : Integer.toString(i)).append('\n');
+            sb.append(i).append(",\"line ").append(i % 5).append("\nsecond, \"\"q\"\"\",").append(i % 3 == 0 ? "" : i + ".25");
+            if (mixed) {
+                sb.append(',').append(i < 3000 ? "w" + (i % 4) : Integer.toString(i));
+            }
+            sb.append('\n');
         }
         String text = sb.toString();
         assertTrue(text.length() > 4 << 20);
+        return text;
+    }
+
+    /** CsvFastReader.read with the two halves forced (whatever the CPU count); the routes taken. */
+    private static Table readInHalves(String text, String name, CsvOptions options, List<CsvFastReader.Route> routes) {
+        return CsvFastReader.read(text, name, options, name + ".csv", true, routes::add);
+    }
+
+    @Test
+    void bigFilesAreReadInTwoHalvesAndMerged() throws IOException {
+        String text = bigFile(false);
         int split = CsvFastReader.splitPoint(text);
         assertTrue(split > text.length() / 2 && text.charAt(split - 1) == '\n' && Character.isDigit(text.charAt(split)),
                 text.substring(split - 20, split + 20));
         Path p = write("big.csv", text);
-        assertSameTable(tablesaw(p), Data.csv(p), "big");
+        List<CsvFastReader.Route> routes = new ArrayList<>();
+        Table t = readInHalves(text, "big", CsvOptions.defaults(), routes);
+        assertEquals(List.of(CsvFastReader.Route.MERGED), routes, "the halves agree, so their columns are concatenated");
+        assertSameTable(tablesaw(p), t, "big, merged");
+        assertSameTable(tablesaw(p), Data.csv(p), "big, through Data.csv");
 
-        // a stray word in the second half is reported with its line in the whole file
+        // a stray word in the second half is reported with its line in the whole file: the
+        // second half's own line numbers plus the newlines before the split
         int row = 140000;
         String bad = text.replace("\n" + row + ",\"line", "\nabc,\"line");
-        var e = assertThrows(IllegalArgumentException.class, () -> Data.csv(write("bad.csv", bad)));
-        assertTrue(e.getMessage().startsWith(dir.resolve("bad.csv") + ":" + (2 + 2 * row) + ", column 'id': 'abc' is not a number"),
-                e.getMessage());
+        routes.clear();
+        var e = assertThrows(IllegalArgumentException.class, () -> readInHalves(bad, "bad", CsvOptions.defaults(), routes));
+        assertEquals(List.of(CsvFastReader.Route.MERGED), routes);
+        assertTrue(e.getMessage().startsWith("bad.csv:" + (2 + 2 * row) + ", column 'id': 'abc' is not a number"), e.getMessage());
+        // and one in each half: both lines right, in file order
+        String two = bad.replace("\n" + 10 + ",\"line", "\nxyz,\"line");
+        var e2 = assertThrows(IllegalArgumentException.class, () -> readInHalves(two, "two", CsvOptions.defaults(), new ArrayList<>()));
+        assertTrue(e2.getMessage().startsWith("two.csv:" + (2 + 2 * 10) + ", column 'id': 'xyz' is not a number")
+                && e2.getMessage().contains("'abc' (line " + (2 + 2 * row) + ")"), e2.getMessage());
+    }
+
+    @Test
+    void halvesThatDisagreeAreReadAgainInOnePiece() throws IOException {
+        String text = bigFile(true);
+        Path p = write("mixed.csv", text);
+        List<CsvFastReader.Route> routes = new ArrayList<>();
+        Table t = readInHalves(text, "mixed", CsvOptions.defaults(), routes);
+        assertEquals(List.of(CsvFastReader.Route.ONE_PIECE), routes, "'mixed' is text in one half only");
+        assertSameTable(tablesaw(p), t, "mixed");
+    }
+
+    @Test
+    void aBigFileWithAHeaderTablesawRewritesGoesToTablesaw() throws IOException {
+        // the second half's handler gets the header preset; a header the fast path declines
+        // (a BOM, pandas' unnamed index column, padded or duplicate names) must hand the file to
+        // Tablesaw as for a small file, not fail
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; body.length() < 5 << 20; i++) {
+            body.append(i).append(',').append(i * 0.5).append(",w").append(i % 7).append('\n');
+        }
+        String[] headers = {"\uFEFFa,b,c\n", ",b,c\n", "a, b,c\n", "a,b,A\n"};
+        int i = 0;
+        for (String header : headers) {
+            String text = header + body;
+            List<CsvFastReader.Route> routes = new ArrayList<>();
+            assertNull(readInHalves(text, "h", CsvOptions.defaults(), routes), header);
+            assertEquals(List.of(CsvFastReader.Route.DECLINED), routes, header);
+            if (i < 2) { // Tablesaw rejects the other two outright; these it reads
+                Path p = dir.resolve("h" + i + ".csv");
+                Files.writeString(p, text, StandardCharsets.UTF_8);
+                assertSameTable(tablesaw(p), Data.csv(p), header);
+            }
+            i++;
+        }
+        // the user's own mistake still surfaces from the second half's header check
+        String text = "a,b,c\n" + body;
+        var e = assertThrows(IllegalArgumentException.class, () -> readInHalves(text, "t", CsvOptions.defaults().text("d"), new ArrayList<>()));
+        assertTrue(e.getMessage().startsWith("CsvOptions.text(\"d\")"), e.getMessage());
+    }
+
+    @Test
+    void wideFilesStartWithArraysSizedByRowsNotFileLength() throws IOException {
+        // 300 columns: the first arrays must follow the row count, not the file length
+        int cols = 300;
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < cols; c++) {
+            sb.append(c == 0 ? "" : ",").append("pixel").append(c);
+        }
+        sb.append('\n');
+        int rows = 0;
+        Random r = new Random(3);
+        while (sb.length() < 5 << 20) {
+            for (int c = 0; c < cols; c++) {
+                sb.append(c == 0 ? "" : ",").append(r.nextInt(4) == 0 ? r.nextInt(256) : 0);
+            }
+            sb.append('\n');
+            rows++;
+        }
+        String text = sb.toString();
+        long est = CsvFastReader.estimateRows(text, 0, text.length());
+        assertTrue(est > rows * 0.8 && est < rows * 1.25, est + " for " + rows);
+        int cap = CsvFastReader.initialCapacity(est, text.length(), cols);
+        assertTrue(cap >= rows && cap < rows * 1.5, cap + " for " + rows);
+        // all columns' first arrays together: about one slot per file character at most, even
+        // when the row guess is absurd (the old rule gave every column length/64 slots)
+        assertTrue((long) CsvFastReader.initialCapacity(Long.MAX_VALUE / 2, text.length(), cols) * cols <= text.length() + cols);
+        assertEquals(16, CsvFastReader.initialCapacity(0, 100, 3));
+        // a 73 MB file of 785 columns of rows like these now starts at ~tens of MB, not ~3.6 GB
+        long mnistRows = 73_000_000L / (text.length() / rows * 785 / cols);
+        assertTrue((long) CsvFastReader.initialCapacity(mnistRows, 73_000_000, 785) * 785 * 8 < 1L << 30);
+
+        Path p = write("wide.csv", text);
+        List<CsvFastReader.Route> routes = new ArrayList<>();
+        Table t = readInHalves(text, "wide", CsvOptions.defaults(), routes);
+        assertEquals(List.of(CsvFastReader.Route.MERGED), routes);
+        assertEquals(rows, t.rowCount());
+        assertSameTable(tablesaw(p), t, "wide");
+    }
+
+    @Test
+    void theSuggestedOptionsKeepTheUsersOwnAndEscapeJava() throws IOException {
+        StringBuilder sb = new StringBuilder("x,code\n");
+        for (int i = 0; i < 50; i++) {
+            sb.append(i == 7 ? "\"C:\\tmp \"\"q\"\"\"" : Integer.toString(i)).append(",z").append(i).append('\n');
+        }
+        Path p = write("esc.csv", sb.toString());
+        CsvOptions mine = CsvOptions.defaults().missing("?").text("code");
+        var e = assertThrows(IllegalArgumentException.class, () -> Data.csv(p, mine));
+        assertTrue(e.getMessage().startsWith(p + ":9, column 'x': 'C:\\tmp \"q\"' is not a number"), e.getMessage());
+        assertTrue(e.getMessage().contains("as missing with Data.csv(path, CsvOptions.defaults().missing(\"?\", \"C:\\\\tmp \\\"q\\\"\")"
+                + ".text(\"code\"))"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("keep the column as text with Data.csv(path, CsvOptions.defaults().missing(\"?\")"
+                + ".text(\"code\", \"x\"))"), e.getMessage());
+        assertEquals(1, Data.csv(p, mine.missing("C:\\tmp \"q\"")).column("x").countMissing());
+        assertEquals("\"a\\tb\\n\\\\\\u0001\"", CsvOptions.javaString("a\tb\n\\\u0001"));
+    }
+
+    @Test
+    void anInterruptStopsBothHalvesAndSkipsTablesaw() throws InterruptedException {
+        String text = bigFile(false);
+        List<CsvFastReader.Route> routes = new ArrayList<>();
+        Thread.currentThread().interrupt();
+        try {
+            var e = assertThrows(IllegalStateException.class, () -> readInHalves(text, "big", CsvOptions.defaults(), routes));
+            assertTrue(e.getMessage().startsWith("Interrupted while reading"), e.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status is kept");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), routes, "no result, not even a decline that would start Tablesaw");
+        // the second half's thread was told to stop: it ends within a row, not after its half
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("jotter-csv")) {
+                t.join(2000);
+                assertTrue(!t.isAlive(), "the second half still runs");
+            }
+        }
+        // one piece too
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(IllegalStateException.class, () -> CsvFastReader.read(text, "big", CsvOptions.defaults(), "big.csv", false, routes::add));
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), routes);
+    }
+
+    @Test
+    void csvOptionsAreValues() {
+        CsvOptions a = CsvOptions.defaults().missing("?", "-").text("z");
+        CsvOptions b = CsvOptions.defaults().text("z").missing("-").missing("?", "NA");
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(CsvOptions.defaults(), CsvOptions.defaults().missing("NA"));
+        assertTrue(!a.equals(CsvOptions.defaults().missing("?")) && !a.equals(CsvOptions.defaults().missing("?", "-")));
+        // missing() adds to the current markers, not to the defaults
+        assertEquals(List.of("", "NA", "NaN", "?", "x"), CsvOptions.defaults().missing("?").missing("x").missingMarkers());
     }
 }
