@@ -74,10 +74,12 @@ public final class NotebookChecks {
                     Expect.text("coefficient table compares both models", "feature\\s+SGD \\(DJL\\)\\s+OLS \\(exact\\)\\s+difference"))),
             "03-digits-mlp.ipynb", new Spec(8, List.of(
                     Expect.number("digits training images (JOTTER_LIMIT caps them)", "train: (\\d+) images, validation: 288, test: 360", 400, 1149),
-                    Expect.number("digits test accuracy", "(?m)^test accuracy: (\\d\\.\\d+)", 0.4, 1.0),
+                    // CI mode (2 epochs, 400 images) gives about 0.69 (chance: 0.1)
+                    Expect.number("digits test accuracy", "(?m)^test accuracy: (\\d\\.\\d+)", 0.5, 1.0),
                     Expect.text("classification report", "macro avg"),
-                    Expect.number("misread test digits shown", "(\\d+) of 360 test digits misread", 0, 216),
-                    Expect.number("Fashion-MNIST test accuracy", "fashion test accuracy: (\\d\\.\\d+)", 0.4, 1.0))),
+                    Expect.number("misread test digits shown", "(\\d+) of 360 test digits misread", 0, 180),
+                    // CI mode gives about 0.68 (chance: 0.1)
+                    Expect.number("Fashion-MNIST test accuracy", "fashion test accuracy: (\\d\\.\\d+)", 0.5, 1.0))),
             "04-transformer-text-classifier.ipynb", new Spec(3, List.of(
                     Expect.number("training sentences after JOTTER_LIMIT", "train (\\d+), validation 240, test 600 sentences", 400, 400),
                     Expect.text("vocabulary reserves <pad> and <unk>", "vocabulary: \\d+ tokens \\(<pad> = 0, <unk> = 1\\)"),
@@ -85,7 +87,8 @@ public final class NotebookChecks {
                     Expect.number("sentences that fit maxLength", "(\\d+\\.\\d)% have at most 24 tokens", 85, 100),
                     Expect.text("a padded row ends in <pad> ids", "\\[\\d+(, \\d+)*, 0, 0\\]"),
                     Expect.number("majority baseline of the balanced test set", "majority-class baseline: (\\d\\.\\d+)", 0.5, 0.5),
-                    Expect.number("transformer accuracy (2 epochs: about chance)", "transformer test accuracy: (\\d\\.\\d+)", 0.40, 1.0),
+                    // CI mode (2 epochs, 400 sentences) gives about 0.56: at least the majority baseline
+                    Expect.number("transformer accuracy (2 epochs: a little above the majority baseline)", "transformer test accuracy: (\\d\\.\\d+)", 0.5, 1.0),
                     Expect.number("TF-IDF baseline accuracy", "TF-IDF \\+ logistic regression test accuracy: (\\d\\.\\d+)", 0.62, 1.0),
                     Expect.text("classification report", "precision\\s+recall\\s+f1-score\\s+support"),
                     Expect.text("unknown words shown as <unk>", "model sees \\[[^\\]]*<unk>"),
@@ -99,7 +102,8 @@ public final class NotebookChecks {
             "06-classical-ml-smile.ipynb", new Spec(3, List.of(
                     Expect.number("cross-validated forest accuracy", "random forest\\s+cross-validated accuracy ([\\d.]+)", 0.9, 1.0),
                     Expect.number("cross-validated logistic accuracy", "logistic regression\\s+cross-validated accuracy ([\\d.]+)", 0.9, 1.0),
-                    Expect.number("forest test accuracy", "random forest test accuracy: ([\\d.]+)", 0.9, 1.0),
+                    Expect.text("the model is chosen by cross-validation", "chosen: (logistic regression|random forest|gradient boosting) \\(mean cross-validated accuracy"),
+                    Expect.number("chosen model's test accuracy", "test accuracy of the chosen model \\([a-z ]+\\): ([\\d.]+)", 0.9, 1.0),
                     Expect.text("classification report", "class_2\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+\\s+10"),
                     Expect.text("feature importance ranks a chemistry feature first",
                             "most important feature: (color_intensity|flavanoids|proline|alcohol|od280_od315_of_diluted_wines) \\(0\\.\\d+\\)"))),
@@ -112,7 +116,12 @@ public final class NotebookChecks {
                     Expect.text("pivot has one column per island", "Biscoe\\s+Dream\\s+Torgersen"))),
             "08-variational-autoencoder.ipynb", new Spec(4, List.of(
                     Expect.number("VAE training images (JOTTER_LIMIT caps them)", "train: (\\d+) images, test: 360", 400, 1437),
-                    Expect.number("VAE reconstruction error per pixel", "VAE: (\\d\\.\\d+), average digit", 0.0, 0.12),
+                    // CI mode (2 epochs) gives about 0.71: the loss must fall from the first epoch to the last
+                    Expect.number("VAE loss, last epoch relative to the first", "last/first = (\\d\\.\\d+)", 0.0, 0.9),
+                    // 2 epochs are not enough to beat the average digit (CI: about 0.080 against 0.073), so
+                    // this only asserts a picture near the average: the best constant image scores 0.14,
+                    // a blank one 0.23
+                    Expect.number("VAE reconstruction error per pixel", "VAE: (\\d\\.\\d+), average digit", 0.0, 0.10),
                     Expect.number("error of always drawing the average digit", "average digit: (\\d\\.\\d+)", 0.06, 0.09))),
             "09-using-the-gpu.ipynb", new Spec(1, List.of(
                     Expect.text("Devices.info names the engine", "engine:    PyTorch 2\\.\\d"),
@@ -122,8 +131,9 @@ public final class NotebookChecks {
                     Expect.text("jotter.device overrides the choice", "cpu\\(\\): set by the system property jotter.device \\(cpu\\)"),
                     Expect.text("matrix multiply timings table", "device\\s+n\\s+ms\\s+GFLOP/s"),
                     Expect.text("plain Java versus libtorch", "plain Java loops [\\d.]+ GFLOP/s, libtorch on the CPU [\\d.]+ GFLOP/s"),
-                    Expect.number("digits training images after JOTTER_LIMIT", "train (\\d+), test 360 images", 400, 400),
-                    Expect.number("digits MLP test accuracy after 2 epochs", "test accuracy (\\d\\.\\d+)", 0.5, 1.0),
+                    Expect.number("digits training images after JOTTER_LIMIT", "train (\\d+), validation 288, test 360 images", 400, 400),
+                    // CI mode gives about 0.86 (chance: 0.1)
+                    Expect.number("digits MLP test accuracy after 2 epochs", "test accuracy (\\d\\.\\d+)", 0.7, 1.0),
                     Expect.text("what to do for a GPU", "This kernel has \\S+ natives"))));
 
     /**
