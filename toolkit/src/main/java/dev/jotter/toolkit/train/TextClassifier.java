@@ -223,7 +223,13 @@ public final class TextClassifier implements AutoCloseable {
                 Integer.parseInt(p.getProperty("feedForward")), Float.parseFloat(p.getProperty("dropout")), classes.size());
         TextEncoder encoder = null;
         if (Files.exists(dir.resolve(VOCABULARY_FILE))) {
-            Tokenizer tokenizer = new Tokenizer(Boolean.parseBoolean(p.getProperty("tokenizer.lowercase", "true")),
+            if (p.getProperty("tokenizer.lowercase") == null) {
+                // Models saved before the shared Tokenizer split words differently (they kept ! and ?):
+                // loading them with today's tokenizer would quietly encode text another way.
+                throw new IOException(dir + " was saved by an earlier Jotter whose tokenizer differs from today's, so its"
+                        + " predictions would be wrong; train the model again and save it");
+            }
+            Tokenizer tokenizer = new Tokenizer(Boolean.parseBoolean(p.getProperty("tokenizer.lowercase")),
                     Boolean.parseBoolean(p.getProperty("tokenizer.stripPunctuation", "true")),
                     Integer.parseInt(p.getProperty("tokenizer.minLength", "1")));
             Vocabulary vocabulary;

@@ -140,6 +140,13 @@ class TransformerClassifierTest {
                 assertEquals(tokenizer, back.tokenizer());
                 assertArrayEquals(model.predict(train.texts()), back.predict(train.texts()));
             }
+
+            // A save from before the shared tokenizer has no tokenizer settings: refused, not misread.
+            Path props = java.nio.file.Files.list(dir.resolve("m")).filter(f -> f.toString().endsWith(".properties")).findFirst().orElseThrow();
+            java.util.List<String> kept = java.nio.file.Files.readAllLines(props).stream().filter(l -> !l.startsWith("tokenizer.")).toList();
+            java.nio.file.Files.write(props, kept);
+            var old = assertThrows(java.io.IOException.class, () -> TextClassifier.load(dir.resolve("m")));
+            assertTrue(old.getMessage().contains("train the model again"), old.getMessage());
         }
 
         // Token ids made by the user: with the vocabulary on the builder the model still reads text.
