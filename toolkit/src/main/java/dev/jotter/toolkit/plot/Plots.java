@@ -152,7 +152,7 @@ public final class Plots {
         checkPair("x", x, "y", y);
         checkGroups(groups, x.length);
         XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
-        addGroups(chart, x, y, groups, List.of());
+        addGroups(chart, x, y, groups);
         return roundTicks(chart);
     }
 
@@ -221,46 +221,28 @@ public final class Plots {
             throw new IllegalArgumentException("The classifier returned " + (predicted == null ? "null" : predicted.length + " classes")
                     + " for " + grid.length + " grid points; it must return one class index per row");
         }
+        for (int i = 0; i < grid.length; i++) {
+            if (predicted[i] < 0 || predicted[i] >= k) {
+                throw new IllegalArgumentException("The classifier predicted class " + predicted[i] + " for grid point "
+                        + Arrays.toString(grid[i]) + "; expected 0 to " + (k - 1));
+            }
+        }
+        double[] gx = new double[grid.length];
+        double[] gy = new double[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            gx[i] = grid[i][0];
+            gy[i] = grid[i][1];
+        }
         XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
         // Squares a little larger than a grid cell at the default size, so the regions close up.
         Marker cell = new CellMarker((int) Math.ceil((Theme.WIDTH - 90.0) / columns) + 2);
-        for (int cls = 0; cls < k; cls++) {
-            List<Double> gx = new ArrayList<>();
-            List<Double> gy = new ArrayList<>();
-            for (int i = 0; i < grid.length; i++) {
-                if (predicted[i] < 0 || predicted[i] >= k) {
-                    throw new IllegalArgumentException("The classifier predicted class " + predicted[i] + " for grid point "
-                            + Arrays.toString(grid[i]) + "; expected 0 to " + (k - 1));
-                }
-                if (predicted[i] == cls) {
-                    gx.add(grid[i][0]);
-                    gy.add(grid[i][1]);
-                }
-            }
-            if (gx.isEmpty()) {
-                continue;
-            }
-            XYSeries region = chart.addSeries("region " + classNames.get(cls), gx, gy);
+        for (XYSeries region : addClassSeries(chart, gx, gy, predicted, classNames, "region ")) {
             region.setMarker(cell);
-            region.setMarkerColor(pale(Theme.COLORS[cls % Theme.COLORS.length]));
+            region.setMarkerColor(pale(region.getMarkerColor()));
             region.setShowInLegend(false);
         }
-        // Points in class order, so a class keeps its colour whichever comes first in the data.
-        for (int cls = 0; cls < k; cls++) {
-            List<Double> px = new ArrayList<>();
-            List<Double> py = new ArrayList<>();
-            for (int i = 0; i < points.length; i++) {
-                if (labels[i] == cls) {
-                    px.add(x[i]);
-                    py.add(y[i]);
-                }
-            }
-            if (px.isEmpty()) {
-                continue;
-            }
-            XYSeries series = chart.addSeries(classNames.get(cls), px, py);
-            series.setMarker(SeriesMarkers.CIRCLE);
-            series.setMarkerColor(Theme.COLORS[cls % Theme.COLORS.length]);
+        for (XYSeries dots : addClassSeries(chart, x, y, labels, classNames, "")) {
+            dots.setMarker(SeriesMarkers.CIRCLE);
         }
         var styler = chart.getStyler();
         styler.setXAxisMin(xr[0]).setXAxisMax(xr[1]).setYAxisMin(yr[0]).setYAxisMax(yr[1]);
@@ -296,18 +278,10 @@ public final class Plots {
                         + " class names " + names + "; a class index must be in 0.." + (names.size() - 1));
             }
         }
-        List<String> groups = new ArrayList<>(classes.length);
-        for (int c : classes) {
-            groups.add(names.get(c));
-        }
         XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
-        addGroups(chart, x, y, groups, names);
-        // Colour by class index, as decisionBoundary does, so a class keeps its colour across
-        // charts even when another class has no points in this one.
-        for (XYSeries series : chart.getSeriesMap().values()) {
-            series.setMarkerColor(Theme.COLORS[names.indexOf(series.getName()) % Theme.COLORS.length]);
-        }
+        addClassSeries(chart, x, y, classes, names, "");
         var styler = chart.getStyler();
+        styler.setLegendVisible(true);
         styler.setLegendPosition(LegendPosition.OutsideE);
         // Hundreds of points in full-size markers hide each other; smaller ones show the clusters.
         styler.setMarkerSize(x.length > 300 ? 4 : MARKER);
@@ -761,20 +735,54 @@ public final class Plots {
         }
     }
 
-    /** One series per group, in {@code order} first, then in order of first appearance; empty groups are left out. */
-    private static void addGroups(XYChart chart, double[] x, double[] y, List<String> groups, List<String> order) {
+    /** One point series per group, in order of first appearance. */
+    private static void addGroups(XYChart chart, double[] x, double[] y, List<String> groups) {
         Map<String, List<Integer>> members = new LinkedHashMap<>();
-        order.forEach(g -> members.put(g, new ArrayList<>()));
         for (int i = 0; i < x.length; i++) {
             members.computeIfAbsent(groups.get(i), g -> new ArrayList<>()).add(i);
         }
-        members.values().removeIf(List::isEmpty);
         for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
             double[] gx = e.getValue().stream().mapToDouble(i -> x[i]).toArray();
             double[] gy = e.getValue().stream().mapToDouble(i -> y[i]).toArray();
             chart.addSeries(e.getKey(), gx, gy);
         }
         chart.getStyler().setLegendVisible(true);
+    }
+
+    /**
+     * One series per class that has points, in class order, each in its class index's colour,
+     * so that a class keeps its colour across charts (scatter by class, decision boundaries)
+     * even when another class has no points in one of them.
+     *
+     * @param classes a valid class index per point
+     * @param prefix put before each class name to name its series
+     * @return the series added, for the caller to style
+     */
+    private static List<XYSeries> addClassSeries(XYChart chart, double[] x, double[] y, int[] classes, List<String> names,
+            String prefix) {
+        int[] counts = new int[names.size()];
+        for (int c : classes) {
+            counts[c]++;
+        }
+        List<XYSeries> added = new ArrayList<>();
+        for (int c = 0; c < names.size(); c++) {
+            if (counts[c] == 0) {
+                continue;
+            }
+            double[] xs = new double[counts[c]];
+            double[] ys = new double[counts[c]];
+            int n = 0;
+            for (int i = 0; i < classes.length; i++) {
+                if (classes[i] == c) {
+                    xs[n] = x[i];
+                    ys[n++] = y[i];
+                }
+            }
+            XYSeries series = chart.addSeries(prefix + names.get(c), xs, ys);
+            series.setMarkerColor(Theme.COLORS[c % Theme.COLORS.length]);
+            added.add(series);
+        }
+        return added;
     }
 
     private static XYChart xyChart(int width, int height) {
