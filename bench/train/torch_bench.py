@@ -1,12 +1,15 @@
 """PyTorch side of bench/train: same networks, shapes, batch sizes and optimizer as TrainBench.java.
-Run with Debian's python3-torch: /usr/bin/python3 torch_bench.py [threads] [epochs].
-Times are thread CPU time, as in TrainBench.java (with one thread torch computes on the calling thread)."""
+Run with Debian's python3-torch: /usr/bin/python3 torch_bench.py [threads] [epochs] [rounds].
+Times are thread CPU time, as in TrainBench.java (with one thread torch computes on the calling thread).
+Each network is trained `rounds` times from scratch and the best epoch counts, as on the Java side:
+the VM's CPU speed drifts, and the best of several runs is what the network does on the fast machine."""
 import math, sys, time
 import torch
 import torch.nn as nn
 
 threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
 epochs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 6
 torch.set_num_threads(threads)
 torch.manual_seed(42)
 
@@ -30,10 +33,14 @@ def timed(model, batches, loss_fn):
 n = 8192
 x = torch.rand(n, 784)
 y = torch.randint(0, 10, (n,))
-mlp = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(), nn.Linear(64, 10))
 batches = [(x[i:i + 64], y[i:i + 64]) for i in range(0, n, 64)]
-t = timed(mlp, batches, nn.CrossEntropyLoss())
-print(f"RESULT mlp_784_128_64_10 samples/s torch={n / t:.1f}")
+best = 0.0
+for r in range(rounds):
+    mlp = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU(), nn.Linear(64, 10))
+    v = n / timed(mlp, batches, nn.CrossEntropyLoss())
+    print(f"ROUND mlp_784_128_64_10 {r + 1} torch={v:.1f}")
+    best = max(best, v)
+print(f"RESULT mlp_784_128_64_10 samples/s torch={best:.1f}")
 
 
 class TextClassifier(nn.Module):
@@ -60,9 +67,13 @@ class TextClassifier(nn.Module):
         return self.head((h * keep).sum(1) / keep.sum(1).clamp(min=1))
 
 
-m = 512
+m = 256
 tokens = torch.randint(1, 10000, (m, 128))
 labels = torch.randint(0, 2, (m,))
 batches = [(tokens[i:i + 32], labels[i:i + 32]) for i in range(0, m, 32)]
-t = timed(TextClassifier(), batches, nn.CrossEntropyLoss())
-print(f"RESULT transformer_v10k_s128_d128_h4_l2 tokens/s torch={m * 128 / t:.1f}")
+best = 0.0
+for r in range(max(2, rounds * 2 // 3)):
+    v = m * 128 / timed(TextClassifier(), batches, nn.CrossEntropyLoss())
+    print(f"ROUND transformer_v10k_s128_d128_h4_l2 {r + 1} torch={v:.1f}")
+    best = max(best, v)
+print(f"RESULT transformer_v10k_s128_d128_h4_l2 tokens/s torch={best:.1f}")
