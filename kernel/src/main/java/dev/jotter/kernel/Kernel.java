@@ -40,6 +40,8 @@ public final class Kernel {
     private final History history = new History();
     private final BlockingQueue<Message> iopubQueue = new LinkedBlockingQueue<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Counted down by the first reply the kernel sends; see {@link #afterFirstReply}. */
+    private final CountDownLatch firstReply = new CountDownLatch(1);
     private final Map<String, String> comms = new ConcurrentHashMap<>();
     private final PrintStream log;
     private ZContext context;
@@ -82,14 +84,14 @@ public final class Kernel {
         start("jotter-iopub", this::iopubLoop);
         start("jotter-heartbeat", this::heartbeatLoop);
         start("jotter-control", () -> serve(control, true));
-        Thread starter = Thread.ofPlatform().daemon().name("jotter-jshell-start").start(() -> {
+        Thread starter = Thread.ofPlatform().daemon().name("jotter-jshell-start").start(afterFirstReply(() -> {
             try {
                 session.start();
             } catch (RuntimeException e) {
                 log.println("[jotter] JShell failed to start: " + e);
             }
-        });
-        Thread.ofPlatform().daemon().name("jotter-warmup").start(Main::warmUp);
+        }));
+        Thread.ofPlatform().daemon().name("jotter-warmup").start(afterFirstReply(Main::warmUp));
         publish(null, "status", Json.obj("execution_state", "starting"));
         start("jotter-shell", () -> serve(shell, false));
         try {
@@ -98,7 +100,27 @@ public final class Kernel {
             Thread.currentThread().interrupt();
         }
         starter.interrupt();
+        // Not System.exit: its exit path waits 0.3 s for JeroMQ's threads blocked in native code.
+        ProcessExit.now(0);
         return 0;
+    }
+
+    /**
+     * Delays background start-up work until the kernel has sent its first reply (in practice the
+     * kernel_info_reply every client asks for first), or 300 ms at most. Building JShell and
+     * warming the chart classes keep both cores of a small machine busy for about a second; run
+     * beside the first request they slowed its reply by a third.
+     */
+    private Runnable afterFirstReply(Runnable work) {
+        return () -> {
+            try {
+                firstReply.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            work.run();
+        };
     }
 
     private ZMQ.Socket bind(SocketType type, int port) {
@@ -123,11 +145,11 @@ public final class Kernel {
             ProcessHandle.of(p).ifPresentOrElse(
                     h -> h.onExit().thenRun(() -> {
                         log.println("[jotter] parent process " + p + " exited; shutting down");
-                        Runtime.getRuntime().halt(0);
+                        ProcessExit.now(0);
                     }),
                     () -> {
                         log.println("[jotter] parent process " + p + " is not running; shutting down");
-                        Runtime.getRuntime().halt(0);
+                        ProcessExit.now(0);
                     });
         } catch (NumberFormatException e) {
             log.println("[jotter] ignoring JPY_PARENT_PID='" + pid + "': not a process id");
@@ -228,6 +250,7 @@ public final class Kernel {
 
     private void reply(ZMQ.Socket socket, Message request, String type, JsonObject content) {
         send(socket, request.reply(type, content, sessionId));
+        firstReply.countDown();
     }
 
     /**
@@ -504,8 +527,8 @@ public final class Kernel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The main thread ends the process (see run); exiting here as well would race it.
         stopped.countDown();
-        Runtime.getRuntime().halt(0);
     }
 
     /** Cell output sent as iopub messages whose parent is the execute_request. */
