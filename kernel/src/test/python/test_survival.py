@@ -179,6 +179,8 @@ class LifecycleTests(unittest.TestCase):
             while km.is_alive() and time.monotonic() - started < 10:
                 time.sleep(0.05)
             self.assertFalse(km.is_alive(), "kernel should exit after shutdown_request")
+            # The kernel leaves through C's _exit (ProcessExit); a clean shutdown still reports 0.
+            self.assertEqual(km.provisioner.process.poll(), 0, "exit status after shutdown_request")
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)

@@ -100,10 +100,10 @@ public final class TrainBench {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
-    static double toolkitMlp(float[][] x, int[] y, int epochs) {
-        long[] best = {Long.MAX_VALUE};
+    /** A listener that keeps in {@code best[0]} the shortest epoch after the first, which warms up. */
+    static TrainingListener bestEpochTimer(long[] best) {
         long[] start = {0};
-        TrainingListener timer = new TrainingListener() {
+        return new TrainingListener() {
             @Override
             public void onTrainBegin(TrainingInfo info) {
                 start[0] = now();
@@ -112,12 +112,17 @@ public final class TrainBench {
             @Override
             public void onEpochEnd(int epoch, java.util.Map<String, Double> metrics, History soFar) {
                 long now = now();
-                if (epoch > 1) { // epoch 1 warms up
+                if (epoch > 1) {
                     best[0] = Math.min(best[0], now - start[0]);
                 }
                 start[0] = now;
             }
         };
+    }
+
+    static double toolkitMlp(float[][] x, int[] y, int epochs) {
+        long[] best = {Long.MAX_VALUE};
+        TrainingListener timer = bestEpochTimer(best);
         try (var model = MlpClassifier.builder().optHidden(128, 64).optEpochs(epochs).optBatchSize(64).optStandardize(false)
                 .optListener(timer).optProgress(false).build().fit(x, y)) {
             return x.length / (best[0] / 1e9);
@@ -138,22 +143,7 @@ public final class TrainBench {
 
     static double toolkitTransformer(int[][] tokens, int[] labels, int epochs) {
         long[] best = {Long.MAX_VALUE};
-        long[] start = {0};
-        TrainingListener timer = new TrainingListener() {
-            @Override
-            public void onTrainBegin(TrainingInfo info) {
-                start[0] = now();
-            }
-
-            @Override
-            public void onEpochEnd(int epoch, java.util.Map<String, Double> metrics, History soFar) {
-                long now = now();
-                if (epoch > 1) {
-                    best[0] = Math.min(best[0], now - start[0]);
-                }
-                start[0] = now;
-            }
-        };
+        TrainingListener timer = bestEpochTimer(best);
         try (var model = TransformerClassifier.builder().optEmbeddingSize(128).optHeads(4).optLayers(2).optFeedForward(512).optDropout(0.1)
                 .optEpochs(epochs).optBatchSize(32).optListener(timer).optProgress(false).build().fit(tokens, labels, 10000)) {
             return (double) tokens.length * tokens[0].length / (best[0] / 1e9);
