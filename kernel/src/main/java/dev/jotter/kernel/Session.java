@@ -253,7 +253,10 @@ public final class Session implements AutoCloseable {
 
     private Object evalSnippet(JShell shell, String snippetSource, int count, int line) throws CellError {
         ValueCapture.reset();
-        List<SnippetEvent> events = shell.eval(snippetSource);
+        List<SnippetEvent> events = evalAsValue(shell, snippetSource);
+        if (events == null) {
+            events = shell.eval(snippetSource);
+        }
         Object value = NO_VALUE;
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
@@ -282,13 +285,56 @@ public final class Session implements AutoCloseable {
                         + " is defined but cannot be used until " + String.join(", ", shell.unresolvedDependencies(ds).toList()) + " is declared");
             }
             boolean expression = s.kind() == Snippet.Kind.EXPRESSION
-                    || (s instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND);
+                    || (s instanceof VarSnippet v && (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || v.name().equals(VALUE_VAR)));
             if (expression && e.value() != null && !isVoid(s) && !isDisplayCall(snippetSource)) {
                 value = new RawValue(ValueCapture.present() ? ValueCapture.take() : e.value(), e.value());
             }
         }
         ValueCapture.reset();
         return value;
+    }
+
+    /** The variable that holds the last expression's value; hidden from %who like JShell's $N. */
+    static final String VALUE_VAR = "$jotter$value";
+
+    /** First words of snippets that cannot be expressions: no need to try them as one. */
+    private static final java.util.regex.Pattern NOT_AN_EXPRESSION = java.util.regex.Pattern.compile(
+            "^(?:[@{;]|(?:import|package|class|interface|enum|record|public|private|protected|static|final|abstract|sealed"
+                    + "|non-sealed|var|void|if|for|while|do|try|return|throw|break|continue|synchronized|assert|yield)\\b)");
+
+    /**
+     * Evaluates an expression snippet as {@code Object $jotter$value = <snippet>;}. JShell would
+     * give the expression a temporary variable of its own type ($1, $2, ...): that costs one more
+     * compilation to find the type, and every later snippet is compiled with an import of every
+     * such variable, so each expression cell made all the following ones slower (a bare
+     * {@code 1+1} went from 15 to 28 ms over a few hundred cells). One variable of type Object,
+     * redefined each time, needs a single compilation and leaves nothing behind; the value and
+     * JShell's text for it are the same, since both come from the object at run time.
+     * Anything else (declarations, statements, void calls) does not compile in that form and is
+     * evaluated as written: a rejected snippet never ran, so nothing runs twice.
+     *
+     * @return the events when the wrapped snippet was accepted (it has run), or null when the
+     *     snippet must be evaluated as written
+     */
+    private static List<SnippetEvent> evalAsValue(JShell shell, String snippetSource) {
+        String source = snippetSource.strip();
+        if (source.isEmpty() || NOT_AN_EXPRESSION.matcher(source).find()) {
+            return null;
+        }
+        if (source.endsWith(";")) {
+            source = source.substring(0, source.length() - 1);
+        }
+        // The newline ends a trailing // comment before the semicolon.
+        List<SnippetEvent> events = shell.eval("Object " + VALUE_VAR + " = " + source + "\n;");
+        SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+        if (main != null && main.status() == Snippet.Status.VALID) {
+            return events;
+        }
+        if (main != null && main.status().isActive()) {
+            // Defined but waiting for a missing name: JShell would run it once that name appears.
+            shell.drop(main.snippet());
+        }
+        return null;
     }
 
     /**

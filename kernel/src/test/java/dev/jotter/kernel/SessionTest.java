@@ -80,6 +80,34 @@ class SessionTest {
     }
 
     @Test
+    void expressionsRunOnceAndShowTheirValueWhateverTheirShape() {
+        run("int[] bumps = {0};\nvoid bump() { bumps[0]++; }");
+        // A void call does not compile as a value; it must run once, as written, and show nothing.
+        Recorder r = run("bump()");
+        assertNull(r.result);
+        assertEquals("1", run("bumps[0]").result.get("text/plain"));
+        // An expression with a side effect runs once and shows the value from before it.
+        assertEquals("1", run("bumps[0]++").result.get("text/plain"));
+        assertEquals("2", run("bumps[0]").result.get("text/plain"));
+        assertEquals("4", run("2 + 2 // a trailing comment").result.get("text/plain"));
+        assertEquals("5", run("5;").result.get("text/plain"));
+        assertEquals("\"abc\"", run("\"abc\"").result.get("text/plain"));
+        assertEquals("'c'", run("'c'").result.get("text/plain"));
+        assertEquals("int[2] { 1, 2 }", run("new int[] {1, 2}").result.get("text/plain"));
+        // JShell reads a switch with values as an expression and one with statements as a statement.
+        assertEquals("2", run("switch (1) { case 1 -> 2; default -> 3; }").result.get("text/plain"));
+        Recorder statement = run("switch (1) { case 1 -> System.out.println(\"one\"); default -> { } }");
+        assertNull(statement.result);
+        assertEquals("one\n", statement.stdout.toString());
+        // Errors come from the snippet as written, not from the wrapped form.
+        Recorder bad = run("undefinedName + 1");
+        assertEquals("CompilationException", bad.ename);
+        assertTrue(String.join("\n", bad.traceback).contains("undefinedName"), String.join("\n", bad.traceback));
+        assertFalse(String.join("\n", bad.traceback).contains(Session.VALUE_VAR), String.join("\n", bad.traceback));
+        assertTrue(session.variables().stream().noneMatch(v -> v.name().startsWith("$")), "internal variables stay hidden");
+    }
+
+    @Test
     void declarationsAndStatementsShowNoValue() {
         Recorder r = run("int c = 3;\nSystem.out.println(c);");
         assertEquals(null, r.result);
