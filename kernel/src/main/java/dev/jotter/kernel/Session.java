@@ -308,8 +308,9 @@ public final class Session implements AutoCloseable {
      * compilation to find the type, and every later snippet is compiled with an import of every
      * such variable, so each expression cell made all the following ones slower (a bare
      * {@code 1+1} went from 15 to 28 ms over a few hundred cells). One variable of type Object,
-     * redefined each time, needs a single compilation and leaves nothing behind; the value and
-     * JShell's text for it are the same, since both come from the object at run time.
+     * redefined each time, skips the pass that finds the type and leaves nothing behind (about
+     * 8 ms instead of 15-28 for {@code 1+1}); the value and JShell's text for it are the same,
+     * since both come from the object at run time.
      * Anything else (declarations, statements, void calls) does not compile in that form and is
      * evaluated as written: a rejected snippet never ran, so nothing runs twice.
      *
