@@ -10,7 +10,9 @@ import java.lang.invoke.MethodHandle;
  * safepoint waits up to 300 ms for threads in native code to come to rest, and a kernel always
  * has some (JeroMQ's sockets wait in {@code epoll_wait}), so every shutdown took 0.3 s longer
  * than the work it did. C's {@code _exit} skips that wait; like {@code halt} it runs no shutdown
- * hooks, so callers flush what must reach the client first.
+ * hooks, so callers flush what must reach the client first. It also skips the JVM's own exit
+ * work: a flight recording started with {@code dumponexit=true} is not written (dump it with
+ * {@code jcmd <pid> JFR.dump} before shutting the kernel down).
  */
 final class ProcessExit {
     private static final MethodHandle EXIT = lookup();
