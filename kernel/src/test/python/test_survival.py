@@ -168,6 +168,27 @@ class LifecycleTests(unittest.TestCase):
                 kernel.kill()
             parent.kill()
 
+    def test_execute_as_the_first_request(self):
+        # Clients ask for kernel_info first, and the kernel starts JShell after that first reply;
+        # one that sends a cell straight away must still have it run (JShell starts within 0.3 s).
+        from jupyter_client.manager import KernelManager
+        km = KernelManager(kernel_name=jc.KERNEL_NAME)
+        km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        try:
+            msg_id = kc.execute("int early = 6 * 7;")
+            reply = jc.shell_reply(kc, msg_id)
+            self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+            kc.wait_for_ready(timeout=jc.TIMEOUT)
+            reply, outputs = jc.execute(kc, "early")
+            self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+            results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+            self.assertEqual(results, ["42"])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
     def test_shutdown_with_restart_flag(self):
         km, kc = jc.start()
         try:

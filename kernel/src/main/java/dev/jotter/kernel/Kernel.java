@@ -84,7 +84,7 @@ public final class Kernel {
         start("jotter-iopub", this::iopubLoop);
         start("jotter-heartbeat", this::heartbeatLoop);
         start("jotter-control", () -> serve(control, true));
-        Thread starter = Thread.ofPlatform().daemon().name("jotter-jshell-start").start(afterFirstReply(() -> {
+        Thread.ofPlatform().daemon().name("jotter-jshell-start").start(afterFirstReply(() -> {
             try {
                 session.start();
             } catch (RuntimeException e) {
@@ -99,8 +99,9 @@ public final class Kernel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        starter.interrupt();
         // Not System.exit: its exit path waits 0.3 s for JeroMQ's threads blocked in native code.
+        // Nothing else needs stopping first (interrupting a JShell still starting only made javac
+        // print an InternalError on the way out).
         ProcessExit.now(0);
         return 0;
     }

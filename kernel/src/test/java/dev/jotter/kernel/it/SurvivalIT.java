@@ -8,6 +8,6 @@ import org.junit.jupiter.api.TestFactory;
 class SurvivalIT {
     @TestFactory
     Stream<DynamicTest> survival() throws Exception {
-        return JupyterHarness.unittest("test_survival.py", 14, 400);
+        return JupyterHarness.unittest("test_survival.py", 15, 400);
     }
 }
