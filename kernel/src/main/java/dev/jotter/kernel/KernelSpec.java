@@ -25,13 +25,16 @@ final class KernelSpec {
      * bindings; the serial collector, whose footprint suits one user's kernel; and a heap that
      * starts small and grows with less headroom (the JVM's default starts at 1/64 of the
      * machine's memory: 384 MB on a 24 GB machine, touched before the first collection). Idle
-     * RSS drops from about 325 to 250 MB; the rest is mostly JShell's index of the class path and
-     * javac's symbol tables. Every 10 s the JVM also hands freed C heap (the JIT compilers'
-     * scratch arenas, mostly) back to the system, about 12 MB on an idle kernel.
+     * RSS drops from about 325 to 250 MB. The young generation is kept at a seventh of the heap
+     * (NewRatio 6, default 2): a cell's compilation garbage dies young either way, and every page
+     * of eden is touched and stays resident, so the default's 30-40 MB eden cost an idle kernel
+     * 20 MB for no measurable gain in cell latency (checked on {@code 1+1} and a 300,000-row
+     * table cell). Every 10 s the JVM also hands freed C heap (the JIT compilers' scratch arenas,
+     * mostly) back to the system, about 12-20 MB on an idle kernel.
      */
     static final List<String> BASE_JVM_OPTS = List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
             "--sun-misc-unsafe-memory-access=allow", "-XX:+UseSerialGC", "-Xms16m",
-            "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=10000");
+            "-XX:NewRatio=6", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=10000");
 
     private KernelSpec() {}
 

@@ -45,8 +45,14 @@ public final class Session implements AutoCloseable {
             "dev.jotter.toolkit.train.*", "dev.jotter.toolkit.metrics.*", "dev.jotter.toolkit.plot.*",
             "static dev.jotter.kernel.Display.*");
 
+    /** The class path the kernel started with: compiled against, but kept out of JShell's class index. */
+    static final List<Path> KERNEL_CLASS_PATH = java.util.Arrays.stream(
+                    System.getProperty("java.class.path", "").split(java.io.File.pathSeparator))
+            .filter(s -> !s.isEmpty()).map(Path::of).toList();
+
     private final OutputRouter router;
     private final Renderers renderers;
+    private volatile PackageNames packageNames;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final Map<String, Traceback.Origin> origins = new ConcurrentHashMap<>();
     private final Map<String, String> environment = new ConcurrentHashMap<>(System.getenv());
@@ -86,6 +92,7 @@ public final class Session implements AutoCloseable {
             JShell shell = JShell.builder()
                     .executionEngine(new JotterExecutionControl.Provider(), Map.of())
                     .compilerOptions("-proc:none")
+                    .fileManager(std -> new UnindexedClassPath(std, KERNEL_CLASS_PATH))
                     .out(router.originalOut()).err(router.log())
                     .build();
             // JShell keeps one class path for the compiler and the loader; a --class-path compiler
@@ -109,6 +116,8 @@ public final class Session implements AutoCloseable {
         } finally {
             ready.countDown();
         }
+        // After the latch: the first cell need not wait for it; completion offers no package names until it is there.
+        packageNames = PackageNames.of(KERNEL_CLASS_PATH);
     }
 
     private JShell shell() {
@@ -539,8 +548,25 @@ public final class Session implements AutoCloseable {
         Set<String> seen = new LinkedHashSet<>();
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).forEach(s -> seen.add(s.continuation()));
         suggestions.forEach(s -> seen.add(s.continuation()));
+        // Package names, which JShell would have taken from the class index it no longer builds.
+        String before = span.text().substring(0, rel);
+        java.util.regex.Matcher m = DOTTED_NAME_AT_END.matcher(before);
+        if (m.find() && packageNames != null) {
+            String parent = m.group(1) == null ? "" : m.group(1).replaceAll("\\s+", "");
+            String partial = m.group(2);
+            boolean sameAnchor = suggestions.isEmpty() || anchor[0] == rel - partial.length();
+            if (sameAnchor && (parent.isEmpty() || packageNames.isPackageOrPrefix(parent))) {
+                seen.addAll(packageNames.next(parent, partial));
+                anchor[0] = rel - partial.length();
+            }
+        }
         return new Completion(List.copyOf(seen), span.start() + anchor[0], cursor);
     }
+
+    /** A dotted name (a.b.c) ending at the end of the text: group 1 before the last dot, group 2 after it. */
+    private static final java.util.regex.Pattern DOTTED_NAME_AT_END = java.util.regex.Pattern.compile(
+            "(?<![\\w$.])(?:((?:[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*\\s*\\.\\s*)*"
+                    + "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)\\s*\\.\\s*)?([\\p{javaJavaIdentifierPart}]*)$");
 
     /**
      * Documentation for the token at or before the cursor: signature and javadoc.

@@ -173,6 +173,28 @@ class SessionTest {
     }
 
     @Test
+    void completionOffersPackageNamesOfTheJdkAndTheClassPath() {
+        String imp = "import java.util.con";
+        Session.Completion c = session.complete(imp, imp.length());
+        assertTrue(c.matches().contains("concurrent"), c.matches().toString());
+        assertEquals(imp.length() - "con".length(), c.start());
+        String sub = "tech.tablesaw.a";
+        Session.Completion t = session.complete(sub, sub.length());
+        assertTrue(t.matches().contains("api"), t.matches().toString());
+        String top = "var d = jav";
+        Session.Completion j = session.complete(top, top.length());
+        assertTrue(j.matches().containsAll(List.of("java", "javax")), j.matches().toString());
+        // Classes in a package still come from the compiler, next to its sub-packages.
+        String members = "java.util.Li";
+        Session.Completion l = session.complete(members, members.length());
+        assertTrue(l.matches().contains("List"), l.matches().toString());
+        run("String s = \"\";");
+        String notAPackage = "s.len";
+        Session.Completion n = session.complete(notAPackage, notAPackage.length());
+        assertEquals(List.of("length()"), n.matches());
+    }
+
+    @Test
     void inspectWorksWithTheCursorAtTheEndOfAToken() {
         String doc = session.inspect("Math.max", 8);
         assertTrue(doc != null && doc.contains("int Math.max(int a, int b)"), doc);
