@@ -37,6 +37,7 @@ public final class Kernel {
     private final String sessionId = UUID.randomUUID().toString();
     private final OutputRouter router;
     private final Session session;
+    private final IdleCollector idleCollector = new IdleCollector();
     private final History history = new History();
     private final BlockingQueue<Message> iopubQueue = new LinkedBlockingQueue<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -285,6 +286,7 @@ public final class Kernel {
             }
             return;
         }
+        idleCollector.busy();
         publish(request, "status", Json.obj("execution_state", "busy"));
         try {
             switch (type) {
@@ -314,6 +316,7 @@ public final class Kernel {
             }
         } finally {
             publish(request, "status", Json.obj("execution_state", "idle"));
+            idleCollector.idle();
         }
     }
 

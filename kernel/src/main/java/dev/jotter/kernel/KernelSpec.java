@@ -29,12 +29,14 @@ final class KernelSpec {
      * (NewRatio 6, default 2): a cell's compilation garbage dies young either way, and every page
      * of eden is touched and stays resident, so the default's 30-40 MB eden cost an idle kernel
      * 20 MB for no measurable gain in cell latency (checked on {@code 1+1} and a 300,000-row
-     * table cell). Every 10 s the JVM also hands freed C heap (the JIT compilers' scratch arenas,
-     * mostly) back to the system, about 12-20 MB on an idle kernel.
+     * table cell). A heap found mostly free after a full collection shrinks in one step rather
+     * than over four collections (ShrinkHeapInSteps off), so that the {@link IdleCollector}'s one
+     * collection gives the memory back. Every 10 s the JVM also hands freed C heap (the JIT
+     * compilers' scratch arenas, mostly) back to the system, about 12-20 MB on an idle kernel.
      */
     static final List<String> BASE_JVM_OPTS = List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
             "--sun-misc-unsafe-memory-access=allow", "-XX:+UseSerialGC", "-Xms16m",
-            "-XX:NewRatio=6", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=10000");
+            "-XX:NewRatio=6", "-XX:-ShrinkHeapInSteps", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=10000");
 
     private KernelSpec() {}
 
