@@ -18,7 +18,7 @@ import java.util.jar.JarFile;
 /**
  * The package names code completion offers for the JDK and the kernel's own class path, in place
  * of JShell's class index, which {@link UnindexedClassPath} keeps from being built for them: a
- * sorted list of a few thousand strings instead of a set per simple class name for 60,000 classes.
+ * sorted list of about 1,100 strings instead of a set per simple class name for 66,000 classes.
  */
 final class PackageNames {
     private final List<String> sorted;

@@ -549,7 +549,7 @@ public final class Session implements AutoCloseable {
         suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType).forEach(s -> seen.add(s.continuation()));
         suggestions.forEach(s -> seen.add(s.continuation()));
         // Package names, which JShell would have taken from the class index it no longer builds.
-        String before = span.text().substring(0, rel);
+        String before = span.text().substring(Math.max(0, rel - 300), rel);
         java.util.regex.Matcher m = DOTTED_NAME_AT_END.matcher(before);
         if (m.find() && packageNames != null) {
             String parent = m.group(1) == null ? "" : m.group(1).replaceAll("\\s+", "");

@@ -22,8 +22,8 @@ import javax.tools.StandardLocation;
  * <p>Why: JShell indexes every class it can see by simple name (a set of fully qualified names per
  * simple name) so that it can suggest imports and complete package names. For the JDK's and the
  * kernel jar's 66,000 classes that index, and the file systems opened to build it, stay on the
- * heap for the kernel's whole life: 17 MB of an idle kernel's 58 MB of live objects, and a second
- * of background CPU after every start. javac does not read it: the compiler finds classes through
+ * heap for the kernel's whole life: 31 MB of an idle kernel's 72 MB of live objects, besides the
+ * CPU to build it after every start. javac does not read it: the compiler finds classes through
  * {@link #list} and {@link #inferBinaryName}, which still see everything, so every class compiles
  * and runs as before. The package-name completion JShell built from the index comes from
  * {@link PackageNames} instead. Jars added later ({@code %maven}, {@code %jars}) are indexed by
