@@ -7,6 +7,7 @@ import dev.jotter.magics.ForwardingMagicContext;
 import dev.jotter.magics.MagicArgs;
 import dev.jotter.magics.MagicContext;
 import dev.jotter.magics.Magics;
+import dev.jotter.toolkit.data.JavaSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -122,30 +123,9 @@ public final class CaptureMagic extends AbstractMagic implements CellMagic {
         } catch (Exception e) {
             // The user's session cannot see the magics classes: fall back to the text alone.
             Captured.take(id);
-            context.eval("String " + var + " = " + javaString(value.stdout()) + ";");
+            context.eval("String " + var + " = " + JavaSource.stringLiteral(value.stdout()) + ";");
             context.err().println("%%capture: " + var + " is a String with the captured standard output (the session "
                     + "cannot see " + Captured.class.getName() + ").");
         }
-    }
-
-    static String javaString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

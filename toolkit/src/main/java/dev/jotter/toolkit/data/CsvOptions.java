@@ -129,38 +129,9 @@ public final class CsvOptions {
         }
         sb.append('.').append(method).append('(');
         for (int i = 0; i < args.size(); i++) {
-            sb.append(i > 0 ? ", " : "").append(javaString(args.get(i)));
+            sb.append(i > 0 ? ", " : "").append(JavaSource.stringLiteral(args.get(i)));
         }
         sb.append(')');
-    }
-
-    /**
-     * A Java string literal for {@code s}: quotes and backslashes escaped, control characters as
-     * escapes, so a value like {@code C:\x} or {@code 5"} pastes back as itself.
-     *
-     * @param s any text
-     * @return the quoted literal
-     */
-    static String javaString(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < ' ' || c == 0x7f) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     @Override
