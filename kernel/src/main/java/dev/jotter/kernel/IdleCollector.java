@@ -29,8 +29,6 @@ final class IdleCollector implements AutoCloseable {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("jotter-idle-gc").unstarted(r));
-    private final HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final long quietMillis;
     private final Runnable collection;
     private ScheduledFuture<?> pending;
@@ -65,9 +63,13 @@ final class IdleCollector implements AutoCloseable {
 
     /** Collects now, if the heap has grown enough since the last time to be worth it. */
     void collect() {
+        // Looked up here, on the timer's thread: loading the management classes takes 30 ms, which
+        // the kernel's start must not wait for.
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         if (memory.getHeapMemoryUsage().getCommitted() < committedAfterLast + WORTHWHILE_BYTES) {
             return;
         }
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         String min = hotspot.getVMOption("MinHeapFreeRatio").getValue();
         String max = hotspot.getVMOption("MaxHeapFreeRatio").getValue();
         try {
