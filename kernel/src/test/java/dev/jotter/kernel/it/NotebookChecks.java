@@ -118,10 +118,12 @@ public final class NotebookChecks {
                     Expect.number("VAE training images (JOTTER_LIMIT caps them)", "train: (\\d+) images, test: 360", 400, 1437),
                     // CI mode (2 epochs) gives about 0.71: the loss must fall from the first epoch to the last
                     Expect.number("VAE loss, last epoch relative to the first", "last/first = (\\d\\.\\d+)", 0.0, 0.9),
-                    // 2 epochs are not enough to beat the average digit (CI: about 0.080 against 0.073), so
-                    // this only asserts a picture near the average: the best constant image scores 0.14,
-                    // a blank one 0.23
-                    Expect.number("VAE reconstruction error per pixel", "VAE: (\\d\\.\\d+), average digit", 0.0, 0.10),
+                    // 2 epochs are not enough to beat the average digit (0.073), so this only asserts a
+                    // picture better than any constant image (the best scores 0.14, a blank one 0.23).
+                    // jotter run gives 0.080 every time, and so does the kernel without its AOT cache; with
+                    // the cache the same seeded training is not bit-reproducible from run to run (0.080-0.108
+                    // seen; MKL_CBWR does not change that; cause not found yet), hence the room above 0.10.
+                    Expect.number("VAE reconstruction error per pixel", "VAE: (\\d\\.\\d+), average digit", 0.0, 0.125),
                     Expect.number("error of always drawing the average digit", "average digit: (\\d\\.\\d+)", 0.06, 0.09))),
             "09-using-the-gpu.ipynb", new Spec(1, List.of(
                     Expect.text("Devices.info names the engine", "engine:    PyTorch 2\\.\\d"),
