@@ -30,13 +30,15 @@ final class AotTraining {
             sub.connect("tcp://127.0.0.1:" + pubPort);
             Wire wire = new Wire("training-key", "hmac-sha256");
             Message m = new Message(List.of(), Message.newHeader("kernel_info_request", "aot"), Json.obj(), Json.obj(), Json.obj(), List.of());
-            sendAll(client, wire.encode(m));
-            List<byte[]> frames = receiveAll(router, 2000);
+            router.setReceiveTimeOut(2000);
+            client.setReceiveTimeOut(2000);
+            Kernel.sendFrames(client, wire.encode(m));
+            List<byte[]> frames = Kernel.receive(router);
             if (frames != null) {
                 Message request = wire.decode(frames);
-                sendAll(router, wire.encode(request.reply("kernel_info_reply", Json.obj("status", "ok"), "aot")));
-                sendAll(pub, wire.encode(request.reply("status", Json.obj("execution_state", "idle"), "aot")));
-                receiveAll(client, 2000);
+                Kernel.sendFrames(router, wire.encode(request.reply("kernel_info_reply", Json.obj("status", "ok"), "aot")));
+                Kernel.sendFrames(pub, wire.encode(request.reply("status", Json.obj("execution_state", "idle"), "aot")));
+                Kernel.receive(client);
             }
         }
         OutputRouter router = new OutputRouter();
@@ -67,25 +69,5 @@ final class AotTraining {
             session.isComplete("for (int i = 0; i < 2; i++) {");
         }
         return 0;
-    }
-
-    private static void sendAll(ZMQ.Socket socket, List<byte[]> frames) {
-        for (int i = 0; i < frames.size(); i++) {
-            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-        }
-    }
-
-    /** @return the frames of one message, or null if none came within the timeout */
-    private static List<byte[]> receiveAll(ZMQ.Socket socket, int timeoutMillis) {
-        socket.setReceiveTimeOut(timeoutMillis);
-        byte[] first = socket.recv(0);
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new java.util.ArrayList<>(List.of(first));
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv(0));
-        }
-        return frames;
     }
 }

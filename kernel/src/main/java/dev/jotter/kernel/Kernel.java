@@ -179,11 +179,7 @@ public final class Kernel {
     private void iopubLoop() {
         while (true) {
             try {
-                Message m = iopubQueue.take();
-                List<byte[]> frames = wire.encode(m);
-                for (int i = 0; i < frames.size(); i++) {
-                    iopub.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-                }
+                sendFrames(iopub, wire.encode(iopubQueue.take()));
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable t) {
@@ -229,7 +225,8 @@ public final class Kernel {
         }
     }
 
-    private static List<byte[]> receive(ZMQ.Socket socket) {
+    /** @return the frames of one multipart message, or null when none came (a receive timeout, or the socket closing) */
+    static List<byte[]> receive(ZMQ.Socket socket) {
         byte[] first = socket.recv(0);
         if (first == null) {
             return null;
@@ -245,9 +242,14 @@ public final class Kernel {
     private void send(ZMQ.Socket socket, Message m) {
         List<byte[]> frames = wire.encode(m);
         synchronized (socket) {
-            for (int i = 0; i < frames.size(); i++) {
-                socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-            }
+            sendFrames(socket, frames);
+        }
+    }
+
+    /** Sends the frames as one multipart message. */
+    static void sendFrames(ZMQ.Socket socket, List<byte[]> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
         }
     }
 

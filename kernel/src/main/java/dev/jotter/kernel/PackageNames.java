@@ -23,8 +23,8 @@ import java.util.jar.JarFile;
 final class PackageNames {
     private final List<String> sorted;
 
-    private PackageNames(Collection<String> names) {
-        this.sorted = List.copyOf(new TreeSet<>(names));
+    private PackageNames(TreeSet<String> names) {
+        this.sorted = List.copyOf(names);
     }
 
     /**
@@ -35,7 +35,7 @@ final class PackageNames {
      * @return the names
      */
     static PackageNames of(Collection<Path> jars) {
-        Set<String> names = new TreeSet<>();
+        TreeSet<String> names = new TreeSet<>();
         for (ModuleReference ref : ModuleFinder.ofSystem().findAll()) {
             for (ModuleDescriptor.Exports e : ref.descriptor().exports()) {
                 if (!e.isQualified()) {

@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import javax.tools.FileObject;
-import javax.tools.JavaFileManager;
+import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
@@ -29,8 +27,7 @@ import javax.tools.StandardLocation;
  * {@link PackageNames} instead. Jars added later ({@code %maven}, {@code %jars}) are indexed by
  * JShell as usual.
  */
-final class UnindexedClassPath implements StandardJavaFileManager {
-    private final StandardJavaFileManager delegate;
+final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFileManager> implements StandardJavaFileManager {
     private final Set<Path> hidden;
 
     /**
@@ -38,7 +35,7 @@ final class UnindexedClassPath implements StandardJavaFileManager {
      * @param hidden class-path entries to leave out of {@link #getLocationAsPaths}, as well as the JDK
      */
     UnindexedClassPath(StandardJavaFileManager delegate, Collection<Path> hidden) {
-        this.delegate = delegate;
+        super(delegate);
         this.hidden = Set.copyOf(hidden.stream().map(p -> p.toAbsolutePath().normalize()).toList());
     }
 
@@ -47,7 +44,7 @@ final class UnindexedClassPath implements StandardJavaFileManager {
         if (location == StandardLocation.PLATFORM_CLASS_PATH) {
             return List.of();
         }
-        Iterable<? extends Path> paths = delegate.getLocationAsPaths(location);
+        Iterable<? extends Path> paths = fileManager.getLocationAsPaths(location);
         if (location != StandardLocation.CLASS_PATH || paths == null) {
             return paths;
         }
@@ -60,175 +57,71 @@ final class UnindexedClassPath implements StandardJavaFileManager {
         return visible;
     }
 
-    // Everything below passes straight through.
-
-    @Override
-    public ClassLoader getClassLoader(Location location) {
-        return delegate.getClassLoader(location);
-    }
-
-    @Override
-    public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds, boolean recurse)
-            throws IOException {
-        return delegate.list(location, packageName, kinds, recurse);
-    }
-
-    @Override
-    public String inferBinaryName(Location location, JavaFileObject file) {
-        return delegate.inferBinaryName(location, file);
-    }
+    // The rest of StandardJavaFileManager passes straight through (ForwardingJavaFileManager
+    // forwards what JavaFileManager declares).
 
     @Override
     public boolean isSameFile(FileObject a, FileObject b) {
-        return delegate.isSameFile(a, b);
-    }
-
-    @Override
-    public boolean handleOption(String current, Iterator<String> remaining) {
-        return delegate.handleOption(current, remaining);
-    }
-
-    @Override
-    public boolean hasLocation(Location location) {
-        return delegate.hasLocation(location);
-    }
-
-    @Override
-    public JavaFileObject getJavaFileForInput(Location location, String className, JavaFileObject.Kind kind) throws IOException {
-        return delegate.getJavaFileForInput(location, className, kind);
-    }
-
-    @Override
-    public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind, FileObject sibling)
-            throws IOException {
-        return delegate.getJavaFileForOutput(location, className, kind, sibling);
-    }
-
-    @Override
-    public JavaFileObject getJavaFileForOutputForOriginatingFiles(Location location, String className, JavaFileObject.Kind kind,
-            FileObject... originatingFiles) throws IOException {
-        return delegate.getJavaFileForOutputForOriginatingFiles(location, className, kind, originatingFiles);
-    }
-
-    @Override
-    public FileObject getFileForInput(Location location, String packageName, String relativeName) throws IOException {
-        return delegate.getFileForInput(location, packageName, relativeName);
-    }
-
-    @Override
-    public FileObject getFileForOutput(Location location, String packageName, String relativeName, FileObject sibling)
-            throws IOException {
-        return delegate.getFileForOutput(location, packageName, relativeName, sibling);
-    }
-
-    @Override
-    public FileObject getFileForOutputForOriginatingFiles(Location location, String packageName, String relativeName,
-            FileObject... originatingFiles) throws IOException {
-        return delegate.getFileForOutputForOriginatingFiles(location, packageName, relativeName, originatingFiles);
-    }
-
-    @Override
-    public void flush() throws IOException {
-        delegate.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        delegate.close();
-    }
-
-    @Override
-    public Location getLocationForModule(Location location, String moduleName) throws IOException {
-        return delegate.getLocationForModule(location, moduleName);
-    }
-
-    @Override
-    public Location getLocationForModule(Location location, JavaFileObject fo) throws IOException {
-        return delegate.getLocationForModule(location, fo);
-    }
-
-    @Override
-    public <S> ServiceLoader<S> getServiceLoader(Location location, Class<S> service) throws IOException {
-        return delegate.getServiceLoader(location, service);
-    }
-
-    @Override
-    public String inferModuleName(Location location) throws IOException {
-        return delegate.inferModuleName(location);
-    }
-
-    @Override
-    public Iterable<Set<Location>> listLocationsForModules(Location location) throws IOException {
-        return delegate.listLocationsForModules(location);
-    }
-
-    @Override
-    public boolean contains(Location location, FileObject fo) throws IOException {
-        return delegate.contains(location, fo);
-    }
-
-    @Override
-    public int isSupportedOption(String option) {
-        return delegate.isSupportedOption(option);
+        return fileManager.isSameFile(a, b);
     }
 
     @Override
     public Iterable<? extends JavaFileObject> getJavaFileObjectsFromFiles(Iterable<? extends File> files) {
-        return delegate.getJavaFileObjectsFromFiles(files);
+        return fileManager.getJavaFileObjectsFromFiles(files);
     }
 
     @Override
     public Iterable<? extends JavaFileObject> getJavaFileObjectsFromPaths(Collection<? extends Path> paths) {
-        return delegate.getJavaFileObjectsFromPaths(paths);
+        return fileManager.getJavaFileObjectsFromPaths(paths);
     }
 
     @Override
     public Iterable<? extends JavaFileObject> getJavaFileObjects(File... files) {
-        return delegate.getJavaFileObjects(files);
+        return fileManager.getJavaFileObjects(files);
     }
 
     @Override
     public Iterable<? extends JavaFileObject> getJavaFileObjects(Path... paths) {
-        return delegate.getJavaFileObjects(paths);
+        return fileManager.getJavaFileObjects(paths);
     }
 
     @Override
     public Iterable<? extends JavaFileObject> getJavaFileObjectsFromStrings(Iterable<String> names) {
-        return delegate.getJavaFileObjectsFromStrings(names);
+        return fileManager.getJavaFileObjectsFromStrings(names);
     }
 
     @Override
     public Iterable<? extends JavaFileObject> getJavaFileObjects(String... names) {
-        return delegate.getJavaFileObjects(names);
+        return fileManager.getJavaFileObjects(names);
     }
 
     @Override
     public void setLocation(Location location, Iterable<? extends File> files) throws IOException {
-        delegate.setLocation(location, files);
+        fileManager.setLocation(location, files);
     }
 
     @Override
     public void setLocationFromPaths(Location location, Collection<? extends Path> paths) throws IOException {
-        delegate.setLocationFromPaths(location, paths);
+        fileManager.setLocationFromPaths(location, paths);
     }
 
     @Override
     public void setLocationForModule(Location location, String moduleName, Collection<? extends Path> paths) throws IOException {
-        delegate.setLocationForModule(location, moduleName, paths);
+        fileManager.setLocationForModule(location, moduleName, paths);
     }
 
     @Override
     public Iterable<? extends File> getLocation(Location location) {
-        return delegate.getLocation(location);
+        return fileManager.getLocation(location);
     }
 
     @Override
     public Path asPath(FileObject file) {
-        return delegate.asPath(file);
+        return fileManager.asPath(file);
     }
 
     @Override
     public void setPathFactory(PathFactory f) {
-        delegate.setPathFactory(f);
+        fileManager.setPathFactory(f);
     }
 }
