@@ -21,7 +21,9 @@ import java.util.function.Function;
  * A hand-written training loop, the DJL counterpart of TensorFlow's {@code GradientTape} example:
  * you compute the loss, the helper takes the gradients and applies the optimizer. Every step runs
  * in its own {@link NDManager}, closed when the step ends, so a loop of any length does not grow
- * native memory (the usual leak when a DJL loop creates arrays from the model's manager).
+ * native memory (the usual leak when a DJL loop creates arrays from the model's manager). Arrays
+ * that DJL closes in the middle of a step, such as the scalar behind {@code x.mul(0.5f)}, keep
+ * their memory until the step ends, because autograd may still read them in the backward pass.
  *
  * <p>TensorFlow:
  * <pre>{@code
@@ -81,7 +83,7 @@ public final class CustomLoop implements AutoCloseable {
      * @return the loss value (mean when {@code lossFn} returns several)
      */
     public float step(Function<NDManager, NDArray> lossFn) {
-        try (NDManager step = trainer.getManager().newSubManager()) {
+        try (NDManager step = StepManager.open(trainer.getManager())) {
             NDArray loss;
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 loss = lossFn.apply(step);

@@ -155,7 +155,7 @@ final class FitLoop {
                     int to = Math.min(n, from + o.batchSize());
                     double batchLoss;
                     // Every array of this step, gradients' temporaries included, dies with this manager.
-                    try (NDManager step = trainer.getManager().newSubManager()) {
+                    try (NDManager step = StepManager.open(trainer.getManager())) {
                         NDList x = train.inputs(step, order, from, to);
                         NDArray y = train.labels(step, order, from, to);
                         NDList pred;
