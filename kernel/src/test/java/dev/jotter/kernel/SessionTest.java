@@ -9,6 +9,10 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.VarSnippet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +81,25 @@ class SessionTest {
     void severalSnippetsInOneCellShowTheLastValue() {
         Recorder r = run("int a = 20;\nint b = 22;\na + b");
         assertEquals("42", r.result.get("text/plain"));
+    }
+
+    @Test
+    void voidCellsLeaveAtMostOneRejectedValueAttemptUnderEachName() {
+        // A rejected attempt to read a void call as a value stays in JShell's snippet list; many of
+        // them under one name made every later definition of that name slower, cell after cell.
+        for (int i = 0; i < 6; i++) {
+            assertNull(run("Thread.yield()").result);
+            assertNull(run("System.out.println(" + i + ")").result);
+            assertEquals(String.valueOf(i + 1), run(i + " + 1").result.get("text/plain"));
+        }
+        JShell shell = session.shell();
+        Map<String, Long> rejectedPerName = shell.snippets()
+                .filter(s -> s instanceof VarSnippet v && v.name().startsWith(Session.VALUE_VAR) && shell.status(s) == Snippet.Status.REJECTED)
+                .collect(Collectors.groupingBy(s -> ((VarSnippet) s).name(), Collectors.counting()));
+        assertFalse(rejectedPerName.isEmpty(), "Thread.yield() is tried as a value first");
+        assertTrue(rejectedPerName.values().stream().allMatch(n -> n == 1), rejectedPerName.toString());
+        assertTrue(shell.variables().filter(v -> v.name().startsWith(Session.VALUE_VAR) && shell.status(v).isActive()).count() <= 1,
+                "one value variable is live at a time");
     }
 
     @Test
