@@ -14,11 +14,13 @@ CASES = {
         "one_plus_one": "1 + 1",
         "ten_k_lines": 'for (int i = 0; i < 10_000; i++) System.out.println("line " + i);',
         "complete": ("Strin", 5),
+        "void_call": "Thread.yield()",
     },
     "python3": {
         "one_plus_one": "1 + 1",
         "ten_k_lines": 'for i in range(10_000): print(f"line {i}")',
         "complete": ("pri", 3),
+        "void_call": "None",
     },
 }
 
@@ -85,13 +87,17 @@ def bench(name, runs):
     kc.wait_for_ready(timeout=120)
     for _ in range(20):  # warm up: first cells compile and JIT
         wait_idle(kc, kc.execute(case["one_plus_one"]))
-    trips = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        msg_id = kc.execute(case["one_plus_one"])
-        shell_reply(kc, msg_id)
-        wait_idle(kc, msg_id)
-        trips.append(time.perf_counter() - t0)
+    def round_trips(count, code=case["one_plus_one"]):
+        times = []
+        for _ in range(count):
+            t0 = time.perf_counter()
+            msg_id = kc.execute(code)
+            shell_reply(kc, msg_id)
+            wait_idle(kc, msg_id)
+            times.append(time.perf_counter() - t0)
+        return times
+
+    trips = round_trips(runs)
     wait_idle(kc, kc.execute(case["ten_k_lines"]), True)  # warm
     t0 = time.perf_counter()
     msg_id = kc.execute(case["ten_k_lines"])
@@ -113,6 +119,15 @@ def bench(name, runs):
     # back every 10 s (-XX:TrimNativeHeapInterval), so look again once that has had its chance.
     time.sleep(13)
     rss_later = rss_mb(pid)
+    # A notebook is not only expressions: a cell that shows no value (a void call) must not slow
+    # the cells after it. Alternate the two, timing the expression; a different one each time, as
+    # in a notebook (JShell handles a repeated identical snippet differently).
+    trips_after_void = []
+    for i in range(runs):
+        wait_idle(kc, kc.execute(case["void_call"]))
+        trips_after_void += round_trips(1, f"{i} + 1")
+    time.sleep(2)
+    rss_after_void = rss_mb(pid)
     kc.stop_channels()
     t0 = time.perf_counter()
     km.shutdown_kernel(now=False)
@@ -129,6 +144,9 @@ def bench(name, runs):
         "idle RSS (MB)": rss,
         "idle RSS, private (RssAnon, MB)": rss_anon,
         "idle RSS 15 s after the last request (MB)": rss_later,
+        "n+1 p50, each after a void cell (ms)": pct(trips_after_void, 50) * 1000,
+        "n+1 p90, each after a void cell (ms)": pct(trips_after_void, 90) * 1000,
+        "idle RSS 2 s after those 400 cells more (MB)": rss_after_void,
         "shutdown (s)": shutdown,
     }
 
