@@ -277,7 +277,7 @@ public final class Session implements AutoCloseable {
             if (e.status() == Snippet.Status.REJECTED) {
                 List<Diag> diags = shell.diagnostics(s).filter(Diag::isError).toList();
                 Diag d = diags.isEmpty() ? null : diags.getFirst();
-                String message = d == null ? "the snippet was rejected" : d.getMessage(Locale.ROOT);
+                String message = d == null ? "the snippet was rejected" : compileMessage(d.getMessage(Locale.ROOT));
                 throw new CellError(new Result(false, "CompilationException", message,
                         Traceback.compileError(new Traceback.Origin(count, line), snippetSource,
                                 d == null ? -1 : d.getStartPosition(), message)));
@@ -302,6 +302,18 @@ public final class Session implements AutoCloseable {
         }
         ValueCapture.reset();
         return value;
+    }
+
+    /** A "location: class" line that names no class: JShell has taken out its wrapper's name. */
+    private static final java.util.regex.Pattern EMPTY_LOCATION = java.util.regex.Pattern.compile("\\R\\s*location: class\\s*(?=\\R|$)");
+
+    /**
+     * @param message javac's message for a snippet
+     * @return the message without the empty location line ("cannot find symbol / symbol: variable
+     *     x / location: class" names a class only JShell knows)
+     */
+    static String compileMessage(String message) {
+        return EMPTY_LOCATION.matcher(message).replaceAll("");
     }
 
     /**
