@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>The step manager's resource table is replaced by one that, when an array is detached from
  * it, keeps the array's direct buffer (PyTorch's {@code dataRef}) until the manager itself is
  * garbage. That reaches into two non-public fields of DJL; if they are not there (another engine,
- * another DJL version), the step manager is returned as it is.
+ * another DJL version), a warning is logged once and the step manager is returned as it is.
  */
 final class StepManager {
     private static final VarHandle RESOURCES;
@@ -45,6 +45,10 @@ final class StepManager {
                     .findVarHandle(ptNdArray, "dataRef", java.nio.ByteBuffer.class);
         } catch (ReflectiveOperationException | RuntimeException e) {
             resources = null;
+            System.getLogger(StepManager.class.getName()).log(System.Logger.Level.WARNING,
+                    "DJL's NDManager.resources or PtNDArray.dataRef not found (" + e
+                            + "): a garbage collection between forward and backward may corrupt a step's gradient"
+                            + " when the loss uses x.mul(number); use the DJL version Jotter was built with");
         }
         RESOURCES = resources;
         DATA_REF = dataRef;
