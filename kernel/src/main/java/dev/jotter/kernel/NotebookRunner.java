@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.jotter.toolkit.data.JavaSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -323,7 +324,7 @@ public final class NotebookRunner {
         if (v.matches("-?\\d+")) {
             return v + "L";
         }
-        return Json.GSON.toJson(v);
+        return JavaSource.stringLiteral(v);
     }
 
     static String source(JsonElement e) {

@@ -2,7 +2,8 @@ package dev.jotter.toolkit.data;
 
 /**
  * Java source text for values, where the toolkit or a magic writes code meant to be run or pasted
- * back: the {@code CsvOptions} call chain in CSV error messages, {@code %%capture}'s variable.
+ * back: the {@code CsvOptions} call chain in CSV error messages, {@code %%capture}'s variable, the
+ * parameters {@code jotter run --param} injects into a notebook.
  */
 public final class JavaSource {
     private JavaSource() {}
