@@ -42,8 +42,16 @@ final class JotterExecutionControl extends LocalExecutionControl {
         super.load(Stream.of(cbcs).map(c -> new ClassBytecodes(c.name(), rewrite(c.bytecodes()))).toArray(ClassBytecodes[]::new));
     }
 
+    /**
+     * Redefinitions JShell asked for. The in-process engine cannot redefine a loaded class, so
+     * each one makes JShell rename the class and compile its snippet again; the kernel avoids them
+     * (see Session's value variables) and tests count them.
+     */
+    static final java.util.concurrent.atomic.AtomicInteger REDEFINE_ATTEMPTS = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        REDEFINE_ATTEMPTS.incrementAndGet();
         super.redefine(Stream.of(cbcs).map(c -> new ClassBytecodes(c.name(), rewrite(c.bytecodes()))).toArray(ClassBytecodes[]::new));
     }
 

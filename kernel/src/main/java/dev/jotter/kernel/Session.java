@@ -335,30 +335,29 @@ public final class Session implements AutoCloseable {
     private static final java.util.regex.Pattern PRINT_CALL = java.util.regex.Pattern.compile(
             "^System\\s*\\.\\s*(?:out|err)\\s*\\.\\s*print(?:ln)?\\s*\\(");
 
-    /** Suffix of the value variable's name; a new one after each rejected attempt (see below). */
+    /** Suffix of the next value variable's name: each attempt gets a name of its own (see below). */
     private int valueGeneration;
-    /** The value variable's live snippet, dropped when the name changes. */
+    /** The live value variable, dropped once the next one is defined. */
     private Snippet valueSnippet;
-    /** Whether an attempt under the current name was rejected. */
-    private boolean valueNameRejected;
 
     /**
-     * Evaluates an expression snippet as {@code Object $jotter$value = <snippet>;}. JShell would
+     * Evaluates an expression snippet as {@code Object $jotter$valueN = <snippet>;}. JShell would
      * give the expression a temporary variable of its own type ($1, $2, ...): that costs one more
      * compilation to find the type, and every later snippet is compiled with an import of every
      * such variable, so each expression cell made all the following ones slower (a bare
-     * {@code 1+1} went from 15 to 28 ms over a few hundred cells). One variable of type Object,
-     * redefined each time, skips the pass that finds the type and leaves nothing behind (about
-     * 8 ms instead of 15-28 for {@code 1+1}); the value and JShell's text for it are the same,
-     * since both come from the object at run time.
+     * {@code 1+1} went from 15 to 28 ms over a few hundred cells). One variable of type Object
+     * skips the pass that finds the type; dropping the previous one leaves one import behind; the
+     * value and JShell's text for it are the same, since both come from the object at run time.
      * Anything else (declarations, statements, void calls) does not compile in that form and is
      * evaluated as written: a rejected snippet never ran, so nothing runs twice.
      *
-     * <p>A rejected attempt stays in JShell's snippet list under the variable's name, and every
-     * later definition of that name got slower with each one (measured: {@code 1+1} at 130 ms
-     * after 50 {@code System.out.println} cells, 320 ms after 200). So after a rejection the next
-     * attempt uses a new name ({@code $jotter$value1}, ...), and the previous name's variable is
-     * dropped: each name carries at most one rejected attempt, and one value variable is live.
+     * <p>Each attempt gets a new name. Redefining one name with a different expression made
+     * JShell compile every expression twice: the new definition inherits the old one's class
+     * name, the in-process engine cannot redefine a loaded class, and JShell then renames the
+     * class and runs both javac passes again ({@code n + 1} cells took 20-27 ms in process where
+     * an identical {@code 1 + 1} took 8). And a rejected attempt stays in JShell's snippet list
+     * under its name, where many of them made every later definition of that name slower
+     * ({@code 1+1} at 320 ms after 200 {@code System.out.println} cells).
      *
      * @return the events when the wrapped snippet was accepted (it has run), or null when the
      *     snippet must be evaluated as written
@@ -371,23 +370,20 @@ public final class Session implements AutoCloseable {
         if (source.endsWith(";")) {
             source = source.substring(0, source.length() - 1);
         }
-        if (valueNameRejected) {
-            if (valueSnippet != null && shell.status(valueSnippet).isActive()) {
-                shell.drop(valueSnippet);
-            }
-            valueSnippet = null;
-            valueGeneration++;
-            valueNameRejected = false;
-        }
-        String name = valueGeneration == 0 ? VALUE_VAR : VALUE_VAR + valueGeneration;
         // The newline ends a trailing // comment before the semicolon.
-        List<SnippetEvent> events = shell.eval("Object " + name + " = " + source + "\n;");
+        String wrapped = " = " + source + "\n;";
+        // A cell run again unchanged keeps its name: JShell finds the class it already loaded.
+        boolean again = valueSnippet != null && valueSnippet.source().endsWith(wrapped) && shell.status(valueSnippet).isActive();
+        String name = again ? ((VarSnippet) valueSnippet).name() : VALUE_VAR + valueGeneration++;
+        List<SnippetEvent> events = shell.eval("Object " + name + wrapped);
         SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (main != null && main.status() == Snippet.Status.VALID) {
+            if (!again && valueSnippet != null && shell.status(valueSnippet).isActive()) {
+                shell.drop(valueSnippet);
+            }
             valueSnippet = main.snippet();
             return events;
         }
-        valueNameRejected = true;
         if (main != null && main.status().isActive()) {
             // Defined but waiting for a missing name: JShell would run it once that name appears.
             shell.drop(main.snippet());

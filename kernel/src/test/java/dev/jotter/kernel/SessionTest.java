@@ -103,6 +103,22 @@ class SessionTest {
     }
 
     @Test
+    void aNewExpressionIsCompiledOnceAndARepeatedOneLoadsNothingNew() {
+        run("int n = 1;");
+        int before = JotterExecutionControl.REDEFINE_ATTEMPTS.get();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(String.valueOf(i + 1), run("n + " + i).result.get("text/plain"));
+            assertEquals("2", run("1 + 1").result.get("text/plain"));
+            assertEquals("2", run("1 + 1").result.get("text/plain"));
+        }
+        // A redefinition the in-process engine refuses makes JShell compile the snippet again.
+        assertEquals(before, JotterExecutionControl.REDEFINE_ATTEMPTS.get(), "redefinitions attempted");
+        JShell shell = session.shell();
+        assertEquals(1, shell.variables().filter(v -> v.name().startsWith(Session.VALUE_VAR) && shell.status(v).isActive()).count(),
+                "one value variable is live at a time");
+    }
+
+    @Test
     void expressionsRunOnceAndShowTheirValueWhateverTheirShape() {
         run("int[] bumps = {0};\nvoid bump() { bumps[0]++; }");
         // A void call does not compile as a value; it must run once, as written, and show nothing.
