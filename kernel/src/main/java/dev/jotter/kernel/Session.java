@@ -59,6 +59,8 @@ public final class Session implements AutoCloseable {
     private final List<Path> classpath = new ArrayList<>();
     private final MagicHost magics;
     private volatile JShell jshell;
+    /** Null when this JDK's JShell internals are out of reach. */
+    private volatile CompilerHousekeeping housekeeping;
     private volatile RuntimeException startFailure;
     private volatile boolean interrupted;
     private volatile CellOutput output;
@@ -106,6 +108,7 @@ public final class Session implements AutoCloseable {
             shell.eval("int $warm = 1 + 1;");
             shell.sourceCodeAnalysis().completionSuggestions("Strin", 5, new int[1]);
             shell.sourceCodeAnalysis().analyzeCompletion("int x = 1;");
+            housekeeping = CompilerHousekeeping.attach(shell, router.log());
             jshell = shell;
             // Load magics and renderers now, in the background, rather than in the first cell.
             magics.registry();
@@ -118,6 +121,12 @@ public final class Session implements AutoCloseable {
         }
         // After the latch: the first cell need not wait for it; completion offers no package names until it is there.
         packageNames = PackageNames.of(KERNEL_CLASS_PATH);
+    }
+
+    /** @return the compiler housekeeping, or null when it could not attach; for tests */
+    CompilerHousekeeping housekeeping() {
+        shell();
+        return housekeeping;
     }
 
     /** @return the started JShell (waits for {@link #start()}); package-private for tests */
@@ -198,7 +207,23 @@ public final class Session implements AutoCloseable {
         if (!result.ok()) {
             out.error(result.ename(), result.evalue(), result.traceback());
         }
+        tidyCompiler(shell);
         return result;
+    }
+
+    /** Keeps JShell's compiler from slowing down cell after cell; see {@link CompilerHousekeeping}. */
+    private void tidyCompiler(JShell shell) {
+        CompilerHousekeeping h = housekeeping;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.afterCell(shell);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Never worth failing a cell over: run on as plain JShell does.
+            housekeeping = null;
+            router.log().println("WARNING: stopped tidying JShell's compiler state after " + e);
+        }
     }
 
     private static final Object NO_VALUE = new Object();
