@@ -15,12 +15,14 @@ CASES = {
         "ten_k_lines": 'for (int i = 0; i < 10_000; i++) System.out.println("line " + i);',
         "complete": ("Strin", 5),
         "void_call": "Thread.yield()",
+        "declaration": "int v{k} = {i};",
     },
     "python3": {
         "one_plus_one": "1 + 1",
         "ten_k_lines": 'for i in range(10_000): print(f"line {i}")',
         "complete": ("pri", 3),
         "void_call": "None",
+        "declaration": "v{k} = {i}",
     },
 }
 
@@ -128,6 +130,18 @@ def bench(name, runs):
         trips_after_void += round_trips(1, f"{i} + 1")
     time.sleep(2)
     rss_after_void = rss_mb(pid)
+    # A long session: 600 more cells, expressions alternating with declarations that redefine one
+    # of 20 variables (a notebook's cells run again and again), the last 200 of them timed. A
+    # kernel whose per-cell cost grows with the cells before shows it here.
+    def mixed(i):
+        return f"{i} * 2" if i % 2 == 0 else case["declaration"].format(k=i % 20, i=i)
+    for i in range(400):
+        wait_idle(kc, kc.execute(mixed(i)))
+    late = [round_trips(1, mixed(i))[0] for i in range(400, 400 + runs)]
+    time.sleep(2)
+    rss_long = rss_mb(pid)
+    # Cells so far: the warm-up, the 1+1 runs, the 10,000-line cell twice, the void/n+1 pairs, these.
+    cells = 20 + runs + 2 + 2 * runs + 400 + runs
     kc.stop_channels()
     t0 = time.perf_counter()
     km.shutdown_kernel(now=False)
@@ -147,6 +161,9 @@ def bench(name, runs):
         "n+1 p50, each after a void cell (ms)": pct(trips_after_void, 50) * 1000,
         "n+1 p90, each after a void cell (ms)": pct(trips_after_void, 90) * 1000,
         "idle RSS 2 s after those 400 cells more (MB)": rss_after_void,
+        f"long session: p50 of cells {cells - runs + 1}-{cells}, expressions and redefinitions (ms)": pct(late, 50) * 1000,
+        f"long session: p90 of cells {cells - runs + 1}-{cells} (ms)": pct(late, 90) * 1000,
+        f"idle RSS 2 s after those {cells} cells (MB)": rss_long,
         "shutdown (s)": shutdown,
     }
 
