@@ -23,8 +23,9 @@ import jdk.jshell.Snippet;
  * of snippets that are no longer active (a new snippet can only refer to active ones) and the
  * empty entries, so the cost stays where it was at the start (10-11 ms at cell 800).
  *
- * <p>It reaches four non-public members of the JDK's {@code jdk.jshell} and {@code jdk.compiler}
- * modules, which the kernel jar's manifest opens ({@code Add-Opens}). Where they are missing or
+ * <p>It reaches non-public members of the JDK's {@code jdk.jshell} and {@code jdk.compiler} modules
+ * (JShell's task factory, file manager and javac task pool, javac's symbol table), whose packages
+ * the kernel jar's manifest opens ({@code Add-Opens}). Where they are missing or
  * closed (another JDK, the kernel embedded without the jar's manifest), cells run exactly as JShell
  * runs them, and one warning says so; {@code CompilerHousekeepingTest} fails on a JDK where they
  * have moved.

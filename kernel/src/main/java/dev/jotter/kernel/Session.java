@@ -398,8 +398,9 @@ public final class Session implements AutoCloseable {
         // The newline ends a trailing // comment before the semicolon.
         String wrapped = " = " + source + "\n;";
         // A cell run again unchanged keeps its name: JShell finds the class it already loaded.
-        boolean again = valueSnippet != null && valueSnippet.source().endsWith(wrapped) && shell.status(valueSnippet).isActive();
-        String name = again ? ((VarSnippet) valueSnippet).name() : VALUE_VAR + valueGeneration++;
+        String previous = valueSnippet instanceof VarSnippet v && shell.status(v).isActive() ? v.name() : null;
+        boolean again = previous != null && valueSnippet.source().equals("Object " + previous + wrapped);
+        String name = again ? previous : VALUE_VAR + valueGeneration++;
         List<SnippetEvent> events = shell.eval("Object " + name + wrapped);
         SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (main != null && main.status() == Snippet.Status.VALID) {

@@ -105,9 +105,12 @@ class SessionTest {
     @Test
     void aNewExpressionIsCompiledOnceAndARepeatedOneLoadsNothingNew() {
         run("int n = 1;");
+        run("int a = 0;");
         int before = JotterExecutionControl.REDEFINE_ATTEMPTS.get();
         for (int i = 0; i < 5; i++) {
             assertEquals(String.valueOf(i + 1), run("n + " + i).result.get("text/plain"));
+            // Ends like the next cell but is another expression: not a repeat.
+            assertEquals("2", run("a = 1 + 1").result.get("text/plain"));
             assertEquals("2", run("1 + 1").result.get("text/plain"));
             assertEquals("2", run("1 + 1").result.get("text/plain"));
         }
