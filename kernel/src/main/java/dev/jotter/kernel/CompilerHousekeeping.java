@@ -19,7 +19,7 @@ import jdk.jshell.Snippet;
  * memory even once the snippet is overwritten or dropped; then JShell walks every class name the
  * context has ever seen to forget the package again, and each name it forgets leaves an empty
  * entry behind. Both walks grow with every cell: a simple expression took 12 ms at cell 100 and
- * 17 ms at cell 800, 40 % of that in the two walks. After each cell this drops the class files
+ * 17 ms at cell 800, 40 % of that in the two walks. Every few cells this drops the class files
  * of snippets that are no longer active (a new snippet can only refer to active ones) and the
  * empty entries, so the cost stays where it was at the start (10-11 ms at cell 800).
  *
@@ -80,15 +80,36 @@ final class CompilerHousekeeping {
             "jdk.jshell/jdk.jshell", "jdk.compiler/com.sun.tools.javac.api", "jdk.compiler/com.sun.tools.javac.code");
 
     /**
+     * How many cells may pass between two tidy-ups. Each leaves a class file or two and a few
+     * empty entries behind, so a few dozen cost the compiler little; a tidy-up after every cell
+     * cost 6 % of each cell, most of it the walk over javac's whole class table.
+     */
+    static final int CELLS_PER_TIDY = 16;
+
+    private int cells;
+
+    /**
+     * Called after each cell: tidies up after every {@link #CELLS_PER_TIDY}th.
+     *
+     * @param shell the JShell given to {@link #attach}
+     * @throws ReflectiveOperationException see {@link #tidy}
+     */
+    void afterCell(JShell shell) throws ReflectiveOperationException {
+        if (++cells % CELLS_PER_TIDY == 0) {
+            tidy(shell);
+        }
+    }
+
+    /**
      * Drops the class files of inactive snippets and the empty class entries of each pooled
-     * compiler context. Called between cells; holds JShell's compiler lock meanwhile.
+     * compiler context. Runs between cells; holds JShell's compiler lock meanwhile.
      *
      * @param shell the JShell given to {@link #attach}
      * @return how many class files and empty entries were dropped
      * @throws ReflectiveOperationException when a snippet's class name could not be read; nothing
      *     was dropped then
      */
-    int afterCell(JShell shell) throws ReflectiveOperationException {
+    int tidy(JShell shell) throws ReflectiveOperationException {
         Set<String> live = new HashSet<>();
         for (Snippet s : shell.snippets().filter(s -> shell.status(s).isActive()).toList()) {
             // A class file kept for a snippet whose name could not be read would be dropped
