@@ -55,6 +55,36 @@ final class JotterExecutionControl extends LocalExecutionControl {
         super.redefine(Stream.of(cbcs).map(c -> new ClassBytecodes(c.name(), rewrite(c.bytecodes()))).toArray(ClassBytecodes[]::new));
     }
 
+    /** The snippet class whose code ran last: the class of the snippet JShell just evaluated. */
+    private volatile String lastInvoked;
+
+    @Override
+    public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        lastInvoked = className;
+        return super.invoke(className, methodName);
+    }
+
+    /** @return the class of the snippet that ran last, or null before the first */
+    String lastInvoked() {
+        return lastInvoked;
+    }
+
+    /**
+     * Sets a snippet class's static field to null, so that the object it held can be collected:
+     * JShell keeps every snippet class loaded, with whatever its fields hold, even once the
+     * snippet is dropped.
+     *
+     * @param className the snippet class, as JShell names it
+     * @param field the field's name
+     * @throws ReflectiveOperationException when there is no such class or field
+     */
+    void clearField(String className, String field) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = findClass(className).getField(field);
+        // Snippet classes are package-private, in the unnamed module of JShell's class loader.
+        f.setAccessible(true);
+        f.set(null, null);
+    }
+
     static byte[] rewrite(byte[] classFile) {
         ClassFile cf = ClassFile.of();
         CodeTransform exits = JotterExecutionControl::rewriteExit;
@@ -96,9 +126,17 @@ final class JotterExecutionControl extends LocalExecutionControl {
             return "jotter";
         }
 
+        private volatile JotterExecutionControl control;
+
         @Override
         public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-            return new JotterExecutionControl();
+            control = new JotterExecutionControl();
+            return control;
+        }
+
+        /** @return the control this provider generated last, or null before JShell asked for one */
+        JotterExecutionControl control() {
+            return control;
         }
     }
 }

@@ -59,6 +59,7 @@ public final class Session implements AutoCloseable {
     private final List<Path> classpath = new ArrayList<>();
     private final MagicHost magics;
     private volatile JShell jshell;
+    private final JotterExecutionControl.Provider engine = new JotterExecutionControl.Provider();
     /** Null when this JDK's JShell internals are out of reach. */
     private volatile CompilerHousekeeping housekeeping;
     private volatile RuntimeException startFailure;
@@ -92,7 +93,7 @@ public final class Session implements AutoCloseable {
             active = this;
             System.setIn(new StdinStream());
             JShell shell = JShell.builder()
-                    .executionEngine(new JotterExecutionControl.Provider(), Map.of())
+                    .executionEngine(engine, Map.of())
                     .compilerOptions("-proc:none")
                     .fileManager(std -> new UnindexedClassPath(std, KERNEL_CLASS_PATH))
                     .out(router.originalOut()).err(router.log())
@@ -364,6 +365,8 @@ public final class Session implements AutoCloseable {
     private int valueGeneration;
     /** The live value variable, dropped once the next one is defined. */
     private Snippet valueSnippet;
+    /** The class that holds the live value variable, or null if unknown. */
+    private String valueClass;
 
     /**
      * Evaluates an expression snippet as {@code Object $jotter$valueN = <snippet>;}. JShell would
@@ -406,8 +409,11 @@ public final class Session implements AutoCloseable {
         if (main != null && main.status() == Snippet.Status.VALID) {
             if (!again && valueSnippet != null && shell.status(valueSnippet).isActive()) {
                 shell.drop(valueSnippet);
+                release(valueClass, previous);
             }
             valueSnippet = main.snippet();
+            JotterExecutionControl control = engine.control();
+            valueClass = control == null ? null : control.lastInvoked();
             return events;
         }
         if (main != null && main.status().isActive()) {
@@ -415,6 +421,23 @@ public final class Session implements AutoCloseable {
             shell.drop(main.snippet());
         }
         return null;
+    }
+
+    /**
+     * Lets a dropped value variable's object be collected: its class stays loaded, and with it
+     * the object, so every value a cell ever showed (a 10-million-row table shown once) would stay
+     * on the heap for the kernel's life.
+     */
+    private void release(String className, String variable) {
+        if (className == null || variable == null) {
+            return;
+        }
+        try {
+            engine.control().clearField(className, variable);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // The value stays reachable, as it does in plain JShell: log it, never fail the cell.
+            router.log().println("WARNING: could not release the value of " + variable + " in " + className + ": " + e);
+        }
     }
 
     /**

@@ -122,6 +122,20 @@ class SessionTest {
     }
 
     @Test
+    void aValueIsNotKeptAliveOnceTheNextCellShowsAnother() {
+        run("java.lang.ref.WeakReference<Object> shown = null;");
+        run("Object track(Object o) { shown = new java.lang.ref.WeakReference<>(o); return o; }");
+        assertEquals("int[3] { 0, 0, 0 }", run("track(new int[3])").result.get("text/plain"));
+        assertEquals("false", run("shown.get() == null").result.get("text/plain"), "alive while it is the cell's value");
+        String collected = "false";
+        for (int i = 0; i < 5 && collected.equals("false"); i++) {
+            System.gc();
+            collected = (String) run("shown.get() == null").result.get("text/plain");
+        }
+        assertEquals("true", collected, "the value variable of two cells ago still holds its object");
+    }
+
+    @Test
     void expressionsRunOnceAndShowTheirValueWhateverTheirShape() {
         run("int[] bumps = {0};\nvoid bump() { bumps[0]++; }");
         // A void call does not compile as a value; it must run once, as written, and show nothing.
