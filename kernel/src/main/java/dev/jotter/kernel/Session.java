@@ -363,10 +363,8 @@ public final class Session implements AutoCloseable {
 
     /** Suffix of the next value variable's name: each attempt gets a name of its own (see below). */
     private int valueGeneration;
-    /** The live value variable, dropped once the next one is defined. */
-    private Snippet valueSnippet;
-    /** The class that holds the live value variable, or null if unknown. */
-    private String valueClass;
+    /** The last value variable (dropped as soon as it had run), for spotting a cell run again. */
+    private VarSnippet lastValue;
 
     /**
      * Evaluates an expression snippet as {@code Object $jotter$valueN = <snippet>;}. JShell would
@@ -374,8 +372,10 @@ public final class Session implements AutoCloseable {
      * compilation to find the type, and every later snippet is compiled with an import of every
      * such variable, so each expression cell made all the following ones slower (a bare
      * {@code 1+1} went from 15 to 28 ms over a few hundred cells). One variable of type Object
-     * skips the pass that finds the type; dropping the previous one leaves one import behind; the
-     * value and JShell's text for it are the same, since both come from the object at run time.
+     * skips the pass that finds the type; the value and JShell's text for it are the same, since
+     * both come from the object at run time. The variable is dropped as soon as it has run, so
+     * later cells neither import it nor get it recompiled when a name it used is redefined, and
+     * its field is cleared so that the object can be collected once shown.
      * Anything else (declarations, statements, void calls) does not compile in that form and is
      * evaluated as written: a rejected snippet never ran, so nothing runs twice.
      *
@@ -401,19 +401,18 @@ public final class Session implements AutoCloseable {
         // The newline ends a trailing // comment before the semicolon.
         String wrapped = " = " + source + "\n;";
         // A cell run again unchanged keeps its name: JShell finds the class it already loaded.
-        String previous = valueSnippet instanceof VarSnippet v && shell.status(v).isActive() ? v.name() : null;
-        boolean again = previous != null && valueSnippet.source().equals("Object " + previous + wrapped);
-        String name = again ? previous : VALUE_VAR + valueGeneration++;
+        // A dropped variable's name may be defined again: JShell then reuses its class if unchanged.
+        boolean again = lastValue != null && lastValue.source().equals("Object " + lastValue.name() + wrapped);
+        String name = again ? lastValue.name() : VALUE_VAR + valueGeneration++;
         List<SnippetEvent> events = shell.eval("Object " + name + wrapped);
         SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (main != null && main.status() == Snippet.Status.VALID) {
-            if (!again && valueSnippet != null && shell.status(valueSnippet).isActive()) {
-                shell.drop(valueSnippet);
-                release(valueClass, previous);
-            }
-            valueSnippet = main.snippet();
+            // The events keep JShell's text of the value and ValueCapture the object itself.
+            lastValue = (VarSnippet) main.snippet();
             JotterExecutionControl control = engine.control();
-            valueClass = control == null ? null : control.lastInvoked();
+            String valueClass = control == null ? null : control.lastInvoked();
+            shell.drop(lastValue);
+            release(valueClass, name);
             return events;
         }
         if (main != null && main.status().isActive()) {
@@ -424,9 +423,9 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Lets a dropped value variable's object be collected: its class stays loaded, and with it
-     * the object, so every value a cell ever showed (a 10-million-row table shown once) would stay
-     * on the heap for the kernel's life.
+     * Lets a dropped value variable's object be collected once shown: its class stays loaded, and
+     * with it the object, so every value a cell ever showed (a 10-million-row table shown once)
+     * would stay on the heap for the kernel's life.
      */
     private void release(String className, String variable) {
         if (className == null || variable == null) {
