@@ -58,7 +58,8 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
         super(delegate);
         this.hidden = Set.copyOf(hidden.stream().map(UnindexedClassPath::normalize).toList());
         List<Archive> opened = new ArrayList<>();
-        for (Path p : this.hidden) {
+        // In class-path order: the first jar with a class is the one javac and the class loader use.
+        for (Path p : hidden.stream().map(UnindexedClassPath::normalize).distinct().toList()) {
             if (Files.isRegularFile(p)) {
                 try {
                     opened.add(new Archive(p));
@@ -162,17 +163,15 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
 
     @Override
     public JavaFileObject getJavaFileForInput(Location location, String className, JavaFileObject.Kind kind) throws IOException {
-        JavaFileObject found = fileManager.getJavaFileForInput(location, className, kind);
-        if (found != null || location != StandardLocation.CLASS_PATH || kind != JavaFileObject.Kind.CLASS) {
-            return found;
-        }
-        for (Archive a : archives) {
-            ArchivedClass c = a.find(className);
-            if (c != null) {
-                return c;
+        if (location == StandardLocation.CLASS_PATH && kind == JavaFileObject.Kind.CLASS) {
+            for (Archive a : archives) {
+                ArchivedClass c = a.find(className);
+                if (c != null) {
+                    return c;
+                }
             }
         }
-        return null;
+        return fileManager.getJavaFileForInput(location, className, kind);
     }
 
     @Override
@@ -327,11 +326,14 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
         if (location != StandardLocation.CLASS_PATH || archives.isEmpty() || !kinds.contains(JavaFileObject.Kind.CLASS)) {
             return found;
         }
+        // The kernel's jars first, as on the class loader's path: javac takes the first class file
+        // of a name, so a jar added later with another version of a library compiles against the
+        // version that will run.
         List<JavaFileObject> all = new ArrayList<>();
-        found.forEach(all::add);
         for (Archive a : archives) {
             a.list(packageName, recurse, all);
         }
+        found.forEach(all::add);
         return all;
     }
 

@@ -38,13 +38,16 @@ class UnindexedClassPathTest {
 
     /** A jar with p.Greeter and its nested class, compiled here. */
     private static Path greeterJar(Path dir) throws IOException {
-        Path classes = Files.createDirectories(dir.resolve("classes"));
+        return jar(dir, "greeter", "package p; public class Greeter { public static String hi() { return \"hi\"; } public static class Loud {} }");
+    }
+
+    private static Path jar(Path dir, String name, String greeterSource) throws IOException {
+        Path classes = Files.createDirectories(dir.resolve(name + "-classes"));
         try (StandardJavaFileManager fm = JAVAC.getStandardFileManager(null, null, null)) {
             fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
-            assertTrue(JAVAC.getTask(null, fm, null, null, null, List.of(source("p.Greeter",
-                    "package p; public class Greeter { public static String hi() { return \"hi\"; } public static class Loud {} }"))).call());
+            assertTrue(JAVAC.getTask(null, fm, null, null, null, List.of(source("p.Greeter", greeterSource))).call());
         }
-        Path jar = dir.resolve("greeter.jar");
+        Path jar = dir.resolve(name + ".jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
@@ -53,6 +56,22 @@ class UnindexedClassPathTest {
             }
         }
         return jar;
+    }
+
+    @Test
+    void theKernelsJarComesFirstAsOnTheClassLoadersPath(@TempDir Path dir) throws IOException {
+        Path kernelJar = greeterJar(dir);
+        // A jar added later (%maven, %jars) with another version of the same class.
+        Path added = jar(dir, "added", "package p; public class Greeter { public static String other() { return \"other\"; } }");
+        StandardJavaFileManager std = JAVAC.getStandardFileManager(null, null, null);
+        try (UnindexedClassPath fm = new UnindexedClassPath(std, List.of(kernelJar))) {
+            fm.handleOption("-classpath", List.of(kernelJar + java.io.File.pathSeparator + added).iterator());
+            fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(Files.createDirectories(dir.resolve("out"))));
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            boolean ok = JAVAC.getTask(null, fm, diagnostics, List.of("-proc:none"), null, List.of(source("q.User",
+                    "package q; public class User { String s = p.Greeter.hi(); }"))).call();
+            assertTrue(ok, "compiled against the added jar's Greeter, not the one the class loader will run: " + diagnostics.getDiagnostics());
+        }
     }
 
     @Test
