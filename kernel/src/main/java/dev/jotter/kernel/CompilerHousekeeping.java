@@ -105,35 +105,27 @@ final class CompilerHousekeeping {
      * compiler context. Runs between cells; holds JShell's compiler lock meanwhile.
      *
      * @param shell the JShell given to {@link #attach}
-     * @return how many class files and empty entries were dropped
      * @throws ReflectiveOperationException when a snippet's class name could not be read; nothing
      *     was dropped then
      */
-    int tidy(JShell shell) throws ReflectiveOperationException {
+    void tidy(JShell shell) throws ReflectiveOperationException {
         Set<String> live = new HashSet<>();
         for (Snippet s : shell.snippets().filter(s -> shell.status(s).isActive()).toList()) {
             // A class file kept for a snippet whose name could not be read would be dropped
             // while a later cell still needs it: then nothing is dropped at all.
             live.add((String) classFullName.invoke(s));
         }
-        int dropped = 0;
         // JShell's tasks run synchronized on its task factory, completion requests included.
         synchronized (taskFactory) {
-            int before = classFiles.size();
             classFiles.keySet().removeIf(name -> !live.contains(outerClass(name)));
-            dropped += before - classFiles.size();
             synchronized (taskPool) {
                 for (Collection<?> contexts : pooledContexts.values()) {
                     for (Object context : contexts) {
-                        Map<?, ? extends Map<?, ?>> classes = classes(context);
-                        int entries = classes.size();
-                        classes.values().removeIf(Map::isEmpty);
-                        dropped += entries - classes.size();
+                        classes(context).values().removeIf(Map::isEmpty);
                     }
                 }
             }
         }
-        return dropped;
     }
 
     /** @return the class file names of the snippet classes kept for compiling later cells (for tests) */

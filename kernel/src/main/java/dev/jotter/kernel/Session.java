@@ -409,10 +409,8 @@ public final class Session implements AutoCloseable {
         if (main != null && main.status() == Snippet.Status.VALID) {
             // The events keep JShell's text of the value and ValueCapture the object itself.
             lastValue = (VarSnippet) main.snippet();
-            JotterExecutionControl control = engine.control();
-            String valueClass = control == null ? null : control.lastInvoked();
             shell.drop(lastValue);
-            release(valueClass, name);
+            release(name);
             return events;
         }
         if (main != null && main.status().isActive()) {
@@ -426,13 +424,17 @@ public final class Session implements AutoCloseable {
      * Lets a dropped value variable's object be collected once shown: its class stays loaded, and
      * with it the object, so every value a cell ever showed (a 10-million-row table shown once)
      * would stay on the heap for the kernel's life.
+     *
+     * @param variable the value variable whose snippet has just run, so its class ran last
      */
-    private void release(String className, String variable) {
-        if (className == null || variable == null) {
+    private void release(String variable) {
+        JotterExecutionControl control = engine.control();
+        String className = control == null ? null : control.lastInvoked();
+        if (className == null) {
             return;
         }
         try {
-            engine.control().clearField(className, variable);
+            control.clearField(className, variable);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // The value stays reachable, as it does in plain JShell: log it, never fail the cell.
             router.log().println("WARNING: could not release the value of " + variable + " in " + className + ": " + e);

@@ -56,10 +56,11 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
      */
     UnindexedClassPath(StandardJavaFileManager delegate, Collection<Path> hidden) {
         super(delegate);
-        this.hidden = Set.copyOf(hidden.stream().map(UnindexedClassPath::normalize).toList());
+        List<Path> normalized = hidden.stream().map(UnindexedClassPath::normalize).distinct().toList();
+        this.hidden = Set.copyOf(normalized);
         List<Archive> opened = new ArrayList<>();
         // In class-path order: the first jar with a class is the one javac and the class loader use.
-        for (Path p : hidden.stream().map(UnindexedClassPath::normalize).distinct().toList()) {
+        for (Path p : normalized) {
             if (Files.isRegularFile(p)) {
                 try {
                     opened.add(new Archive(p));
@@ -127,7 +128,7 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
         if (location == StandardLocation.CLASS_PATH && files != null) {
             List<Path> paths = new ArrayList<>();
             files.forEach(f -> paths.add(f.toPath()));
-            fileManager.setLocationFromPaths(location, withoutArchives(paths));
+            setLocationFromPaths(location, paths);
         } else {
             fileManager.setLocation(location, files);
         }
