@@ -1,11 +1,13 @@
 package dev.jotter.kernel;
 
+import java.lang.classfile.ClassBuilder;
+import java.lang.classfile.ClassElement;
 import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassTransform;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeTransform;
 import java.lang.classfile.MethodModel;
+import java.lang.classfile.MethodTransform;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.classfile.instruction.ReturnInstruction;
@@ -85,13 +87,29 @@ final class JotterExecutionControl extends LocalExecutionControl {
         f.set(null, null);
     }
 
+    /**
+     * Rewrites exits in every method of a snippet class and captures what {@code do_it$} returns.
+     * One code transform per method: chaining two class-level {@code transformingMethodBodies}
+     * with {@code andThen} kept the first one's changes only in methods the second one changed
+     * too, so exits in a declared method or a nested class went through and ended the kernel.
+     */
     static byte[] rewrite(byte[] classFile) {
         ClassFile cf = ClassFile.of();
         CodeTransform exits = JotterExecutionControl::rewriteExit;
-        CodeTransform results = JotterExecutionControl::capture;
-        return cf.transformClass(cf.parse(classFile), ClassTransform.transformingMethodBodies(exits)
-                .andThen(ClassTransform.transformingMethodBodies(
-                        (MethodModel m) -> m.methodName().equalsString("do_it$"), results)));
+        CodeTransform exitsAndResults = (cb, e) -> {
+            if (e instanceof ReturnInstruction r && r.typeKind() == TypeKind.REFERENCE) {
+                cb.dup();
+                cb.invokestatic(CD_CAPTURE, "capture", MTD_OBJECT);
+            }
+            rewriteExit(cb, e);
+        };
+        return cf.transformClass(cf.parse(classFile), (ClassBuilder cb, ClassElement e) -> {
+            if (e instanceof MethodModel m) {
+                cb.transformMethod(m, MethodTransform.transformingCode(m.methodName().equalsString("do_it$") ? exitsAndResults : exits));
+            } else {
+                cb.with(e);
+            }
+        });
     }
 
     private static void rewriteExit(CodeBuilder cb, CodeElement e) {
@@ -107,14 +125,6 @@ final class JotterExecutionControl extends LocalExecutionControl {
                 cb.invokestatic(CD_EXIT_GUARD, name.equals("exit") ? "runtimeExit" : "runtimeHalt", MTD_RUNTIME_INT);
                 return;
             }
-        }
-        cb.with(e);
-    }
-
-    private static void capture(CodeBuilder cb, CodeElement e) {
-        if (e instanceof ReturnInstruction r && r.typeKind() == TypeKind.REFERENCE) {
-            cb.dup();
-            cb.invokestatic(CD_CAPTURE, "capture", MTD_OBJECT);
         }
         cb.with(e);
     }

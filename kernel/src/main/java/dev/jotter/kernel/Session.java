@@ -27,6 +27,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
 
 /**
  * The user's Java session: a JShell running in this JVM, plus the cell-level behaviour a
@@ -62,6 +63,8 @@ public final class Session implements AutoCloseable {
     private final JotterExecutionControl.Provider engine = new JotterExecutionControl.Provider();
     /** Null when this JDK's JShell internals are out of reach. */
     private volatile CompilerHousekeeping housekeeping;
+    /** Null when this JDK's JShell internals are out of reach: expressions then go through JShell. */
+    private volatile ExpressionCompiler expressions;
     private volatile RuntimeException startFailure;
     private volatile boolean interrupted;
     private volatile CellOutput output;
@@ -110,6 +113,7 @@ public final class Session implements AutoCloseable {
             shell.sourceCodeAnalysis().completionSuggestions("Strin", 5, new int[1]);
             shell.sourceCodeAnalysis().analyzeCompletion("int x = 1;");
             housekeeping = CompilerHousekeeping.attach(shell, router.log());
+            expressions = ExpressionCompiler.attach(shell, router.log());
             jshell = shell;
             // Load magics and renderers now, in the background, rather than in the first cell.
             magics.registry();
@@ -122,6 +126,15 @@ public final class Session implements AutoCloseable {
         }
         // After the latch: the first cell need not wait for it; completion offers no package names until it is there.
         packageNames = PackageNames.of(KERNEL_CLASS_PATH);
+    }
+
+    /**
+     * Sends expressions through JShell from now on, as where JShell's internals are out of reach;
+     * for tests of that path.
+     */
+    void compileExpressionsThroughJShell() {
+        shell();
+        expressions = null;
     }
 
     /** @return the compiler housekeeping, or null when it could not attach; for tests */
@@ -228,6 +241,10 @@ public final class Session implements AutoCloseable {
     }
 
     private static final Object NO_VALUE = new Object();
+    /** What {@link #evalExpression} returns when javac rejected the expression: nothing ran. */
+    private static final Object NOT_COMPILED = new Object();
+    private static final Result INTERRUPTED = new Result(false, "InterruptedException", "the cell was interrupted",
+            List.of(Traceback.RED + "Interrupted" + Traceback.RESET + ": the cell was stopped by an interrupt request"));
 
     /** A value together with JShell's own text form of it. */
     private record RawValue(Object object, String text) {}
@@ -289,7 +306,21 @@ public final class Session implements AutoCloseable {
 
     private Object evalSnippet(JShell shell, String snippetSource, int count, int line) throws CellError {
         ValueCapture.reset();
-        List<SnippetEvent> events = evalAsValue(shell, snippetSource);
+        String expression = expressionOf(snippetSource);
+        List<SnippetEvent> events = null;
+        if (expression != null && expressions != null) {
+            try {
+                Object value = evalExpression(expression, snippetSource, count, line);
+                if (value != NOT_COMPILED) {
+                    return value;
+                }
+            } finally {
+                ValueCapture.reset();
+            }
+            // javac rejected it as a value: JShell runs it as written and words any error.
+        } else if (expression != null) {
+            events = evalAsValue(shell, expression);
+        }
         if (events == null) {
             events = shell.eval(snippetSource);
         }
@@ -309,8 +340,7 @@ public final class Session implements AutoCloseable {
                                 d == null ? -1 : d.getStartPosition(), message)));
             }
             if (interrupted) {
-                throw new CellError(new Result(false, "InterruptedException", "the cell was interrupted",
-                        List.of(Traceback.RED + "Interrupted" + Traceback.RESET + ": the cell was stopped by an interrupt request")));
+                throw new CellError(INTERRUPTED);
             }
             if (e.exception() != null) {
                 throw new CellError(exceptionResult(e.exception()));
@@ -320,9 +350,9 @@ public final class Session implements AutoCloseable {
                 System.err.println(ds.kind().toString().toLowerCase(Locale.ROOT) + " " + ds.name()
                         + " is defined but cannot be used until " + String.join(", ", shell.unresolvedDependencies(ds).toList()) + " is declared");
             }
-            boolean expression = s.kind() == Snippet.Kind.EXPRESSION
+            boolean hasValue = s.kind() == Snippet.Kind.EXPRESSION
                     || (s instanceof VarSnippet v && (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || v.name().startsWith(VALUE_VAR)));
-            if (expression && e.value() != null && !isVoid(s) && !isDisplayCall(snippetSource)) {
+            if (hasValue && e.value() != null && !isVoid(s) && !isDisplayCall(snippetSource)) {
                 value = new RawValue(ValueCapture.present() ? ValueCapture.take() : e.value(), e.value());
             }
         }
@@ -367,7 +397,69 @@ public final class Session implements AutoCloseable {
     private VarSnippet lastValue;
 
     /**
-     * Evaluates an expression snippet as {@code Object $jotter$valueN = <snippet>;}. JShell would
+     * @param snippetSource one snippet
+     * @return the snippet without a trailing semicolon when it may be an expression whose value
+     *     to show, or null when it cannot be one (a declaration, a statement, a print call)
+     */
+    static String expressionOf(String snippetSource) {
+        String source = snippetSource.strip();
+        if (source.isEmpty() || NOT_AN_EXPRESSION.matcher(source).find() || PRINT_CALL.matcher(source).find()) {
+            return null;
+        }
+        return source.endsWith(";") ? source.substring(0, source.length() - 1) : source;
+    }
+
+    /**
+     * Compiles and runs an expression in one javac task ({@link ExpressionCompiler}).
+     *
+     * @param expression the snippet as {@link #expressionOf} gave it
+     * @param snippetSource the snippet as written
+     * @return the value (a RawValue, or NO_VALUE for a display call), or NOT_COMPILED when javac
+     *     rejected it as an expression, in which case nothing ran
+     * @throws CellError when it threw or was interrupted
+     */
+    private Object evalExpression(String expression, String snippetSource, int count, int line) throws CellError {
+        ExpressionCompiler.Compiled compiled;
+        try {
+            compiled = expressions.compile(expression);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // Nothing ran: JShell takes this and every later expression.
+            expressions = null;
+            router.log().println("WARNING: expressions go through JShell from now on, after " + e);
+            return NOT_COMPILED;
+        }
+        if (compiled == null) {
+            return NOT_COMPILED;
+        }
+        // A frame of the wrapper at the expression's first line is at the snippet's first line.
+        origins.put(compiled.className(), new Traceback.Origin(count, line - compiled.snippetLine() + 1));
+        JotterExecutionControl control = engine.control();
+        String text;
+        try {
+            control.load(compiled.classes().toArray(ExecutionControl.ClassBytecodes[]::new));
+            text = control.invoke(compiled.className(), "do_it$");
+        } catch (ExecutionControl.ResolutionException e) {
+            Snippet s = shell().snippets().filter(x -> x.id().equals(String.valueOf(e.id()))).findFirst().orElse(null);
+            throw new CellError(s instanceof DeclarationSnippet ds ? unresolved(ds) : errorResult(e));
+        } catch (ExecutionControl.StoppedException e) {
+            throw new CellError(INTERRUPTED);
+        } catch (ExecutionControl.ExecutionControlException e) {
+            // A UserException carries the user's exception; anything else is the engine's own.
+            throw new CellError(errorResult(e));
+        }
+        if (interrupted) {
+            throw new CellError(INTERRUPTED);
+        }
+        if (isDisplayCall(snippetSource)) {
+            return NO_VALUE;
+        }
+        String shown = expressions == null ? text : expressions.expunge(text);
+        return new RawValue(ValueCapture.present() ? ValueCapture.take() : shown, shown);
+    }
+
+    /**
+     * Evaluates an expression snippet as {@code Object $jotter$valueN = <snippet>;}, where the
+     * {@link ExpressionCompiler} cannot reach JShell's internals. JShell would
      * give the expression a temporary variable of its own type ($1, $2, ...): that costs one more
      * compilation to find the type, and every later snippet is compiled with an import of every
      * such variable, so each expression cell made all the following ones slower (a bare
@@ -390,14 +482,7 @@ public final class Session implements AutoCloseable {
      * @return the events when the wrapped snippet was accepted (it has run), or null when the
      *     snippet must be evaluated as written
      */
-    private List<SnippetEvent> evalAsValue(JShell shell, String snippetSource) {
-        String source = snippetSource.strip();
-        if (source.isEmpty() || NOT_AN_EXPRESSION.matcher(source).find() || PRINT_CALL.matcher(source).find()) {
-            return null;
-        }
-        if (source.endsWith(";")) {
-            source = source.substring(0, source.length() - 1);
-        }
+    private List<SnippetEvent> evalAsValue(JShell shell, String source) {
         // The newline ends a trailing // comment before the semicolon.
         String wrapped = " = " + source + "\n;";
         // A cell run again unchanged keeps its name: JShell finds the class it already loaded.
@@ -486,11 +571,15 @@ public final class Session implements AutoCloseable {
 
     private Result exceptionResult(JShellException ex) {
         if (ex instanceof UnresolvedReferenceException ure) {
-            DeclarationSnippet s = ure.getSnippet();
-            String msg = s.name() + " cannot be used until " + String.join(", ", jshell.unresolvedDependencies(s).toList()) + " is declared";
-            return new Result(false, "UnresolvedReferenceException", msg, List.of(Traceback.RED + "UnresolvedReferenceException" + Traceback.RESET + ": " + msg));
+            return unresolved(ure.getSnippet());
         }
         return errorResult(ex);
+    }
+
+    /** A call reached a declaration that waits for a name not declared yet. */
+    private Result unresolved(DeclarationSnippet s) {
+        String msg = s.name() + " cannot be used until " + String.join(", ", jshell.unresolvedDependencies(s).toList()) + " is declared";
+        return new Result(false, "UnresolvedReferenceException", msg, List.of(Traceback.RED + "UnresolvedReferenceException" + Traceback.RESET + ": " + msg));
     }
 
     private Result fromThrowable(Throwable e) {
@@ -502,20 +591,42 @@ public final class Session implements AutoCloseable {
 
     /**
      * An error result with a trimmed traceback and up to ten causes. JShell hands user
-     * exceptions over as {@link EvalException}s that carry the user's class name.
+     * exceptions over as {@link EvalException}s, the execution engine as
+     * {@link ExecutionControl.UserException}s; both carry the user's class name.
      */
     private Result errorResult(Throwable e) {
         List<Traceback.Cause> causes = new ArrayList<>();
         for (Throwable c = e.getCause(); c != null && causes.size() < 10; c = c.getCause()) {
-            causes.add(new Traceback.Cause(className(c), c.getMessage(), c.getStackTrace()));
+            causes.add(new Traceback.Cause(className(c), c.getMessage(), wrapperFrames(c.getStackTrace())));
         }
         String name = className(e);
         return new Result(false, name, String.valueOf(e.getMessage()),
-                Traceback.exception(name, e.getMessage(), e.getStackTrace(), causes, origins));
+                Traceback.exception(name, e.getMessage(), wrapperFrames(e.getStackTrace()), causes, origins));
     }
 
     private static String className(Throwable t) {
-        return t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
+        return switch (t) {
+            case EvalException ee -> ee.getExceptionClassName();
+            case ExecutionControl.UserException ue -> ue.causeExceptionClass();
+            default -> t.getClass().getName();
+        };
+    }
+
+    /**
+     * Names the frames of {@link ExpressionCompiler}'s classes as JShell names its snippets' frames
+     * ("#" and the key of their origin), also where JShell passed them on as they were (a lambda
+     * made in an expression cell that throws in a later cell).
+     */
+    private static StackTraceElement[] wrapperFrames(StackTraceElement[] frames) {
+        StackTraceElement[] out = frames.clone();
+        for (int i = 0; i < out.length; i++) {
+            StackTraceElement f = out[i];
+            if (ExpressionCompiler.isWrapper(f.getClassName())) {
+                out[i] = new StackTraceElement(f.getClassName(), f.getMethodName(),
+                        "#" + ExpressionCompiler.wrapperOf(f.getClassName()), f.getLineNumber());
+            }
+        }
+        return out;
     }
 
     /**

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 /** A real JShell session in this JVM, as the kernel and the runner use it. */
 class SessionTest {
     private static Session session;
+    /** A session whose expressions go through JShell, as where JShell's internals are out of reach. */
+    private static Session jshellOnly;
     private static OutputRouter router;
 
     /** Records what a cell produced. */
@@ -28,6 +30,7 @@ class SessionTest {
         final List<Map<String, Object>> displays = new ArrayList<>();
         Map<String, Object> result;
         String ename;
+        String evalue;
         List<String> traceback;
 
         @Override
@@ -50,6 +53,7 @@ class SessionTest {
         @Override
         public void error(String ename, String evalue, List<String> traceback) {
             this.ename = ename;
+            this.evalue = evalue;
             this.traceback = traceback;
         }
 
@@ -61,6 +65,10 @@ class SessionTest {
     static void start() {
         router = new OutputRouter();
         router.install();
+        jshellOnly = new Session(router, new Renderers());
+        jshellOnly.start();
+        jshellOnly.compileExpressionsThroughJShell();
+        // Started last, so that the display API finds this one.
         session = new Session(router, new Renderers());
         session.start();
     }
@@ -68,11 +76,16 @@ class SessionTest {
     @AfterAll
     static void stop() {
         session.close();
+        jshellOnly.close();
     }
 
     private static Recorder run(String code) {
+        return run(session, code);
+    }
+
+    private static Recorder run(Session on, String code) {
         Recorder r = new Recorder();
-        session.execute(code, 1, r);
+        on.execute(code, 1, r);
         router.flush();
         return r;
     }
@@ -85,14 +98,15 @@ class SessionTest {
 
     @Test
     void voidCellsLeaveAtMostOneRejectedValueAttemptUnderEachName() {
-        // A rejected attempt to read a void call as a value stays in JShell's snippet list; many of
-        // them under one name made every later definition of that name slower, cell after cell.
+        // Where expressions go through JShell as value variables: a rejected attempt to read a void
+        // call as a value stays in JShell's snippet list; many of them under one name made every
+        // later definition of that name slower, cell after cell.
         for (int i = 0; i < 6; i++) {
-            assertNull(run("Thread.yield()").result);
-            assertNull(run("System.out.println(" + i + ")").result);
-            assertEquals(String.valueOf(i + 1), run(i + " + 1").result.get("text/plain"));
+            assertNull(run(jshellOnly, "Thread.yield()").result);
+            assertNull(run(jshellOnly, "System.out.println(" + i + ")").result);
+            assertEquals(String.valueOf(i + 1), run(jshellOnly, i + " + 1").result.get("text/plain"));
         }
-        JShell shell = session.shell();
+        JShell shell = jshellOnly.shell();
         Map<String, Long> rejectedPerName = shell.snippets()
                 .filter(s -> s instanceof VarSnippet v && v.name().startsWith(Session.VALUE_VAR) && shell.status(s) == Snippet.Status.REJECTED)
                 .collect(Collectors.groupingBy(s -> ((VarSnippet) s).name(), Collectors.counting()));
@@ -104,21 +118,113 @@ class SessionTest {
 
     @Test
     void aNewExpressionIsCompiledOnceAndARepeatedOneLoadsNothingNew() {
-        run("int n = 1;");
-        run("int a = 0;");
+        // Where expressions go through JShell as value variables.
+        run(jshellOnly, "int n = 1;");
+        run(jshellOnly, "int a = 0;");
         int before = JotterExecutionControl.REDEFINE_ATTEMPTS.get();
         for (int i = 0; i < 5; i++) {
-            assertEquals(String.valueOf(i + 1), run("n + " + i).result.get("text/plain"));
+            assertEquals(String.valueOf(i + 1), run(jshellOnly, "n + " + i).result.get("text/plain"));
             // Ends like the next cell but is another expression: not a repeat.
-            assertEquals("2", run("a = 1 + 1").result.get("text/plain"));
-            assertEquals("2", run("1 + 1").result.get("text/plain"));
-            assertEquals("2", run("1 + 1").result.get("text/plain"));
+            assertEquals("2", run(jshellOnly, "a = 1 + 1").result.get("text/plain"));
+            assertEquals("2", run(jshellOnly, "1 + 1").result.get("text/plain"));
+            assertEquals("2", run(jshellOnly, "1 + 1").result.get("text/plain"));
         }
         // A redefinition the in-process engine refuses makes JShell compile the snippet again.
         assertEquals(before, JotterExecutionControl.REDEFINE_ATTEMPTS.get(), "redefinitions attempted");
-        JShell shell = session.shell();
+        JShell shell = jshellOnly.shell();
         assertEquals(0, shell.variables().filter(v -> v.name().startsWith(Session.VALUE_VAR) && shell.status(v).isActive()).count(),
                 "value variables are dropped once they have run, so no later cell imports or recompiles them");
+    }
+
+    @Test
+    void anExpressionCellLeavesNothingBehindInJShell() {
+        run("int n = 41;");
+        JShell shell = session.shell();
+        long snippets = shell.snippets().count();
+        int redefinitions = JotterExecutionControl.REDEFINE_ATTEMPTS.get();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(String.valueOf(42 + i), run("n + 1 + " + i).result.get("text/plain"));
+            assertEquals("2", run("1 + 1").result.get("text/plain"));
+        }
+        assertEquals(snippets, shell.snippets().count(), "expressions are compiled outside JShell's snippet list");
+        assertTrue(session.housekeeping().classFileNames().stream().noneMatch(ExpressionCompiler::isWrapper),
+                "their class files are not kept for later compilations: " + session.housekeeping().classFileNames());
+        assertEquals(redefinitions, JotterExecutionControl.REDEFINE_ATTEMPTS.get(), "redefinitions attempted");
+    }
+
+    @Test
+    void anExpressionSeesTheSessionsImportsAndDeclarations() {
+        run("import java.util.concurrent.atomic.AtomicInteger;");
+        run("record Pair(int left, String right) {}");
+        run("int twice(int v) { return 2 * v; }");
+        run("var counter = new AtomicInteger(5);");
+        assertEquals("Pair[left=10, right=x]", run("new Pair(twice(counter.get()), \"x\")").result.get("text/plain"));
+        run("int m = 1;");
+        assertEquals("5", run("m = 5").result.get("text/plain"));
+        assertEquals("5", run("m").result.get("text/plain"));
+        run("class Plain {}");
+        String shown = (String) run("new Plain()").result.get("text/plain");
+        assertTrue(shown.matches("Plain@[0-9a-f]+"), "shown as JShell shows it, without wrapper class names: " + shown);
+        // A declaration made after a value was shown is seen by the next expression.
+        run("int late = 7;");
+        assertEquals("14", run("twice(late)").result.get("text/plain"));
+    }
+
+    @Test
+    void anExceptionInAnExpressionPointsAtItsCellLine() {
+        Recorder r = run("int zero = 0;\n\n10 / zero");
+        assertEquals("java.lang.ArithmeticException", r.ename);
+        String traceback = NotebookRunner.stripAnsi(String.join("\n", r.traceback));
+        assertTrue(traceback.contains("Cell In[1], line 3"), traceback);
+        assertFalse(traceback.contains("Jotter") || traceback.contains("do_it$"), traceback);
+    }
+
+    @Test
+    void aLambdaMadeInAnExpressionCellPointsAtThatCellWhenItThrowsLater() {
+        run("List<Runnable> later = new ArrayList<>();");
+        assertEquals("true", run("later.add(() -> {\n    throw new IllegalStateException(\"late\");\n})").result.get("text/plain"));
+        Recorder r = run("later.get(0).run();");
+        assertEquals("java.lang.IllegalStateException", r.ename);
+        String traceback = NotebookRunner.stripAnsi(String.join("\n", r.traceback));
+        assertTrue(traceback.contains("Cell In[1], line 2"), traceback);
+        assertFalse(traceback.contains("Jotter"), traceback);
+    }
+
+    @Test
+    void anExpressionCallingAnUnfinishedMethodSaysWhatIsMissing() {
+        run("int unfinished() { return notDeclaredYet(); }");
+        Recorder r = run("unfinished() + 1");
+        assertEquals("UnresolvedReferenceException", r.ename);
+        assertTrue(r.evalue.contains("notDeclaredYet"), r.evalue);
+    }
+
+    @Test
+    void anInterruptStopsALoopInsideAnExpression() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread interrupter = new Thread(() -> {
+            // Until the cell returns: an interrupt that came before the cell started is forgotten.
+            while (!done.get()) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                session.interrupt();
+            }
+        });
+        interrupter.start();
+        Recorder r = run("new Object() { int spin() { while (true) { } } }.spin()");
+        done.set(true);
+        interrupter.join();
+        assertEquals("InterruptedException", r.ename);
+        assertEquals("2", run("1 + 1").result.get("text/plain"));
+    }
+
+    @Test
+    void exitInsideAnExpressionIsBlocked() {
+        Recorder r = run("new Object() { int quit() { System.exit(2); return 0; } }.quit()");
+        assertEquals(ExitGuard.ExitAttemptedException.class.getName(), r.ename);
+        assertEquals("2", run("1 + 1").result.get("text/plain"));
     }
 
     @Test
@@ -190,6 +296,18 @@ class SessionTest {
     void exitIsBlocked() {
         Recorder r = run("System.exit(1);");
         assertEquals(ExitGuard.ExitAttemptedException.class.getName(), r.ename);
+        assertEquals("2", run("1 + 1").result.get("text/plain"));
+    }
+
+    @Test
+    void exitInADeclaredMethodOrANestedClassIsBlocked() {
+        // Every method of every snippet class is rewritten, not only the snippet's own body.
+        run("void quit() { System.exit(3); }");
+        assertEquals(ExitGuard.ExitAttemptedException.class.getName(), run("quit();").ename);
+        run("class Quitter { static void halt() { Runtime.getRuntime().halt(4); } }");
+        assertEquals(ExitGuard.ExitAttemptedException.class.getName(), run("Quitter.halt();").ename);
+        assertEquals(ExitGuard.ExitAttemptedException.class.getName(),
+                run("Runnable r = () -> Runtime.getRuntime().exit(5);\nr.run();").ename);
         assertEquals("2", run("1 + 1").result.get("text/plain"));
     }
 
