@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 
 /**
@@ -62,6 +64,8 @@ final class ExpressionCompiler {
     private final Map<String, ?> classFiles;
     private final Method classBytes;
     private final Method expunge;
+    private final Object eval;
+    private final Method asJShellException;
     private int next;
 
     @SuppressWarnings("unchecked") // JShell's field types
@@ -83,6 +87,8 @@ final class ExpressionCompiler {
         classFiles = (Map<String, ?>) field(fileManager.getClass(), "classObjects").get(fileManager);
         classBytes = method(Class.forName("jdk.jshell.MemoryFileManager$OutputMemoryJavaFileObject", false, jdk), "getBytes");
         expunge = method(Class.forName("jdk.jshell.Util", false, jdk), "expunge", String.class);
+        eval = field(JShell.class, "eval").get(shell);
+        asJShellException = method(eval.getClass(), "asJShellException", Throwable.class);
     }
 
     /**
@@ -168,6 +174,26 @@ final class ExpressionCompiler {
             return text == null ? null : (String) expunge.invoke(null, text);
         } catch (ReflectiveOperationException e) {
             return text;
+        }
+    }
+
+    /**
+     * Turns what the execution engine threw into what JShell's own evaluation would have reported:
+     * frames of snippet classes named by snippet ("#12", line within the snippet), the stack cut
+     * below the snippet, causes alike, and an unresolved reference named by its declaration.
+     *
+     * @param e a user exception or an unresolved reference, from invoking a wrapper
+     * @return JShell's exception for it
+     * @throws ReflectiveOperationException when JShell's internals did not answer as expected
+     */
+    JShellException translate(ExecutionControl.RunException e) throws ReflectiveOperationException {
+        try {
+            return (JShellException) asJShellException.invoke(eval, e);
+        } catch (InvocationTargetException ite) {
+            if (ite.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw ite;
         }
     }
 

@@ -419,9 +419,10 @@ public final class Session implements AutoCloseable {
      * @throws CellError when it threw or was interrupted
      */
     private Object evalExpression(String expression, String snippetSource, int count, int line) throws CellError {
+        ExpressionCompiler compiler = expressions;
         ExpressionCompiler.Compiled compiled;
         try {
-            compiled = expressions.compile(expression);
+            compiled = compiler.compile(expression);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Nothing ran: JShell takes this and every later expression.
             expressions = null;
@@ -438,13 +439,12 @@ public final class Session implements AutoCloseable {
         try {
             control.load(compiled.classes().toArray(ExecutionControl.ClassBytecodes[]::new));
             text = control.invoke(compiled.className(), "do_it$");
-        } catch (ExecutionControl.ResolutionException e) {
-            Snippet s = shell().snippets().filter(x -> x.id().equals(String.valueOf(e.id()))).findFirst().orElse(null);
-            throw new CellError(s instanceof DeclarationSnippet ds ? unresolved(ds) : errorResult(e));
+        } catch (ExecutionControl.UserException | ExecutionControl.ResolutionException e) {
+            throw new CellError(userError(compiler, e));
         } catch (ExecutionControl.StoppedException e) {
             throw new CellError(INTERRUPTED);
         } catch (ExecutionControl.ExecutionControlException e) {
-            // A UserException carries the user's exception; anything else is the engine's own.
+            // The engine's own failure, not the user's code.
             throw new CellError(errorResult(e));
         }
         if (interrupted) {
@@ -453,7 +453,7 @@ public final class Session implements AutoCloseable {
         if (isDisplayCall(snippetSource)) {
             return NO_VALUE;
         }
-        String shown = expressions == null ? text : expressions.expunge(text);
+        String shown = compiler.expunge(text);
         return new RawValue(ValueCapture.present() ? ValueCapture.take() : shown, shown);
     }
 
@@ -574,6 +574,16 @@ public final class Session implements AutoCloseable {
             return unresolved(ure.getSnippet());
         }
         return errorResult(ex);
+    }
+
+    /** What the user's code threw in an {@link ExpressionCompiler} class, as JShell reports it. */
+    private Result userError(ExpressionCompiler compiler, ExecutionControl.RunException e) {
+        try {
+            return exceptionResult(compiler.translate(e));
+        } catch (ReflectiveOperationException | RuntimeException | AssertionError notTranslated) {
+            router.log().println("WARNING: could not name the snippets in this stack trace: " + notTranslated);
+            return errorResult(e);
+        }
     }
 
     /** A call reached a declaration that waits for a name not declared yet. */

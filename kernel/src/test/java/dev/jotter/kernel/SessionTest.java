@@ -180,6 +180,16 @@ class SessionTest {
     }
 
     @Test
+    void aDeepRecursionCalledFromAnExpressionIsFoldedAndNamedByCell() {
+        Recorder r = run("int down(int n) { return down(n + 1) + 1; }\ndown(0)");
+        assertEquals("java.lang.StackOverflowError", r.ename);
+        String traceback = NotebookRunner.stripAnsi(String.join("\n", r.traceback));
+        assertTrue(r.traceback.size() < 12 && traceback.contains("repeated"), traceback);
+        assertTrue(traceback.contains("Cell In[1], line 1, in down()"), traceback);
+        assertFalse(traceback.contains("$JShell$"), traceback);
+    }
+
+    @Test
     void aLambdaMadeInAnExpressionCellPointsAtThatCellWhenItThrowsLater() {
         run("List<Runnable> later = new ArrayList<>();");
         assertEquals("true", run("later.add(() -> {\n    throw new IllegalStateException(\"late\");\n})").result.get("text/plain"));
