@@ -2,10 +2,15 @@ package dev.jotter.kernel;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 
@@ -21,7 +26,9 @@ import jdk.jshell.Snippet;
  * entry behind. Both walks grow with every cell: a simple expression took 12 ms at cell 100 and
  * 17 ms at cell 800, 40 % of that in the two walks. Every few cells this drops the class files
  * of snippets that are no longer active (a new snippet can only refer to active ones) and the
- * empty entries, so the cost stays where it was at the start (10-11 ms at cell 800).
+ * empty entries, so the cost stays where it was at the start (10-11 ms at cell 800). And it gives
+ * javac's class table an index of JShell's package ({@link IndexedClassTable}), so that JShell's
+ * walk after each task covers that package, not the thousands of classes the imports bring in.
  *
  * <p>It reaches non-public members of the JDK's {@code jdk.jshell} and {@code jdk.compiler} modules
  * (JShell's task factory, file manager and javac task pool, javac's symbol table), whose packages
@@ -65,7 +72,9 @@ final class CompilerHousekeeping {
      */
     static CompilerHousekeeping attach(JShell shell, java.io.PrintStream log) {
         try {
-            return new CompilerHousekeeping(shell);
+            CompilerHousekeeping h = new CompilerHousekeeping(shell);
+            h.tidy(shell);
+            return h;
         } catch (ReflectiveOperationException | RuntimeException e) {
             // RuntimeException: InaccessibleObjectException when the packages are not opened.
             log.println("WARNING: JShell's compiler state is out of reach (" + e + "); each cell will compile a little slower"
@@ -102,12 +111,14 @@ final class CompilerHousekeeping {
 
     /**
      * Drops the class files of inactive snippets and the empty class entries of each pooled
-     * compiler context. Runs between cells; holds JShell's compiler lock meanwhile.
+     * compiler context, and gives a context javac made since the last tidy-up an
+     * {@link IndexedClassTable}. Runs between cells; holds JShell's compiler lock meanwhile.
      *
      * @param shell the JShell given to {@link #attach}
      * @throws ReflectiveOperationException when a snippet's class name could not be read; nothing
      *     was dropped then
      */
+    @SuppressWarnings("unchecked") // Symtab.classes: Map<Name, Map<ModuleSymbol, ClassSymbol>>
     void tidy(JShell shell) throws ReflectiveOperationException {
         Set<String> live = new HashSet<>();
         for (Snippet s : shell.snippets().filter(s -> shell.status(s).isActive()).toList()) {
@@ -121,9 +132,30 @@ final class CompilerHousekeeping {
             synchronized (taskPool) {
                 for (Collection<?> contexts : pooledContexts.values()) {
                     for (Object context : contexts) {
-                        classes(context).values().removeIf(Map::isEmpty);
+                        Object symtab = symtabInstance.invoke(null, context);
+                        Map<?, ? extends Map<?, ?>> classes = (Map<?, ? extends Map<?, ?>>) symtabClasses.get(symtab);
+                        classes.entrySet().removeIf(e -> e.getValue().isEmpty());
+                        if (!(classes instanceof IndexedClassTable)) {
+                            symtabClasses.set(symtab, new IndexedClassTable(classes));
+                        }
                     }
                 }
+            }
+        }
+    }
+
+    /** @return whether every pooled compiler context's class table is indexed (for tests) */
+    boolean classTablesIndexed() throws ReflectiveOperationException {
+        synchronized (taskFactory) {
+            synchronized (taskPool) {
+                for (Collection<?> contexts : pooledContexts.values()) {
+                    for (Object context : contexts) {
+                        if (!(symtabClasses.get(symtabInstance.invoke(null, context)) instanceof IndexedClassTable)) {
+                            return false;
+                        }
+                    }
+                }
+                return !pooledContexts.isEmpty();
             }
         }
     }
@@ -144,9 +176,57 @@ final class CompilerHousekeeping {
         return nested < 0 ? className : className.substring(0, nested);
     }
 
-    @SuppressWarnings("unchecked") // Symtab.classes: Map<Name, Map<ModuleSymbol, ClassSymbol>>
-    private Map<?, ? extends Map<?, ?>> classes(Object context) throws ReflectiveOperationException {
-        return (Map<?, ? extends Map<?, ?>>) symtabClasses.get(symtabInstance.invoke(null, context));
+    /**
+     * Javac's class table ({@code Symtab.classes}: flat name to module to class symbol) with an
+     * index of the names in JShell's package, whose {@link #values()} are the tables of those names
+     * alone.
+     *
+     * <p>Why: after every javac task JShell forgets its package by walking every class javac knows
+     * ({@code Symtab.getAllClasses()}, the only reader of {@code values()}) to pick out the few in
+     * {@code REPL}; the default star imports alone make that 2,700-3,000 classes, so the walk was
+     * 13 % of an expression cell. Only JShell's walk and annotation processing (which JShell turns
+     * off) call {@code getAllClasses()}; the walk still checks each class's package, so a name
+     * indexed here but outside the package is only looked at, never dropped. Javac enters names
+     * with {@code computeIfAbsent} only, and every other access goes through {@code HashMap}
+     * itself.
+     */
+    static final class IndexedClassTable extends HashMap<Object, Map<Object, Object>> {
+        private static final long serialVersionUID = 1L;
+        private static final String PREFIX = UnindexedClassPath.REPL_PACKAGE + ".";
+        private final transient Set<Object> replNames = new HashSet<>();
+
+        @SuppressWarnings("unchecked") // javac's own table, copied as it is
+        IndexedClassTable(Map<?, ? extends Map<?, ?>> classes) {
+            super((Map<Object, Map<Object, Object>>) classes);
+            keySet().forEach(this::index);
+        }
+
+        @Override
+        public Map<Object, Object> computeIfAbsent(Object name, Function<? super Object, ? extends Map<Object, Object>> f) {
+            index(name);
+            return super.computeIfAbsent(name, f);
+        }
+
+        private void index(Object name) {
+            if (name.toString().startsWith(PREFIX)) {
+                replNames.add(name);
+            }
+        }
+
+        /** @return a snapshot of the tables of the names in JShell's package */
+        @Override
+        public Collection<Map<Object, Object>> values() {
+            List<Map<Object, Object>> tables = new ArrayList<>(replNames.size());
+            for (Iterator<Object> it = replNames.iterator(); it.hasNext(); ) {
+                Map<Object, Object> table = get(it.next());
+                if (table == null) {
+                    it.remove();
+                } else {
+                    tables.add(table);
+                }
+            }
+            return tables;
+        }
     }
 
     private static Field field(Class<?> type, String name) throws NoSuchFieldException {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,9 +39,26 @@ class CompilerHousekeepingTest {
     }
 
     @Test
-    void attachesOnThisJdk() {
+    void attachesOnThisJdk() throws ReflectiveOperationException {
         // Fails when a JDK upgrade moves the members it reaches (the kernel then runs as plain JShell).
         assertNotNull(session.housekeeping(), "JShell's compiler state is out of reach on " + Runtime.version());
+        assertTrue(session.housekeeping().classTablesIndexed(), "javac's class tables carry the index of JShell's package");
+    }
+
+    @Test
+    void theClassTableListsOnlyJShellsPackageToTheWalk() {
+        Map<Object, Map<Object, Object>> javac = new HashMap<>();
+        javac.put("java.util.List", new HashMap<>(Map.of("java.base", "List")));
+        javac.put("REPL.$JShell$3", new HashMap<>(Map.of("unnamed", "$JShell$3")));
+        CompilerHousekeeping.IndexedClassTable table = new CompilerHousekeeping.IndexedClassTable(javac);
+        assertEquals(List.of(Map.of("unnamed", "$JShell$3")), List.copyOf(table.values()));
+        table.computeIfAbsent("REPL.$JShell$4$Inner", n -> new HashMap<>()).put("unnamed", "Inner");
+        table.computeIfAbsent("java.util.Map", n -> new HashMap<>()).put("java.base", "Map");
+        assertEquals(2, table.values().size(), table.values().toString());
+        assertEquals(4, table.size(), "every other access sees the whole table");
+        assertEquals("Map", table.get("java.util.Map").get("java.base"));
+        table.remove("REPL.$JShell$3");
+        assertEquals(List.of(Map.of("unnamed", "Inner")), List.copyOf(table.values()));
     }
 
     @Test
@@ -75,13 +95,15 @@ class CompilerHousekeepingTest {
         assertTrue(files.stream().anyMatch(f -> f.endsWith("$Corner")), "nested classes of live snippets stay: " + files);
         int live = files.size();
         for (int i = 0; i < 20; i++) {
+            // Each redefinition of one of four variables leaves the class file of the one before.
+            run("int w" + (i % 4) + " = " + i + ";");
             value(i + " * 2");
         }
         int grown = h.classFileNames().size();
-        // At most the cells since the last tidy-up have left their class files.
-        assertTrue(grown >= live && grown < live + CompilerHousekeeping.CELLS_PER_TIDY, "tidied every few cells: " + grown + " class files");
+        // Four more live ones, and at most one stale one per cell since the last tidy-up.
+        assertTrue(grown >= live + 4 && grown < live + 4 + CompilerHousekeeping.CELLS_PER_TIDY, "tidied every few cells: " + grown + " class files");
         h.tidy(session.shell());
-        assertEquals(live, h.classFileNames().size(), "expression cells leave no class files behind: " + h.classFileNames());
+        assertEquals(live + 4, h.classFileNames().size(), "only the live snippets' class files stay: " + h.classFileNames());
     }
 
     @Test
