@@ -32,7 +32,8 @@ import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
  * compiles it with JShell's own task factory, so the reused compiler context and JShell's in-memory
  * class files are shared, and hands the class to the session's execution engine, whose exit guard,
  * value capture and stop checks apply as to any snippet. An expression cell took 35-45 % less time
- * in process (bench/RESULTS.md).
+ * in process (bench/RESULTS.md). A cell run again unchanged, with nothing declared since, runs its
+ * loaded class again, as JShell keeps an unchanged snippet's class.
  *
  * <p>When javac rejects the wrapper (a declaration, a call of a void method, a mistake), nothing
  * has run and the caller evaluates the snippet through JShell as written, which reports errors in
@@ -50,8 +51,35 @@ final class ExpressionCompiler {
      */
     static final String CLASS_PREFIX = "$JShell$Jotter";
 
-    /** A compiled wrapper class, not yet loaded. */
-    record Compiled(String className, int snippetLine, List<ClassBytecodes> classes) {}
+    /**
+     * A compiled wrapper class.
+     *
+     * @param className its binary name
+     * @param snippetLine the line of its source on which the expression begins
+     * @param classes its class files and those of its nested classes, to load; empty when a class
+     *     compiled from the same source is loaded already
+     * @param source what it was compiled from, less its class name: its imports and expression
+     */
+    record Compiled(String className, int snippetLine, List<ClassBytecodes> classes, String source) {}
+
+    /** How many loaded wrappers are remembered for a cell run again unchanged. */
+    static final int REMEMBERED = 64;
+
+    /**
+     * Loaded wrappers by the source they were compiled from, the most recently used last. Why: a
+     * cell run again unchanged, with nothing declared or imported since, compiles to the same
+     * class, so its loaded class runs again without javac (JShell too keeps a snippet's loaded
+     * class when the same snippet is evaluated again unchanged). A new declaration or import
+     * changes the imports, and so the key.
+     */
+    private final Map<String, Compiled> loaded = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     private final Object maps;
     private final Object taskFactory;
@@ -116,10 +144,16 @@ final class ExpressionCompiler {
      * @throws ReflectiveOperationException when JShell's internals did not answer as expected
      */
     Compiled compile(String expression) throws ReflectiveOperationException {
+        // JShell's own header: "package REPL;" and an import line per import and declaration.
+        String imports = (String) packageAndImports.invoke(maps, null, null);
+        String key = imports + "\u0000" + expression;
+        Compiled same = loaded.get(key);
+        if (same != null) {
+            return new Compiled(same.className(), same.snippetLine(), List.of(), key);
+        }
         String name = CLASS_PREFIX + next++;
         String binaryName = UnindexedClassPath.REPL_PACKAGE + "." + name;
-        // JShell's own header: "package REPL;" and an import line per import and declaration.
-        String head = packageAndImports.invoke(maps, null, null) + "\nclass " + name + " {\n"
+        String head = imports + "\nclass " + name + " {\n"
                 + "    public static java.lang.Object do_it$() throws java.lang.Throwable {\n"
                 + "        return ";
         // The newline ends a trailing // comment before the semicolon.
@@ -135,13 +169,27 @@ final class ExpressionCompiler {
         try {
             @SuppressWarnings("unchecked") // the worker above returns this
             List<ClassBytecodes> classes = (List<ClassBytecodes>) compile.invoke(taskFactory, List.of(wrapped), onTask);
-            return classes == null ? null : new Compiled(binaryName, lines(head) + 1, classes);
+            return classes == null ? null : new Compiled(binaryName, lines(head) + 1, classes, key);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw e;
         }
+    }
+
+    /** @return how many wrapper classes this has compiled (for tests) */
+    int compilations() {
+        return next;
+    }
+
+    /**
+     * Remembers a wrapper once its classes are loaded, so that the same source runs it again.
+     *
+     * @param compiled what {@link #compile} returned, now loaded
+     */
+    void loaded(Compiled compiled) {
+        loaded.put(compiled.source(), new Compiled(compiled.className(), compiled.snippetLine(), List.of(), compiled.source()));
     }
 
     /**

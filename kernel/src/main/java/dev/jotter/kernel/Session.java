@@ -137,6 +137,12 @@ public final class Session implements AutoCloseable {
         expressions = null;
     }
 
+    /** @return the expression compiler, or null when it could not attach; for tests */
+    ExpressionCompiler expressionCompiler() {
+        shell();
+        return expressions;
+    }
+
     /** @return the compiler housekeeping, or null when it could not attach; for tests */
     CompilerHousekeeping housekeeping() {
         shell();
@@ -384,6 +390,15 @@ public final class Session implements AutoCloseable {
                     + "|non-sealed|var|void|if|for|while|do|try|return|throw|break|continue|synchronized|assert|yield)\\b)");
 
     /**
+     * Snippets that begin like a variable declaration: a type (qualified, generic, array) and a
+     * name, then {@code =}, {@code ;} or the end. Two names in a row never begin an expression, so
+     * trying them as one would only cost a rejected compilation; were one misread, JShell would
+     * still evaluate it as written and show its value.
+     */
+    private static final java.util.regex.Pattern DECLARATION = java.util.regex.Pattern.compile(
+            "^[A-Za-z_$][\\w$.]*(?:\\s*<[\\w$.,\\s?\\[\\]<>]*>)?(?:\\s*\\[\\s*\\])*\\s+[A-Za-z_$][\\w$]*\\s*(?:=(?!=)|;|$)");
+
+    /**
      * Snippets that begin with a call of {@code System.out.println} or its friends: they are that
      * void call or do not compile as an expression at all, so trying them as a value would only
      * cost a rejected compilation.
@@ -403,7 +418,8 @@ public final class Session implements AutoCloseable {
      */
     static String expressionOf(String snippetSource) {
         String source = snippetSource.strip();
-        if (source.isEmpty() || NOT_AN_EXPRESSION.matcher(source).find() || PRINT_CALL.matcher(source).find()) {
+        if (source.isEmpty() || NOT_AN_EXPRESSION.matcher(source).find() || PRINT_CALL.matcher(source).find()
+                || DECLARATION.matcher(source).find()) {
             return null;
         }
         return source.endsWith(";") ? source.substring(0, source.length() - 1) : source;
@@ -437,7 +453,10 @@ public final class Session implements AutoCloseable {
         JotterExecutionControl control = engine.control();
         String text;
         try {
-            control.load(compiled.classes().toArray(ExecutionControl.ClassBytecodes[]::new));
+            if (!compiled.classes().isEmpty()) {
+                control.load(compiled.classes().toArray(ExecutionControl.ClassBytecodes[]::new));
+                compiler.loaded(compiled);
+            }
             text = control.invoke(compiled.className(), "do_it$");
         } catch (ExecutionControl.UserException | ExecutionControl.ResolutionException e) {
             throw new CellError(userError(compiler, e));

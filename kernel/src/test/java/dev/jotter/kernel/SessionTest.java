@@ -153,6 +153,40 @@ class SessionTest {
     }
 
     @Test
+    void declarationsAndStatementsAreNotTriedAsExpressions() {
+        for (String notOne : List.of("int x = 1;", "int[] xs = {1}", "java.util.List<Map<String, int[]>> l = null;", "String s;",
+                "final var v = 2;", "Map<String, Integer> m = new HashMap<>()", "for (int i = 0; i < 1; i++) {}",
+                "System.out.println(1)", "class K {}")) {
+            assertNull(Session.expressionOf(notOne), notOne);
+        }
+        for (String one : List.of("1 + 1", "x = 2", "x == 2", "xs[0] = 3;", "a < b", "m.get(\"k\")", "new int[] {1}", "List.of(1)",
+                "(String) s", "x++", "Math.max(1, 2) // why", "i < j && j > k")) {
+            assertEquals(one.endsWith(";") ? one.substring(0, one.length() - 1) : one, Session.expressionOf(one), one);
+        }
+    }
+
+    @Test
+    void aCellRunAgainUnchangedRunsItsLoadedClassAgain() {
+        run("int[] runs = {0};");
+        ExpressionCompiler compiler = session.expressionCompiler();
+        int before = compiler.compilations();
+        assertEquals("1", run("++runs[0]").result.get("text/plain"));
+        assertEquals("2", run("++runs[0]").result.get("text/plain"), "it runs again");
+        assertEquals(before + 1, compiler.compilations(), "compiled once");
+        // A declaration changes what the expression may refer to: compiled again.
+        run("var runs2 = 0;");
+        assertEquals("3", run("++runs[0]").result.get("text/plain"));
+        assertEquals(before + 2, compiler.compilations());
+        // An error thrown by a class run again still points at the cell that ran it.
+        run("int zero = 0;");
+        assertEquals("java.lang.ArithmeticException", run("1 / zero").ename);
+        Recorder again = new Recorder();
+        session.execute("1 / zero", 7, again);
+        router.flush();
+        assertTrue(NotebookRunner.stripAnsi(String.join("\n", again.traceback)).contains("Cell In[7], line 1"), again.traceback.toString());
+    }
+
+    @Test
     void anExpressionSeesTheSessionsImportsAndDeclarations() {
         run("import java.util.concurrent.atomic.AtomicInteger;");
         run("record Pair(int left, String right) {}");
