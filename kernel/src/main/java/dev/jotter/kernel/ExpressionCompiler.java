@@ -11,13 +11,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 
 /**
- * Compiles a cell's expression in one javac task, where JShell takes three.
+ * Compiles a cell's expression or statement in one javac task, where JShell takes three or four.
  *
  * <p>Why: JShell evaluates every snippet with three javac tasks: one parses it to tell what kind of
  * snippet it is, one analyses it to check it and to find its type, one generates its class. Most of
@@ -35,9 +36,11 @@ import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
  * in process (bench/RESULTS.md). A cell run again unchanged, with nothing declared since, runs its
  * loaded class again, as JShell keeps an unchanged snippet's class.
  *
- * <p>When javac rejects the wrapper (a declaration, a call of a void method, a mistake), nothing
- * has run and the caller evaluates the snippet through JShell as written, which reports errors in
- * its own words.
+ * <p>Statements (a print call, a call of a void method, a loop, a block) declare nothing later cells
+ * could use either, and compile the same way as the body of {@code do_it$} ({@link #compileStatement});
+ * the caller must only hand over code that cannot be a declaration, which would become a local
+ * variable there. When javac rejects the wrapper (a declaration, a mistake), nothing has run and
+ * the caller evaluates the snippet through JShell as written, which reports errors in its own words.
  *
  * <p>Like {@link CompilerHousekeeping}, it reaches non-public members of {@code jdk.jshell}, which the
  * kernel jar's manifest opens; where they are missing or closed, {@link #attach} returns null and
@@ -58,7 +61,7 @@ final class ExpressionCompiler {
      * @param snippetLine the line of its source on which the expression begins
      * @param classes its class files and those of its nested classes, to load; empty when a class
      *     compiled from the same source is loaded already
-     * @param source what it was compiled from, less its class name: its imports and expression
+     * @param source what it was compiled from, less its class name: its kind, imports and code
      */
     record Compiled(String className, int snippetLine, List<ClassBytecodes> classes, String source) {}
 
@@ -89,6 +92,7 @@ final class ExpressionCompiler {
     private final Method compile;
     private final Class<?> worker;
     private final Method runCompile;
+    private final Method diagnostics;
     private final Map<String, ?> classFiles;
     private final Method classBytes;
     private final Method expunge;
@@ -111,6 +115,7 @@ final class ExpressionCompiler {
         worker = Class.forName("jdk.jshell.TaskFactory$Worker", false, jdk);
         compile = method(taskFactory.getClass(), "compile", Collection.class, worker);
         runCompile = method(Class.forName("jdk.jshell.TaskFactory$CompileTask", false, jdk), "compile");
+        diagnostics = method(Class.forName("jdk.jshell.TaskFactory$BaseTask", false, jdk), "getDiagnostics");
         Object fileManager = field(taskFactory.getClass(), "fileManager").get(taskFactory);
         classFiles = (Map<String, ?>) field(fileManager.getClass(), "classObjects").get(fileManager);
         classBytes = method(Class.forName("jdk.jshell.MemoryFileManager$OutputMemoryJavaFileObject", false, jdk), "getBytes");
@@ -140,28 +145,62 @@ final class ExpressionCompiler {
      * are read as they stand.
      *
      * @param expression one expression, without a trailing semicolon
-     * @return the compiled class, or null when javac rejected it (nothing ran)
+     * @return the compiled class, or null when javac rejected it (nothing ran; see
+     *     {@link #rejectedAsVoid()})
      * @throws ReflectiveOperationException when JShell's internals did not answer as expected
      */
     Compiled compile(String expression) throws ReflectiveOperationException {
+        // The newline ends a trailing // comment before the semicolon.
+        return compile("E", "        return ", expression, "\n        ;\n");
+    }
+
+    /**
+     * Compiles {@code statement} as the body of a new wrapper class's {@code do_it$} method, which
+     * returns null. Only for code that cannot be a declaration: a declaration compiled this way
+     * would declare a local variable, gone once the method returns.
+     *
+     * @param statement one statement (a void call, a loop, a block), with or without its semicolon
+     * @return the compiled class, or null when javac rejected it (nothing ran)
+     * @throws ReflectiveOperationException when JShell's internals did not answer as expected
+     */
+    Compiled compileStatement(String statement) throws ReflectiveOperationException {
+        String s = statement.strip();
+        // A statement may come without its semicolon, as a notebook's last line often does; one
+        // more after a complete statement would be an unreachable one after a throw.
+        String end = s.endsWith(";") || s.endsWith("}") ? "\n" : "\n        ;\n";
+        // "if (true)": whatever the statement does (throw, loop for ever), "return null" after it
+        // is reachable (JLS 14.22).
+        return compile("S", "        if (true) { ", statement, end + "        }\n        return null;\n");
+    }
+
+    /**
+     * @return whether the last expression {@link #compile} rejected was rejected only for having
+     *     no value (a call of a void method), so that it compiles as a statement
+     */
+    boolean rejectedAsVoid() {
+        return rejectedAsVoid;
+    }
+
+    private boolean rejectedAsVoid;
+
+    private Compiled compile(String kind, String before, String code, String after) throws ReflectiveOperationException {
         // JShell's own header: "package REPL;" and an import line per import and declaration.
         String imports = (String) packageAndImports.invoke(maps, null, null);
-        String key = imports + "\u0000" + expression;
+        String key = kind + imports + "\u0000" + code;
         Compiled same = loaded.get(key);
         if (same != null) {
-            return new Compiled(same.className(), same.snippetLine(), List.of(), key);
+            return same;
         }
         String name = CLASS_PREFIX + next++;
         String binaryName = UnindexedClassPath.REPL_PACKAGE + "." + name;
         String head = imports + "\nclass " + name + " {\n"
-                + "    public static java.lang.Object do_it$() throws java.lang.Throwable {\n"
-                + "        return ";
-        // The newline ends a trailing // comment before the semicolon.
-        String source = head + expression + "\n        ;\n    }\n}\n";
+                + "    public static java.lang.Object do_it$() throws java.lang.Throwable {\n" + before;
+        String source = head + code + after + "    }\n}\n";
         Object wrapped = outerWrap.newInstance(compoundWrap.newInstance((Object) new Object[] {source}));
+        rejectedAsVoid = false;
         Object onTask = Proxy.newProxyInstance(worker.getClassLoader(), new Class<?>[] {worker},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "withTask" -> classesOf((boolean) runCompile.invoke(args[0]), binaryName);
+                    case "withTask" -> classesOf(args[0], binaryName);
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     default -> "ExpressionCompiler worker";
@@ -192,6 +231,9 @@ final class ExpressionCompiler {
         loaded.put(compiled.source(), new Compiled(compiled.className(), compiled.snippetLine(), List.of(), compiled.source()));
     }
 
+    /** javac's words for a {@code return} of a void call, the one error that makes it a statement. */
+    private static final String VOID_VALUE = "void cannot be converted";
+
     /**
      * Takes the class files javac just wrote for one wrapper out of JShell's file manager: nothing
      * refers to them later, and each one left there would be listed by every later javac task.
@@ -199,7 +241,13 @@ final class ExpressionCompiler {
      *
      * @return the class files, or null when the compilation failed
      */
-    private List<ClassBytecodes> classesOf(boolean compiled, String binaryName) throws ReflectiveOperationException {
+    private List<ClassBytecodes> classesOf(Object task, String binaryName) throws ReflectiveOperationException {
+        boolean compiled = (boolean) runCompile.invoke(task);
+        if (!compiled) {
+            List<?> errors = ((List<?>) diagnostics.invoke(task)).stream().filter(d -> ((Diag) d).isError()).toList();
+            rejectedAsVoid = errors.size() == 1 && ((Diag) errors.getFirst()).getCode().equals("compiler.err.prob.found.req")
+                    && ((Diag) errors.getFirst()).getMessage(java.util.Locale.ROOT).contains(VOID_VALUE);
+        }
         List<ClassBytecodes> classes = new ArrayList<>();
         var it = classFiles.entrySet().iterator();
         while (it.hasNext()) {

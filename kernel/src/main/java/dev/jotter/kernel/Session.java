@@ -247,7 +247,7 @@ public final class Session implements AutoCloseable {
     }
 
     private static final Object NO_VALUE = new Object();
-    /** What {@link #evalExpression} returns when javac rejected the expression: nothing ran. */
+    /** What {@link #evalCompiled} returns for a snippet JShell must run: nothing ran. */
     private static final Object NOT_COMPILED = new Object();
     private static final Result INTERRUPTED = new Result(false, "InterruptedException", "the cell was interrupted",
             List.of(Traceback.RED + "Interrupted" + Traceback.RESET + ": the cell was stopped by an interrupt request"));
@@ -312,20 +312,20 @@ public final class Session implements AutoCloseable {
 
     private Object evalSnippet(JShell shell, String snippetSource, int count, int line) throws CellError {
         ValueCapture.reset();
-        String expression = expressionOf(snippetSource);
+        ExpressionCompiler compiler = expressions;
         List<SnippetEvent> events = null;
-        if (expression != null && expressions != null) {
+        if (compiler != null) {
             try {
-                Object value = evalExpression(expression, snippetSource, count, line);
+                Object value = evalCompiled(compiler, snippetSource, count, line);
                 if (value != NOT_COMPILED) {
                     return value;
                 }
             } finally {
                 ValueCapture.reset();
             }
-            // javac rejected it as a value: JShell runs it as written and words any error.
-        } else if (expression != null) {
-            events = evalAsValue(shell, expression);
+            // A declaration, or javac rejected it: JShell runs it as written and words any error.
+        } else if (expressionOf(snippetSource) != null) {
+            events = evalAsValue(shell, expressionOf(snippetSource));
         }
         if (events == null) {
             events = shell.eval(snippetSource);
@@ -426,25 +426,46 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Compiles and runs an expression in one javac task ({@link ExpressionCompiler}).
+     * Snippets that begin with a statement's keyword or a block: they declare nothing a later cell
+     * could use, so they may be compiled as a statement.
+     */
+    private static final java.util.regex.Pattern STATEMENT = java.util.regex.Pattern.compile(
+            "^(?:\\{|(?:if|for|while|do|try|switch|throw|synchronized|assert)\\b)");
+
+    /**
+     * Compiles and runs a snippet in one javac task ({@link ExpressionCompiler}): as an expression
+     * when it may be one, else as a statement when it cannot be a declaration (a print call, a
+     * void call, a loop, a block).
      *
-     * @param expression the snippet as {@link #expressionOf} gave it
+     * @param compiler the session's expression compiler
      * @param snippetSource the snippet as written
-     * @return the value (a RawValue, or NO_VALUE for a display call), or NOT_COMPILED when javac
-     *     rejected it as an expression, in which case nothing ran
+     * @return the value (a RawValue, or NO_VALUE for a statement or a display call), or
+     *     NOT_COMPILED when it must go through JShell, in which case nothing ran
      * @throws CellError when it threw or was interrupted
      */
-    private Object evalExpression(String expression, String snippetSource, int count, int line) throws CellError {
-        ExpressionCompiler compiler = expressions;
-        ExpressionCompiler.Compiled compiled;
+    private Object evalCompiled(ExpressionCompiler compiler, String snippetSource, int count, int line) throws CellError {
+        String expression = expressionOf(snippetSource);
+        String source = snippetSource.strip();
         try {
-            compiled = compiler.compile(expression);
+            if (expression != null) {
+                Object value = runCompiled(compiler, compiler.compile(expression), snippetSource, count, line, true);
+                if (value != NOT_COMPILED || !compiler.rejectedAsVoid()) {
+                    return value;
+                }
+            } else if (!PRINT_CALL.matcher(source).find() && !STATEMENT.matcher(source).find()) {
+                return NOT_COMPILED;
+            }
+            return runCompiled(compiler, compiler.compileStatement(snippetSource), snippetSource, count, line, false);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            // Nothing ran: JShell takes this and every later expression.
+            // Nothing ran: JShell takes this and every later snippet.
             expressions = null;
-            router.log().println("WARNING: expressions go through JShell from now on, after " + e);
+            router.log().println("WARNING: expressions and statements go through JShell from now on, after " + e);
             return NOT_COMPILED;
         }
+    }
+
+    private Object runCompiled(ExpressionCompiler compiler, ExpressionCompiler.Compiled compiled, String snippetSource,
+                               int count, int line, boolean hasValue) throws CellError {
         if (compiled == null) {
             return NOT_COMPILED;
         }
@@ -469,7 +490,7 @@ public final class Session implements AutoCloseable {
         if (interrupted) {
             throw new CellError(INTERRUPTED);
         }
-        if (isDisplayCall(snippetSource)) {
+        if (!hasValue || isDisplayCall(snippetSource)) {
             return NO_VALUE;
         }
         String shown = compiler.expunge(text);

@@ -166,6 +166,51 @@ class SessionTest {
     }
 
     @Test
+    void statementsCompileInOneTaskAndDeclarationsStayDeclarations() {
+        JShell shell = session.shell();
+        run("List<String> seen = new ArrayList<>();");
+        long snippets = shell.snippets().count();
+        Recorder print = run("System.out.println(\"no semicolon\")");
+        assertEquals("no semicolon\n", print.stdout.toString());
+        assertNull(print.result);
+        assertNull(run("seen.clear()").result, "a void call shows nothing");
+        Recorder loop = run("for (int i = 0; i < 3; i++) {\n    seen.add(\"s\" + i);\n}");
+        assertNull(loop.ename);
+        assertEquals("[s0, s1, s2]", run("seen").result.get("text/plain"));
+        assertEquals(snippets, shell.snippets().count(), "statements are compiled outside JShell's snippet list");
+        Recorder thrown = run("if (seen.size() == 3)\n    throw new IllegalStateException(\"three\");");
+        assertEquals("java.lang.IllegalStateException", thrown.ename);
+        assertTrue(NotebookRunner.stripAnsi(String.join("\n", thrown.traceback)).contains("Cell In[1], line 2"), thrown.traceback.toString());
+        // Declarations, however they begin, are JShell's: their names outlive the cell.
+        run("int p1, p2;");
+        assertEquals("3", run("p1 = 3").result.get("text/plain"));
+        assertEquals("3", run("p1").result.get("text/plain"));
+        run("String greet(String who) { return \"hi \" + who; }");
+        assertEquals("\"hi you\"", run("greet(\"you\")").result.get("text/plain"));
+    }
+
+    @Test
+    void anInterruptStopsALoopStatement() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread interrupter = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                session.interrupt();
+            }
+        });
+        interrupter.start();
+        Recorder r = run("while (true) { }");
+        done.set(true);
+        interrupter.join();
+        assertEquals("InterruptedException", r.ename);
+        assertEquals("2", run("1 + 1").result.get("text/plain"));
+    }
+
+    @Test
     void aCellRunAgainUnchangedRunsItsLoadedClassAgain() {
         run("int[] runs = {0};");
         ExpressionCompiler compiler = session.expressionCompiler();
