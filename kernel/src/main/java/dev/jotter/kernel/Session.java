@@ -63,7 +63,7 @@ public final class Session implements AutoCloseable {
     private final JotterExecutionControl.Provider engine = new JotterExecutionControl.Provider();
     /** Null when this JDK's JShell internals are out of reach. */
     private volatile CompilerHousekeeping housekeeping;
-    /** Null when this JDK's JShell internals are out of reach: expressions then go through JShell. */
+    /** Null when this JDK's JShell internals are out of reach: every snippet then goes through JShell. */
     private volatile ExpressionCompiler expressions;
     private volatile RuntimeException startFailure;
     private volatile boolean interrupted;
@@ -129,8 +129,8 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Sends expressions through JShell from now on, as where JShell's internals are out of reach;
-     * for tests of that path.
+     * Sends expressions and statements through JShell from now on, as where JShell's internals are
+     * out of reach; for tests of that path.
      */
     void compileExpressionsThroughJShell() {
         shell();
@@ -469,7 +469,7 @@ public final class Session implements AutoCloseable {
         if (compiled == null) {
             return NOT_COMPILED;
         }
-        // A frame of the wrapper at the expression's first line is at the snippet's first line.
+        // A frame of the wrapper at the line where the snippet begins is at the snippet's first line.
         origins.put(compiled.className(), new Traceback.Origin(count, line - compiled.snippetLine() + 1));
         JotterExecutionControl control = engine.control();
         String text;
