@@ -58,7 +58,7 @@ final class ExpressionCompiler {
      * A compiled wrapper class.
      *
      * @param className its binary name
-     * @param snippetLine the line of its source on which the expression begins
+     * @param snippetLine the line of its source on which the snippet begins
      * @param classes its class files and those of its nested classes, to load; empty when a class
      *     compiled from the same source is loaded already
      * @param source what it was compiled from, less its class name: its kind, imports and code
@@ -133,7 +133,7 @@ final class ExpressionCompiler {
         try {
             return new ExpressionCompiler(shell);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            log.println("WARNING: JShell's compiler is out of reach (" + e + "); expression cells take JShell's slower path."
+            log.println("WARNING: JShell's compiler is out of reach (" + e + "); expressions and statements take JShell's slower path."
                     + " Run the kernel from its jar (java -jar jotter.jar) or add --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED.");
             return null;
         }

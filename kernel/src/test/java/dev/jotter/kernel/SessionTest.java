@@ -191,8 +191,15 @@ class SessionTest {
 
     @Test
     void anInterruptStopsALoopStatement() throws InterruptedException {
+        assertEquals("InterruptedException", runInterrupted("while (true) { }").ename);
+        assertEquals("2", run("1 + 1").result.get("text/plain"));
+    }
+
+    /** Runs a cell that never ends by itself, interrupting it every 200 ms until it returns. */
+    private static Recorder runInterrupted(String code) throws InterruptedException {
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         Thread interrupter = new Thread(() -> {
+            // Until the cell returns: an interrupt that came before the cell started is forgotten.
             while (!done.get()) {
                 try {
                     Thread.sleep(200);
@@ -203,11 +210,10 @@ class SessionTest {
             }
         });
         interrupter.start();
-        Recorder r = run("while (true) { }");
+        Recorder r = run(code);
         done.set(true);
         interrupter.join();
-        assertEquals("InterruptedException", r.ename);
-        assertEquals("2", run("1 + 1").result.get("text/plain"));
+        return r;
     }
 
     @Test
@@ -289,23 +295,7 @@ class SessionTest {
 
     @Test
     void anInterruptStopsALoopInsideAnExpression() throws InterruptedException {
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread interrupter = new Thread(() -> {
-            // Until the cell returns: an interrupt that came before the cell started is forgotten.
-            while (!done.get()) {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                session.interrupt();
-            }
-        });
-        interrupter.start();
-        Recorder r = run("new Object() { int spin() { while (true) { } } }.spin()");
-        done.set(true);
-        interrupter.join();
-        assertEquals("InterruptedException", r.ename);
+        assertEquals("InterruptedException", runInterrupted("new Object() { int spin() { while (true) { } } }.spin()").ename);
         assertEquals("2", run("1 + 1").result.get("text/plain"));
     }
 
