@@ -45,6 +45,7 @@ public final class Kernel {
     private final CountDownLatch firstReply = new CountDownLatch(1);
     private final Map<String, String> comms = new ConcurrentHashMap<>();
     private final PrintStream log;
+    private final boolean warmUpCharts;
     private ZContext context;
     private ZMQ.Socket shell;
     private ZMQ.Socket control;
@@ -58,6 +59,17 @@ public final class Kernel {
      * @param connection where to bind and how to sign
      */
     public Kernel(ConnectionInfo connection) {
+        this(connection, true);
+    }
+
+    /**
+     * @param connection where to bind and how to sign
+     * @param warmUpCharts whether to draw throw-away charts in the background once the first reply
+     *     is out, so that the first real chart is fast (off for the AOT training run, whose cache
+     *     would otherwise carry the chart classes into every kernel's start-up)
+     */
+    Kernel(ConnectionInfo connection, boolean warmUpCharts) {
+        this.warmUpCharts = warmUpCharts;
         this.connection = connection;
         this.wire = new Wire(connection.key(), connection.signatureScheme());
         this.router = new OutputRouter();
@@ -92,7 +104,9 @@ public final class Kernel {
                 log.println("[jotter] JShell failed to start: " + e);
             }
         }));
-        Thread.ofPlatform().daemon().name("jotter-warmup").start(afterFirstReply(Main::warmUp));
+        if (warmUpCharts) {
+            Thread.ofPlatform().daemon().name("jotter-warmup").start(afterFirstReply(Main::warmUp));
+        }
         publish(null, "status", Json.obj("execution_state", "starting"));
         start("jotter-shell", () -> serve(shell, false));
         try {

@@ -190,7 +190,7 @@ final class KernelSpec {
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.add("aot-training");
-        out.println("Training the start-up cache (about 15 s; --no-aot skips it)...");
+        out.println("Training the start-up cache (about 10 s; --no-aot skips it)...");
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes());
