@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** A real JShell session in this JVM, as the kernel and the runner use it. */
 class SessionTest {
     private static Session session;
-    /** A session whose expressions go through JShell, as where JShell's internals are out of reach. */
+    /** A session whose expressions and statements go through JShell, as where its internals are out of reach. */
     private static Session jshellOnly;
     private static OutputRouter router;
 
