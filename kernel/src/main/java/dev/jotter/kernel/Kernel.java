@@ -46,6 +46,7 @@ public final class Kernel {
     private final Map<String, String> comms = new ConcurrentHashMap<>();
     private final PrintStream log;
     private final boolean warmUpCharts;
+    private final String parentPid;
     private ZContext context;
     private ZMQ.Socket shell;
     private ZMQ.Socket control;
@@ -59,7 +60,7 @@ public final class Kernel {
      * @param connection where to bind and how to sign
      */
     public Kernel(ConnectionInfo connection) {
-        this(connection, true);
+        this(connection, true, System.getenv("JPY_PARENT_PID"));
     }
 
     /**
@@ -67,9 +68,11 @@ public final class Kernel {
      * @param warmUpCharts whether to draw throw-away charts in the background once the first reply
      *     is out, so that the first real chart is fast (off for the AOT training run, whose cache
      *     would otherwise carry the chart classes into every kernel's start-up)
+     * @param parentPid the process whose end ends the kernel (Jupyter's JPY_PARENT_PID), or null
      */
-    Kernel(ConnectionInfo connection, boolean warmUpCharts) {
+    Kernel(ConnectionInfo connection, boolean warmUpCharts, String parentPid) {
         this.warmUpCharts = warmUpCharts;
+        this.parentPid = parentPid;
         this.connection = connection;
         this.wire = new Wire(connection.key(), connection.signatureScheme());
         this.router = new OutputRouter();
@@ -153,7 +156,7 @@ public final class Kernel {
 
     /** Exits when the process that started us (JPY_PARENT_PID) is gone, so no kernel is orphaned. */
     private void watchParent() {
-        String pid = System.getenv("JPY_PARENT_PID");
+        String pid = parentPid;
         if (pid == null || pid.isBlank()) {
             return;
         }
