@@ -58,11 +58,9 @@ final class CompilerHousekeeping {
         pooledContexts = (Map<?, ? extends Collection<?>>) field(taskPool.getClass(), "options2Contexts").get(taskPool);
         Class<?> symtab = Class.forName("com.sun.tools.javac.code.Symtab", false, JShell.class.getClassLoader());
         Class<?> context = Class.forName("com.sun.tools.javac.util.Context", false, JShell.class.getClassLoader());
-        symtabInstance = symtab.getMethod("instance", context);
-        symtabInstance.setAccessible(true);
+        symtabInstance = method(symtab, "instance", context);
         symtabClasses = field(symtab, "classes");
-        classFullName = Snippet.class.getDeclaredMethod("classFullName");
-        classFullName.setAccessible(true);
+        classFullName = method(Snippet.class, "classFullName");
     }
 
     /**
@@ -229,9 +227,17 @@ final class CompilerHousekeeping {
         }
     }
 
-    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+    /** @return a field of a JDK-internal class, made accessible (its package must be opened to us) */
+    static Field field(Class<?> type, String name) throws NoSuchFieldException {
         Field f = type.getDeclaredField(name);
         f.setAccessible(true);
         return f;
+    }
+
+    /** @return a method of a JDK-internal class, made accessible (its package must be opened to us) */
+    static Method method(Class<?> type, String name, Class<?>... parameters) throws NoSuchMethodException {
+        Method m = type.getDeclaredMethod(name, parameters);
+        m.setAccessible(true);
+        return m;
     }
 }

@@ -1,8 +1,10 @@
 package dev.jotter.kernel;
 
+import static dev.jotter.kernel.CompilerHousekeeping.field;
+import static dev.jotter.kernel.CompilerHousekeeping.method;
+
 import java.io.PrintStream;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -293,30 +295,15 @@ final class ExpressionCompiler {
         }
     }
 
-    /** @return whether a frame's class is one of these wrappers (or a class nested in one) */
+    /**
+     * @return whether a frame's class is one of these wrappers (or a class nested in one, whose
+     *     wrapper {@link CompilerHousekeeping#outerClass} names, as for JShell's snippet classes)
+     */
     static boolean isWrapper(String className) {
         return className.startsWith(UnindexedClassPath.REPL_PACKAGE + "." + CLASS_PREFIX);
     }
 
-    /** @return the wrapper class a frame's class belongs to: REPL.$JShell$Jotter3 for REPL.$JShell$Jotter3$1 */
-    static String wrapperOf(String className) {
-        int nested = className.indexOf('$', (UnindexedClassPath.REPL_PACKAGE + "." + CLASS_PREFIX).length());
-        return nested < 0 ? className : className.substring(0, nested);
-    }
-
     private static int lines(String s) {
         return (int) s.chars().filter(c -> c == '\n').count();
-    }
-
-    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-        Field f = type.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
-    }
-
-    private static Method method(Class<?> type, String name, Class<?>... parameters) throws NoSuchMethodException {
-        Method m = type.getDeclaredMethod(name, parameters);
-        m.setAccessible(true);
-        return m;
     }
 }

@@ -313,10 +313,11 @@ public final class Session implements AutoCloseable {
     private Object evalSnippet(JShell shell, String snippetSource, int count, int line) throws CellError {
         ValueCapture.reset();
         ExpressionCompiler compiler = expressions;
+        String expression = expressionOf(snippetSource);
         List<SnippetEvent> events = null;
         if (compiler != null) {
             try {
-                Object value = evalCompiled(compiler, snippetSource, count, line);
+                Object value = evalCompiled(compiler, expression, snippetSource, count, line);
                 if (value != NOT_COMPILED) {
                     return value;
                 }
@@ -324,8 +325,8 @@ public final class Session implements AutoCloseable {
                 ValueCapture.reset();
             }
             // A declaration, or javac rejected it: JShell runs it as written and words any error.
-        } else if (expressionOf(snippetSource) != null) {
-            events = evalAsValue(shell, expressionOf(snippetSource));
+        } else if (expression != null) {
+            events = evalAsValue(shell, expression);
         }
         if (events == null) {
             events = shell.eval(snippetSource);
@@ -438,13 +439,14 @@ public final class Session implements AutoCloseable {
      * void call, a loop, a block).
      *
      * @param compiler the session's expression compiler
+     * @param expression the snippet as {@link #expressionOf} gave it, null when it cannot be one
      * @param snippetSource the snippet as written
      * @return the value (a RawValue, or NO_VALUE for a statement or a display call), or
      *     NOT_COMPILED when it must go through JShell, in which case nothing ran
      * @throws CellError when it threw or was interrupted
      */
-    private Object evalCompiled(ExpressionCompiler compiler, String snippetSource, int count, int line) throws CellError {
-        String expression = expressionOf(snippetSource);
+    private Object evalCompiled(ExpressionCompiler compiler, String expression, String snippetSource, int count, int line)
+            throws CellError {
         String source = snippetSource.strip();
         try {
             if (expression != null) {
@@ -673,7 +675,7 @@ public final class Session implements AutoCloseable {
             StackTraceElement f = out[i];
             if (ExpressionCompiler.isWrapper(f.getClassName())) {
                 out[i] = new StackTraceElement(f.getClassName(), f.getMethodName(),
-                        "#" + ExpressionCompiler.wrapperOf(f.getClassName()), f.getLineNumber());
+                        "#" + CompilerHousekeeping.outerClass(f.getClassName()), f.getLineNumber());
             }
         }
         return out;
