@@ -1,23 +1,22 @@
 package dev.jotter.kernel;
 
 /**
- * Receives the object each snippet evaluates to. JShell's local execution hands the kernel only
- * the value's string, but charts, tables and images must be rendered from the object itself,
- * so the kernel instruments each snippet's {@code do_it$} method to pass its result here.
- * Public because the instrumented REPL classes call it from another class loader.
+ * Receives the object each snippet evaluates to. JShell's execution hands the kernel only the
+ * value's string, but charts, tables and images must be rendered from the object itself, so the
+ * kernel's execution engine ({@link JotterExecutionControl}) passes each snippet's result here too.
  */
-public final class ValueCapture {
+final class ValueCapture {
     private static final Object NONE = new Object();
     private static volatile Object last = NONE;
 
     private ValueCapture() {}
 
     /**
-     * Called by instrumented snippet code with the value it returns.
+     * Called by the execution engine with the value a snippet returned.
      *
      * @param value the snippet's value
      */
-    public static void capture(Object value) {
+    static void capture(Object value) {
         last = value;
     }
 

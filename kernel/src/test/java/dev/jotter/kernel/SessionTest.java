@@ -300,6 +300,17 @@ class SessionTest {
     }
 
     @Test
+    void cellsRunOnOneThreadThatAnInterruptLeftSetDoesNotEnd() {
+        String thread = (String) run("Thread.currentThread().getName()").result.get("text/plain");
+        assertEquals(thread, run("Thread.currentThread().getName()").result.get("text/plain"));
+        // A cell that re-asserts an interrupt, as catch blocks do, must not end the next cell's wait.
+        assertNull(run("Thread.currentThread().interrupt();").ename);
+        Recorder r = run("Thread.sleep(20);\n1 + 1");
+        assertNull(r.ename, () -> "the next cell saw the interrupt: " + r.evalue);
+        assertEquals("2", r.result.get("text/plain"));
+    }
+
+    @Test
     void exitInsideAnExpressionIsBlocked() {
         Recorder r = run("new Object() { int quit() { System.exit(2); return 0; } }.quit()");
         assertEquals(ExitGuard.ExitAttemptedException.class.getName(), r.ename);
