@@ -38,6 +38,20 @@ final class KernelSpec {
             "--sun-misc-unsafe-memory-access=allow", "-XX:+UseSerialGC", "-Xms16m",
             "-XX:NewRatio=6", "-XX:-ShrinkHeapInSteps", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:TrimNativeHeapInterval=10000");
 
+    /**
+     * HotSpot compiler directives, installed next to kernel.json: the kernel's own machinery (javac
+     * and JShell, which compile every cell, the class-file API, ZeroMQ, JSON and the kernel) is
+     * compiled by C1 only. Why: on a small machine C2's compilations of javac, a very large
+     * program, took a core from the kernel's first few hundred cells, and the tier that profiles
+     * for C2 runs slower than plain C1 code. The user's code, the toolkit and the JDK's own classes
+     * still reach C2. Measured on 2 cores in interleaved runs (bench/RESULTS.md): new expressions
+     * over a kernel's first 100 cells 13.8-14.1 -> 10.4-12.4 ms p50, a warm one 9.8-10.2 -> 8.0-8.7
+     * ms. C1 for everything ({@code --jvm-opt=-XX:TieredStopAtLevel=1}) is faster still for
+     * the kernel (8.6-10.8 ms over the first 100 cells) but leaves collection-heavy user code about
+     * 2.5 times slower once warm, so it is the user's choice, not the default.
+     */
+    static final String JIT_DIRECTIVES = "jit-directives.json";
+
     private KernelSpec() {}
 
     /** Parsed install/uninstall options. */
@@ -141,6 +155,14 @@ final class KernelSpec {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> jvm = new ArrayList<>(BASE_JVM_OPTS);
+        Path directives = target.resolve(JIT_DIRECTIVES);
+        try (InputStream in = KernelSpec.class.getResourceAsStream("/kernelspec/" + JIT_DIRECTIVES)) {
+            if (in != null) {
+                Files.copy(in, directives, StandardCopyOption.REPLACE_EXISTING);
+                jvm.add("-XX:+UnlockDiagnosticVMOptions");
+                jvm.add("-XX:CompilerDirectivesFile=" + directives);
+            }
+        }
         jvm.addAll(o.jvmOpts());
         if (o.aot()) {
             Path cache = target.resolve("jotter.aot");

@@ -77,6 +77,8 @@ class BinderPostBuildIT {
         assertTrue(argv.contains("-Xmx896m") && argv.contains("-XX:MaxDirectMemorySize="), "Binder memory caps missing from kernel.json: " + argv);
         assertTrue(argv.contains(spec.resolve("jotter.jar").toString()), "the kernelspec must run its own copy of the jar: " + argv);
         assertTrue(Files.size(spec.resolve("jotter.jar")) > 1_000_000, "kernelspec jar copy is missing or truncated");
+        assertTrue(argv.contains("-XX:CompilerDirectivesFile=" + spec.resolve("jit-directives.json")) && Files.isRegularFile(spec.resolve("jit-directives.json")),
+                "the kernelspec must carry its compiler directives: " + argv);
         assertTrue(transcript.contains("libtorch works: 1 + 1 = 2.0"), "the warm-up did not run libtorch:\n" + transcript);
         try (Stream<Path> djl = Files.walk(home.resolve(".djl.ai"))) {
             List<String> libs = djl.map(Path::toString).filter(s -> s.endsWith("libtorch.so")).toList();
