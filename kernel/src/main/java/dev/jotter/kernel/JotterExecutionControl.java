@@ -75,7 +75,7 @@ final class JotterExecutionControl extends LocalExecutionControl {
     /** Threads started by cells belong to this group, as they belonged to JShell's per-cell group. */
     private final ThreadGroup cellThreads = new ThreadGroup("jotter cells");
     private final SynchronousQueue<FutureTask<Object>> cells = new SynchronousQueue<>();
-    private Thread cellThread;
+    private volatile Thread cellThread;
 
     /**
      * Runs a snippet's method on one long-lived thread, where JShell starts a thread (in a new
@@ -117,7 +117,10 @@ final class JotterExecutionControl extends LocalExecutionControl {
             if (cause instanceof Exception ex) {
                 throw ex;
             }
-            throw (Error) cause;
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new InternalException("the cell ended with " + cause);
         }
         ValueCapture.capture(value);
         return valueString(value);

@@ -48,7 +48,9 @@ final class KernelSpec {
      * over a kernel's first 100 cells 13.8-14.1 -> 10.4-12.4 ms p50, a warm one 9.8-10.2 -> 8.0-8.7
      * ms. C1 for everything ({@code --jvm-opt=-XX:TieredStopAtLevel=1}) is faster still for
      * the kernel (8.6-10.8 ms over the first 100 cells) but leaves collection-heavy user code about
-     * 2.5 times slower once warm, so it is the user's choice, not the default.
+     * 2.5 times slower once warm, so it is the user's choice, not the default. (The JVM says "1
+     * compiler directives added" on its standard output as it starts; Jupyter shows that line in
+     * its server's log.)
      */
     static final String JIT_DIRECTIVES = "jit-directives.json";
 
