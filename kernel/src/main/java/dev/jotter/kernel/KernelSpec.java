@@ -157,13 +157,9 @@ final class KernelSpec {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> jvm = new ArrayList<>(BASE_JVM_OPTS);
-        Path directives = target.resolve(JIT_DIRECTIVES);
-        try (InputStream in = KernelSpec.class.getResourceAsStream("/kernelspec/" + JIT_DIRECTIVES)) {
-            if (in != null) {
-                Files.copy(in, directives, StandardCopyOption.REPLACE_EXISTING);
-                jvm.add("-XX:+UnlockDiagnosticVMOptions");
-                jvm.add("-XX:CompilerDirectivesFile=" + directives);
-            }
+        if (copyResource(JIT_DIRECTIVES, target)) {
+            jvm.add("-XX:+UnlockDiagnosticVMOptions");
+            jvm.add("-XX:CompilerDirectivesFile=" + target.resolve(JIT_DIRECTIVES));
         }
         jvm.addAll(o.jvmOpts());
         if (o.aot()) {
@@ -188,14 +184,25 @@ final class KernelSpec {
                 "metadata", Json.obj("debugger", false, "jotter_version", Main.version()));
         Files.writeString(target.resolve("kernel.json"), Json.PRETTY.toJson(spec) + "\n");
         for (String logo : new String[] {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"}) {
-            try (InputStream in = KernelSpec.class.getResourceAsStream("/kernelspec/" + logo)) {
-                if (in != null) {
-                    Files.copy(in, target.resolve(logo), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            copyResource(logo, target);
         }
         out.println("Installed kernelspec '" + o.name() + "' (" + o.displayName() + ") in " + target);
         return 0;
+    }
+
+    /**
+     * Copies one of the jar's kernelspec resources into the kernelspec folder.
+     *
+     * @return whether the jar has it (a build without it installs without it)
+     */
+    private static boolean copyResource(String name, Path target) throws IOException {
+        try (InputStream in = KernelSpec.class.getResourceAsStream("/kernelspec/" + name)) {
+            if (in == null) {
+                return false;
+            }
+            Files.copy(in, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        }
     }
 
     /**
