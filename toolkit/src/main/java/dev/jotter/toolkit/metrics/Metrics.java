@@ -3,6 +3,8 @@ package dev.jotter.toolkit.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Regression and classification metrics with scikit-learn's definitions, checked against
@@ -336,6 +338,30 @@ public final class Metrics {
         return logLoss(yTrue, p);
     }
 
+    // ---------------------------------------------------------------- direction
+
+    /** Metric names (or name parts) for which a larger value is a better model. */
+    private static final Set<String> HIGHER_IS_BETTER = Set.of("accuracy", "r2", "auc", "f1", "precision", "recall");
+
+    /**
+     * Whether a larger value of a metric means a better model: true for accuracy, r2, auc, f1,
+     * precision and recall, with or without a {@code val_} prefix and as a part of a longer
+     * name ({@code val_macro_f1}, {@code roc_auc}); false otherwise (loss, mse, rmse, mae, ...).
+     * Early stopping and checkpoints decide "improved" by this one rule.
+     *
+     * @param metric a history metric name, e.g. {@code "val_loss"} or {@code "val_r2"}
+     * @return true when higher is better
+     */
+    public static boolean higherIsBetter(String metric) {
+        String base = metric.startsWith("val_") ? metric.substring(4) : metric;
+        for (String part : base.toLowerCase(Locale.ROOT).split("_")) {
+            if (HIGHER_IS_BETTER.contains(part)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static ClassificationReport.Scores pick(ClassificationReport r, Average average) {
@@ -372,7 +398,7 @@ public final class Metrics {
     private static void checkLabel(int label, int k, String what, int index) {
         if (label < 0 || label >= k) {
             throw new IllegalArgumentException(what + "[" + index + "] is " + label + ": expected a class index in 0.."
-                    + (k - 1) + ". Map labels to indices first (e.g. with the model's classNames()).");
+                    + (k - 1) + ". Map labels to indices first (e.g. Matrix.labels(table, label, model.classes())).");
         }
     }
 
