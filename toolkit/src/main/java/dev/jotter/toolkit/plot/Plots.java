@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.plot;
 
+import dev.jotter.toolkit.metrics.ConfusionMatrix;
 import dev.jotter.toolkit.metrics.Metrics;
 import dev.jotter.toolkit.metrics.RocCurve;
 import dev.jotter.toolkit.train.History;
@@ -483,6 +484,17 @@ public final class Plots {
     }
 
     // ---- confusion matrix -----------------------------------------------------------------
+
+    /**
+     * A confusion matrix as a heat map, its rows and columns named by the matrix's own classes
+     * (those of the model that was scored, e.g. {@code model.evaluate(test).confusionMatrix()}).
+     *
+     * @param matrix the counts and class names
+     * @return a heat map with one series {@code "counts"}
+     */
+    public static HeatMapChart confusionMatrix(ConfusionMatrix matrix) {
+        return confusionMatrix(matrix.counts(), matrix.classNames(), false);
+    }
 
     /**
      * A confusion matrix as a heat map with the count in every cell: rows are the true

@@ -271,6 +271,16 @@ class PlotsTest {
     }
 
     @Test
+    void confusionMatrixOfAReportIsNamedByItsClasses() {
+        // Labels 1..3 read as a model reads them: classes "1", "2", "3" at indices 0, 1, 2.
+        var cm = Metrics.confusionMatrix(new int[] {0, 1, 2, 2}, new int[] {0, 2, 2, 2}, List.of("1", "2", "3"));
+        var series = Plots.confusionMatrix(cm).getHeatMapSeries();
+        assertEquals(List.of("1", "2", "3"), series.getXData());
+        assertEquals(List.of(2, 0, 2), series.getHeatData().stream().filter(c -> c[0].intValue() == 2 && c[1].intValue() == 0)
+                .findFirst().map(c -> List.of(c[0], c[1], c[2])).orElseThrow(), "two of the last class, drawn in the bottom row");
+    }
+
+    @Test
     void confusionMatrixMustBeSquareAndLabelled() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Plots.confusionMatrix(new int[][] {{1, 2}, {3}}, List.of()))
