@@ -90,9 +90,9 @@ public record LabelEncoder(String column) implements Transformer {
                     out.appendMissing();
                     continue;
                 }
-                Integer k = index.get(c.getString(i));
+                Integer k = index.get(Matrix.className(c, i));
                 if (k == null) {
-                    throw new IllegalArgumentException("LabelEncoder for '" + column + "': row " + i + " has class '" + c.getString(i)
+                    throw new IllegalArgumentException("LabelEncoder for '" + column + "': row " + i + " has class '" + Matrix.className(c, i)
                             + "' not seen in fit; known classes: " + classes);
                 }
                 out.append(k);
