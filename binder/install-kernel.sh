@@ -61,6 +61,6 @@ java -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memor
 
 if [ "$clean" = 1 ]; then
   echo "==> Removing build folders (the kernelspec has its own copy of the jar)"
-  rm -rf datasets/target toolkit/target magics/target kernel/target bench/*/target
+  rm -rf api/target datasets/target toolkit/target magics/target kernel/target bench/*/target
 fi
 echo "==> Jotter kernel ready: $spec"

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
+import dev.jotter.api.DisplayHost;
 import dev.jotter.magics.MagicLine;
 import dev.jotter.magics.Magics;
 import jdk.jshell.DeclarationSnippet;
@@ -35,7 +36,7 @@ import jdk.jshell.spi.ExecutionControl;
  * errors that point at the cell's lines). The wire-protocol kernel and the headless notebook
  * runner both drive a Session; neither talks to JShell directly.
  */
-public final class Session implements AutoCloseable {
+public final class Session implements AutoCloseable, DisplayHost {
     private static volatile Session active;
 
     /** Imports every cell sees, as IJava's plus java.time and the toolkit's front doors. */
@@ -94,6 +95,7 @@ public final class Session implements AutoCloseable {
     public void start() {
         try {
             active = this;
+            DisplayHost.install(this);
             System.setIn(new StdinStream());
             JShell shell = JShell.builder()
                     .executionEngine(engine, Map.of())
@@ -722,7 +724,8 @@ public final class Session implements AutoCloseable {
      * @param mimeTypes MIME types asked for
      * @return the bundle
      */
-    MimeBundle render(Object value, String text, String... mimeTypes) {
+    @Override
+    public MimeBundle render(Object value, String text, String... mimeTypes) {
         return renderers.render(value, new LinkedHashSet<>(List.of(mimeTypes)), text);
     }
 
@@ -733,6 +736,7 @@ public final class Session implements AutoCloseable {
      * @param mimeTypes MIME types to render; none means defaults
      * @return the display id
      */
+    @Override
     public String display(Object value, String... mimeTypes) {
         String id = UUID.randomUUID().toString();
         send(value, id, false, mimeTypes);
@@ -746,6 +750,7 @@ public final class Session implements AutoCloseable {
      * @param value the new value
      * @param mimeTypes MIME types to render; none means defaults
      */
+    @Override
     public void updateDisplay(String id, Object value, String... mimeTypes) {
         send(value, id, true, mimeTypes);
     }
@@ -765,6 +770,7 @@ public final class Session implements AutoCloseable {
      *
      * @param wait wait for new output before clearing
      */
+    @Override
     public void clearOutput(boolean wait) {
         CellOutput out = output;
         if (out != null) {
@@ -1034,6 +1040,7 @@ public final class Session implements AutoCloseable {
         if (active == this) {
             active = null;
         }
+        DisplayHost.uninstall(this);
     }
 
     private static int count(String s, char c) {

@@ -1,5 +1,7 @@
 package dev.jotter.kernel;
 
+import dev.jotter.api.DisplayHost;
+
 /**
  * The notebook API user code calls, compatible with IJava so IJava notebooks run unchanged.
  * Every cell imports it statically, so {@code display(chart)} works as written.
@@ -9,6 +11,10 @@ package dev.jotter.kernel;
  * updateDisplay(id, "Done");
  * render("<b>bold</b>", "text/html")   // as a cell's value: shown as HTML
  * }</pre>
+ *
+ * <p>It reaches the kernel through the installed {@link DisplayHost}. Outside a kernel (a plain
+ * Java program, a unit test) {@code display} shows nothing and returns null, and {@code render}
+ * returns the value's {@code text/plain} form.
  */
 public final class Display {
     private Display() {}
@@ -21,8 +27,8 @@ public final class Display {
      * @return a display id for {@link #updateDisplay}
      */
     public static String display(Object value, String... mimeTypes) {
-        Session s = session();
-        return s == null ? null : s.display(value, mimeTypes);
+        DisplayHost host = DisplayHost.installed();
+        return host == null ? null : host.display(value, mimeTypes);
     }
 
     /**
@@ -36,9 +42,9 @@ public final class Display {
         if (displayId == null) {
             throw new IllegalArgumentException("updateDisplay needs the id that display(...) returned, found null");
         }
-        Session s = session();
-        if (s != null) {
-            s.updateDisplay(displayId, value, mimeTypes);
+        DisplayHost host = DisplayHost.installed();
+        if (host != null) {
+            host.updateDisplay(displayId, value, mimeTypes);
         }
     }
 
@@ -50,8 +56,8 @@ public final class Display {
      * @return the rendered bundle
      */
     public static MimeBundle render(Object value, String... mimeTypes) {
-        Session s = session();
-        return s == null ? MimeBundle.of("text/plain", String.valueOf(value)) : s.render(value, null, mimeTypes);
+        DisplayHost host = DisplayHost.installed();
+        return host == null ? MimeBundle.of("text/plain", String.valueOf(value)) : host.render(value, null, mimeTypes);
     }
 
     /** Clears the cell's output now. */
@@ -65,13 +71,9 @@ public final class Display {
      * @param wait if true, clear only when new output arrives (avoids flicker in animations)
      */
     public static void clearOutput(boolean wait) {
-        Session s = session();
-        if (s != null) {
-            s.clearOutput(wait);
+        DisplayHost host = DisplayHost.installed();
+        if (host != null) {
+            host.clearOutput(wait);
         }
-    }
-
-    private static Session session() {
-        return Session.active();
     }
 }
