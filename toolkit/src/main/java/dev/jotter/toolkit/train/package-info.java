@@ -23,9 +23,10 @@
  * mini-batches each in its own {@code NDManager}, validation every epoch, listeners
  * ({@link dev.jotter.toolkit.train.TrainingListener}; {@link dev.jotter.toolkit.train.EarlyStopping}
  * with restore-best; {@link dev.jotter.toolkit.train.Checkpoint}), {@code optGradientClipNorm},
- * {@code optLearningRateSchedule}. {@link dev.jotter.toolkit.train.DefaultListeners} is the hook
- * through which the plot package adds its progress bar to every fit (off with {@code optProgress(false)}
- * or {@code JOTTER_PROGRESS=off}). {@link dev.jotter.toolkit.train.CustomLoop} is the
+ * {@code optLearningRateSchedule}. {@link dev.jotter.toolkit.train.DefaultListeners} adds to every fit
+ * the listeners of the {@link dev.jotter.toolkit.train.TrainingListenerFactory} services, such as the
+ * plot package's progress bar (off with {@code optProgress(false)} or {@code JOTTER_PROGRESS=off}):
+ * this package never depends on {@code plot}. {@link dev.jotter.toolkit.train.CustomLoop} is the
  * GradientTape-style loop for writing your own.
  *
  * <p><b>Natives and devices.</b> The default build uses DJL 0.35.1 with
