@@ -6,7 +6,7 @@ import java.util.List;
 import tech.tablesaw.api.Table;
 
 /**
- * A fitted DJL classification network ({@link MlpClassifier} or {@link LogisticRegression}).
+ * A fitted DJL classification network ({@link MlpClassifier}).
  * Features are standardized inside the model, so pass raw values. Holds native memory: close it.
  *
  * <pre>{@code

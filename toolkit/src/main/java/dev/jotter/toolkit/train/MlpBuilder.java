@@ -13,7 +13,9 @@ public abstract class MlpBuilder<B extends MlpBuilder<B>> extends DenseNetBuilde
     }
 
     /**
-     * Sets the hidden layers: one fully connected ReLU layer per width, input side first.
+     * Sets the hidden layers: one fully connected ReLU layer per width, input side first. With
+     * none, the network is one linear layer: a classifier is then multinomial logistic regression
+     * (softmax) trained with Adam, a regressor linear regression.
      *
      * @param units widths of the hidden ReLU layers, input side first (default: see the trainer's {@code builder()})
      * @return this builder

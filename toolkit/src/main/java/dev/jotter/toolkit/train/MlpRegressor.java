@@ -15,7 +15,7 @@ public final class MlpRegressor extends RegressionTrainer<DjlRegressor> {
     private final DenseNetBuilder.DenseNet config;
 
     private MlpRegressor(Builder b) {
-        super(b);
+        super(b.columns);
         this.config = b.config();
     }
 

@@ -8,7 +8,7 @@ import tech.tablesaw.api.Table;
  * the trainer or its inputs, so one trainer can fit many datasets.
  *
  * <pre>{@code
- * jshell> var trainer = LinearRegression.builder().setFeatures("weight").setLabel("mpg").build();
+ * jshell> var trainer = SgdRegressor.builder().setFeatures("weight").setLabel("mpg").build();
  * jshell> var model = trainer.fit(train, test);
  * }</pre>
  *

@@ -160,11 +160,6 @@ public final class TransformerClassifier {
             super(0.001);
         }
 
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
         /**
          * @param d model width (default 64); must be divisible by the head count
          * @return this builder

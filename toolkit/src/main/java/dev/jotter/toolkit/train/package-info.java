@@ -11,11 +11,11 @@
  * <table>
  * <caption>Models</caption>
  * <tr><th>Trainer</th><th>Fitted model</th><th>Engine</th></tr>
- * <tr><td>{@link dev.jotter.toolkit.train.LinearRegression}</td><td>{@link dev.jotter.toolkit.train.DjlRegressor}</td><td>DJL, SGD + MSE</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.SgdRegressor} (linear)</td><td>{@link dev.jotter.toolkit.train.DjlRegressor}</td><td>DJL, SGD + MSE</td></tr>
  * <tr><td>{@link dev.jotter.toolkit.train.MlpRegressor}</td><td>{@link dev.jotter.toolkit.train.DjlRegressor}</td><td>DJL, Adam</td></tr>
- * <tr><td>{@link dev.jotter.toolkit.train.MlpClassifier}, {@link dev.jotter.toolkit.train.LogisticRegression}</td><td>{@link dev.jotter.toolkit.train.DjlClassifier}</td><td>DJL, Adam</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.MlpClassifier} (with no hidden layers: softmax regression)</td><td>{@link dev.jotter.toolkit.train.DjlClassifier}</td><td>DJL, Adam</td></tr>
  * <tr><td>{@link dev.jotter.toolkit.train.TransformerClassifier}</td><td>{@link dev.jotter.toolkit.train.TextClassifier}</td><td>DJL, Adam</td></tr>
- * <tr><td>{@link dev.jotter.toolkit.train.ClassicRegression} (OLS, ridge, lasso)</td><td>{@link dev.jotter.toolkit.train.LinearModel}</td><td>pure Java</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.ClassicRegression} (exact OLS, ridge, lasso)</td><td>{@link dev.jotter.toolkit.train.LinearModel}</td><td>pure Java</td></tr>
  * <tr><td>{@link dev.jotter.toolkit.train.SmileClassification} (logistic, random forest, boosting)</td><td>{@link dev.jotter.toolkit.train.SmileClassifier}</td><td>Smile 6.3, pure-Java paths</td></tr>
  * </table>
  *

@@ -39,7 +39,7 @@ class DefaultListenersTest {
         // Outside a notebook the bar prints one line per epoch and a summary to System.out.
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            LinearRegression.builder().optEpochs(2).build().fit(new double[][] {{1}, {2}, {3}}, new double[] {1, 2, 3}).close();
+            SgdRegressor.builder().optEpochs(2).build().fit(new double[][] {{1}, {2}, {3}}, new double[] {1, 2, 3}).close();
         } finally {
             System.setOut(before);
             if (property == null) {

@@ -24,6 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 class TransformerClassifierTest {
 
     @Test
+    void builderOffersNoTableColumnsItWouldIgnore() {
+        // It trains on text and token ids only: setFeatures/setLabel would be silently ignored.
+        List<String> names = java.util.Arrays.stream(TransformerClassifier.Builder.class.getMethods()).map(java.lang.reflect.Method::getName).toList();
+        assertTrue(names.contains("optEpochs") && names.contains("optVocabulary"), names.toString());
+        assertTrue(!names.contains("setFeatures") && !names.contains("setLabel"), names.toString());
+    }
+
+    @Test
     void encoderLayersHavePyTorchParameterCount() {
         // Golden values from Debian python3-torch 1.13: sum(p.numel() for p in
         // nn.TransformerEncoder(nn.TransformerEncoderLayer(d, h, ff, batch_first=True), L).parameters())
@@ -113,7 +121,7 @@ class TransformerClassifierTest {
     /** Bag-of-words TF-IDF (smooth idf, l2-normalized rows, as sklearn's TfidfVectorizer) into DJL logistic regression. */
     static double tfIdfLogisticBaseline(TextSet train, TextSet test) {
         TfIdf.Fitted tfidf = TfIdf.builder().build().fit(train.texts());
-        LogisticRegression lr = LogisticRegression.builder().optStandardize(false).optEpochs(20).optLearningRate(0.01).optProgress(false).build();
+        MlpClassifier lr = MlpClassifier.builder().optHidden().optStandardize(false).optEpochs(20).optLearningRate(0.01).optProgress(false).build();
         try (var model = lr.fit(tfidf.transform(train.texts()), train.labels())) {
             return model.evaluate(tfidf.transform(test.texts()), test.labels()).accuracy();
         }
