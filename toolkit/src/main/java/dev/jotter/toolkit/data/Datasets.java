@@ -142,7 +142,7 @@ public final class Datasets {
                 pixels[i][j] = (float) (c.getDouble(i) / max);
             }
         }
-        int[] labels = Matrix.labels(t, p.getProperty("target"));
+        int[] labels = targetCodes(t, p.getProperty("target"), classes);
         return new ImageSet(name, w, h, pixels, labels, classes);
     }
 
@@ -161,7 +161,7 @@ public final class Datasets {
         Table t = load(name);
         List<String> sources = t.containsColumn("source") ? t.stringColumn("source").asList() : null;
         List<String> texts = t.stringColumn("text").asList();
-        int[] labels = Matrix.labels(t, p.getProperty("target"));
+        int[] labels = targetCodes(t, p.getProperty("target"), classes(p));
         return sources == null ? new TextSet(name, texts, labels, classes(p))
                 : new TextSet(name, texts, labels, classes(p), sources);
     }
@@ -216,6 +216,18 @@ public final class Datasets {
 
     private static List<String> namesOfKind(String kind) {
         return list().stream().filter(d -> d.kind().equals(kind)).map(DatasetInfo::name).toList();
+    }
+
+    /**
+     * A bundled dataset's target column holds class indices 0..k-1 (named by its properties), so
+     * its labels are read against the codes "0".."k-1": a sample lacking a class keeps the indices.
+     */
+    private static int[] targetCodes(Table t, String target, List<String> classes) {
+        List<String> codes = new ArrayList<>(classes.size());
+        for (int k = 0; k < classes.size(); k++) {
+            codes.add(String.valueOf(k));
+        }
+        return Matrix.labels(t, target, codes);
     }
 
     private static List<String> classes(Properties p) {

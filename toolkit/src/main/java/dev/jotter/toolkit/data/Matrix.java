@@ -5,7 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
@@ -13,17 +16,28 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Bridges from a Tablesaw table to the arrays Smile ({@code double[][]}) and DJL
- * ({@code float[]} row-major, or an {@link NDArray}) train on. Values are read straight from
- * the columns into the result, without an intermediate copy per column.
+ * The one road from a Tablesaw table to the arrays models train on: feature rows for Smile
+ * ({@code double[][]}) and DJL ({@code float[]} row-major, or an {@link NDArray}), targets, and
+ * class labels. Every trainer, model and metric in the toolkit reads tables through here, so a
+ * table gives the same numbers and the same class indices wherever it goes.
  *
  * <pre>{@code
  * jshell> double[][] x = Matrix.features(iris, "sepal_length", "sepal_width", "petal_length", "petal_width")
  * jshell> int[] y = Matrix.labels(iris, "species")                // 0 setosa, 1 versicolor, 2 virginica
+ * jshell> int[] yTest = Matrix.labels(test, "species", model.classes())   // in the model's class order
  * jshell> NDArray X = Matrix.ndarray(manager, iris, "petal_length", "petal_width")  // shape (150, 2)
  * }</pre>
  *
- * Missing values are refused rather than turned into NaN, which would silently poison training.
+ * <p><b>Classes.</b> The classes of a label column are its distinct non-missing values as text,
+ * sorted: numerically for a numeric column (so 2 comes before 10), alphabetically otherwise; an
+ * integral number is written without a decimal point ({@code 3.0} is class {@code "3"}). A label
+ * is the index of its value among the classes, so a column holding 1, 2, 3 gives labels 0, 1, 2.
+ * A fitted classifier keeps the classes it was trained with ({@code model.classes()}); read a
+ * test table's labels with {@link #labels(Table, String, List)} and those classes, so that a test
+ * set holding only some of the classes, or meeting them in another order, scores correctly.
+ *
+ * <p>Missing and infinite values are refused rather than turned into NaN, which would silently
+ * poison training.
  */
 public final class Matrix {
 
@@ -35,7 +49,7 @@ public final class Matrix {
      * @param table the table
      * @param cols column names; none means every column
      * @return {@code rowCount x cols.length} values
-     * @throws IllegalArgumentException for a missing or non-numeric column or a missing value
+     * @throws IllegalArgumentException for a missing or non-numeric column or a missing or infinite value
      */
     public static double[][] features(Table table, String... cols) {
         List<NumericColumn<?>> c = numericColumns(table, cols);
@@ -51,26 +65,30 @@ public final class Matrix {
     }
 
     /**
-     * Every column except the label, as features: {@code featuresExcept(iris, "species")}.
+     * Every numeric column except the label, as features: {@code featuresExcept(iris, "species")}.
      *
      * @param table the table
      * @param exclude columns to leave out (e.g. the label)
-     * @return {@code rowCount x (columnCount - excluded)} values
+     * @return {@code rowCount x} {@link #numericNamesExcept} values
      */
     public static double[][] featuresExcept(Table table, String... exclude) {
-        return features(table, namesExcept(table, exclude));
+        return features(table, numericNamesExcept(table, exclude));
     }
 
     /**
-     * The names of every column except some, in table order.
+     * The names of every numeric column except some, in table order: the features a model uses
+     * when it is given only a label.
      *
      * @param table the table
-     * @param exclude columns to leave out
-     * @return the remaining names
+     * @param exclude columns to leave out (e.g. the label); each must exist
+     * @return the remaining numeric column names
      */
-    public static String[] namesExcept(Table table, String... exclude) {
+    public static String[] numericNamesExcept(Table table, String... exclude) {
         List<String> ex = Columns.resolve(table, exclude);
-        return table.columnNames().stream().filter(n -> !ex.contains(n)).toArray(String[]::new);
+        return table.columns().stream()
+                .filter(c -> c instanceof NumericColumn<?> && !ex.contains(c.name()))
+                .map(Column::name)
+                .toArray(String[]::new);
     }
 
     /**
@@ -147,57 +165,46 @@ public final class Matrix {
     }
 
     /**
-     * Class labels as integers. An integer column is taken as is; a text column is encoded
-     * by its sorted distinct values (see {@link #classes}), as scikit-learn's LabelEncoder does.
+     * Class labels as indices into the column's own {@link #classes}: a text column is encoded by
+     * its sorted distinct values, as scikit-learn's LabelEncoder does, and so is a numeric one
+     * (1, 2, 3 become 0, 1, 2). To score a model, use {@link #labels(Table, String, List)} with
+     * the model's classes instead.
      *
      * @param table the table
      * @param col the label column
      * @return one label per row
-     * @throws IllegalArgumentException for missing values or non-integral numbers
+     * @throws IllegalArgumentException for a missing column or a missing value
      */
     public static int[] labels(Table table, String col) {
-        Column<?> c = Columns.require(table, col);
-        int n = table.rowCount();
-        int[] out = new int[n];
-        if (c instanceof NumericColumn<?> num) {
-            for (int i = 0; i < n; i++) {
-                double v = num.getDouble(i);
-                if (num.isMissing(i) || v != Math.rint(v)) {
-                    throw new IllegalArgumentException("Label column '" + col + "' row " + i + ": expected an integer class, found "
-                            + (num.isMissing(i) ? "a missing value; drop or impute it first" : String.valueOf(v)));
-                }
-                out[i] = (int) v;
-            }
-            return out;
-        }
-        List<String> classes = classes(table, col);
-        for (int i = 0; i < n; i++) {
-            if (c.isMissing(i)) {
-                throw new IllegalArgumentException("Label column '" + col + "' row " + i
-                        + " is missing; drop those rows first, e.g. table.dropRowsWithMissingValues()");
-            }
-            out[i] = java.util.Collections.binarySearch(classes, c.getString(i));
-        }
-        return out;
+        return labels(table, col, classes(table, col));
     }
 
     /**
-     * Labels for a text column in a given class order (e.g. the one a model was trained with).
+     * Class labels as indices into a given class list (e.g. the one a model was trained with,
+     * {@code model.classes()}); values are matched as {@link #classes} writes them.
      *
      * @param table the table
      * @param col the label column
      * @param classes class names; index = label
      * @return one label per row
-     * @throws IllegalArgumentException for a value not among {@code classes}
+     * @throws IllegalArgumentException for a missing value or a value not among {@code classes}
      */
     public static int[] labels(Table table, String col, List<String> classes) {
         Column<?> c = Columns.require(table, col);
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < classes.size(); k++) {
+            index.putIfAbsent(classes.get(k), k);
+        }
         int[] out = new int[table.rowCount()];
         for (int i = 0; i < out.length; i++) {
-            int k = classes.indexOf(c.getString(i));
-            if (k < 0) {
-                throw new IllegalArgumentException("Label column '" + col + "' row " + i + ": '" + c.getString(i)
-                        + "' is not one of the classes " + classes);
+            if (c.isMissing(i)) {
+                throw new IllegalArgumentException("Label column '" + col + "' row " + i + ": expected one of the classes " + classes
+                        + ", found a missing value; drop those rows first, e.g. table.dropRowsWithMissingValues()");
+            }
+            Integer k = index.get(classOf(c, i));
+            if (k == null) {
+                throw new IllegalArgumentException("Label column '" + col + "' row " + i + ": expected one of the classes " + classes
+                        + ", found '" + classOf(c, i) + "'; remove rows whose label the model was not trained on");
             }
             out[i] = k;
         }
@@ -205,7 +212,9 @@ public final class Matrix {
     }
 
     /**
-     * The sorted distinct non-missing values of a column, as text: the class names behind {@link #labels(Table, String)}.
+     * The sorted distinct non-missing values of a column, as text: the class names behind
+     * {@link #labels(Table, String)}. Numbers sort numerically and integral ones are written
+     * without a decimal point ({@code "3"}, not {@code "3.0"}).
      *
      * @param table the table
      * @param col the column
@@ -213,18 +222,27 @@ public final class Matrix {
      */
     public static List<String> classes(Table table, String col) {
         Column<?> c = Columns.require(table, col);
-        TreeSet<String> s = new TreeSet<>();
+        Comparator<String> order = c instanceof NumericColumn<?> ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
+        TreeSet<String> s = new TreeSet<>(order);
         for (int i = 0; i < c.size(); i++) {
             if (!c.isMissing(i)) {
-                s.add(c.getString(i));
+                s.add(classOf(c, i));
             }
         }
-        if (c instanceof NumericColumn<?>) {
-            List<String> nums = new ArrayList<>(s);
-            nums.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
-            return List.copyOf(nums);
-        }
         return List.copyOf(s);
+    }
+
+    /** A cell's class name: integral numbers print without ".0", so 3 in a double column is class "3". */
+    private static String classOf(Column<?> c, int row) {
+        Object v = c.get(row);
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+                return String.valueOf((long) d);
+            }
+            return String.valueOf(d);
+        }
+        return String.valueOf(v);
     }
 
     /**
@@ -252,11 +270,27 @@ public final class Matrix {
             NumericColumn<?> c = Columns.numeric(table, name);
             int missing = c.countMissing();
             if (missing > 0) {
-                throw new IllegalArgumentException("Column '" + name + "' in table " + table.name() + " has " + missing
-                        + " missing values; fill them with Imputer or drop them with table.dropRowsWithMissingValues()");
+                throw new IllegalArgumentException("Expected numbers in column '" + name + "' of table " + table.name() + ", found "
+                        + missing + " missing value" + (missing == 1 ? "" : "s") + " (the first at row " + firstMissing(c)
+                        + "); fill them with Imputer or drop them with table.dropRowsWithMissingValues()");
+            }
+            for (int i = 0; i < c.size(); i++) {
+                if (Double.isInfinite(c.getDouble(i))) {
+                    throw new IllegalArgumentException("Expected finite numbers in column '" + name + "' of table " + table.name()
+                            + ", found " + c.getDouble(i) + " at row " + i + "; drop or fix that row first");
+                }
             }
             out.add(c);
         }
         return out;
+    }
+
+    private static int firstMissing(Column<?> c) {
+        for (int i = 0; i < c.size(); i++) {
+            if (c.isMissing(i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

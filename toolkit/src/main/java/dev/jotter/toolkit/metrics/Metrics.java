@@ -3,6 +3,8 @@ package dev.jotter.toolkit.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Regression and classification metrics with scikit-learn's definitions, checked against
@@ -10,7 +12,10 @@ import java.util.List;
  *
  * <p>Class labels are indices {@code 0..k-1}. Averages over classes use the classes that occur in
  * the true or the predicted labels, as scikit-learn does when {@code labels=} is not given, and a
- * ratio with a zero denominator is 0 (scikit-learn's {@code zero_division} default).
+ * ratio with a zero denominator is 0 (scikit-learn's {@code zero_division} default). Every method
+ * takes the truth first: {@code (yTrue, yPred)} or {@code (yTrue, yScore)}. To score a model on a
+ * table, call {@code model.evaluate(table)}, or read the true labels in the model's class order
+ * with {@code Matrix.labels(table, label, model.classes())}.
  *
  * <pre>{@code
  * jshell> Metrics.accuracy(new int[] {0, 1, 1}, new int[] {0, 1, 0})
@@ -238,11 +243,11 @@ public final class Metrics {
      * ROC curve of binary labels against scores, with a point for every distinct score.
      *
      * @param yTrue labels, 0 (negative) or 1 (positive)
-     * @param scores higher means more likely positive, e.g. the positive-class probability
+     * @param yScore higher means more likely positive, e.g. the positive-class probability
      * @return the curve and its area
      */
-    public static RocCurve rocCurve(int[] yTrue, double[] scores) {
-        checkSameLength(yTrue.length, scores.length);
+    public static RocCurve rocCurve(int[] yTrue, double[] yScore) {
+        checkSameLength(yTrue.length, yScore.length);
         int n = yTrue.length;
         Integer[] order = new Integer[n];
         int positives = 0;
@@ -252,7 +257,7 @@ public final class Metrics {
                 throw new IllegalArgumentException("ROC needs binary labels: expected 0 or 1 at index " + i + ", found " + yTrue[i]
                         + ". For more classes, score one class against the rest (label == c ? 1 : 0).");
             }
-            if (Double.isNaN(scores[i])) {
+            if (Double.isNaN(yScore[i])) {
                 throw new IllegalArgumentException("Score at index " + i + " is NaN; expected a number.");
             }
             positives += yTrue[i];
@@ -262,7 +267,7 @@ public final class Metrics {
             throw new IllegalArgumentException("ROC needs both classes: found " + positives + " positives and " + negatives
                     + " negatives; evaluate on a sample holding both.");
         }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(yScore[b], yScore[a]));
         List<double[]> points = new ArrayList<>();
         points.add(new double[] {0, 0, Double.POSITIVE_INFINITY});
         int tp = 0, fp = 0;
@@ -274,8 +279,8 @@ public final class Metrics {
                 fp++;
             }
             // Tied scores form a single threshold: emit a point only where the score changes.
-            if (i == n - 1 || scores[order[i + 1]] != scores[idx]) {
-                points.add(new double[] {(double) fp / negatives, (double) tp / positives, scores[idx]});
+            if (i == n - 1 || yScore[order[i + 1]] != yScore[idx]) {
+                points.add(new double[] {(double) fp / negatives, (double) tp / positives, yScore[idx]});
             }
         }
         double[] fpr = new double[points.size()];
@@ -295,11 +300,11 @@ public final class Metrics {
 
     /**
      * @param yTrue labels, 0 or 1
-     * @param scores higher means more likely positive
+     * @param yScore higher means more likely positive
      * @return area under the ROC curve
      */
-    public static double rocAuc(int[] yTrue, double[] scores) {
-        return rocCurve(yTrue, scores).auc();
+    public static double rocAuc(int[] yTrue, double[] yScore) {
+        return rocCurve(yTrue, yScore).auc();
     }
 
     /**
@@ -334,6 +339,30 @@ public final class Metrics {
             p[i] = new double[] {1 - positiveProbability[i], positiveProbability[i]};
         }
         return logLoss(yTrue, p);
+    }
+
+    // ---------------------------------------------------------------- direction
+
+    /** Metric names (or name parts) for which a larger value is a better model. */
+    private static final Set<String> HIGHER_IS_BETTER = Set.of("accuracy", "r2", "auc", "f1", "precision", "recall");
+
+    /**
+     * Whether a larger value of a metric means a better model: true for accuracy, r2, auc, f1,
+     * precision and recall, with or without a {@code val_} prefix and as a part of a longer
+     * name ({@code val_macro_f1}, {@code roc_auc}); false otherwise (loss, mse, rmse, mae, ...).
+     * Early stopping and checkpoints decide "improved" by this one rule.
+     *
+     * @param metric a history metric name, e.g. {@code "val_loss"} or {@code "val_r2"}
+     * @return true when higher is better
+     */
+    public static boolean higherIsBetter(String metric) {
+        String base = metric.startsWith("val_") ? metric.substring(4) : metric;
+        for (String part : base.toLowerCase(Locale.ROOT).split("_")) {
+            if (HIGHER_IS_BETTER.contains(part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -372,7 +401,7 @@ public final class Metrics {
     private static void checkLabel(int label, int k, String what, int index) {
         if (label < 0 || label >= k) {
             throw new IllegalArgumentException(what + "[" + index + "] is " + label + ": expected a class index in 0.."
-                    + (k - 1) + ". Map labels to indices first (e.g. with the model's classNames()).");
+                    + (k - 1) + ". Map labels to indices first (e.g. Matrix.labels(table, label, model.classes())).");
         }
     }
 

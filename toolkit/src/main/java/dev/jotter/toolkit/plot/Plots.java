@@ -1,5 +1,8 @@
 package dev.jotter.toolkit.plot;
 
+import dev.jotter.toolkit.metrics.ConfusionMatrix;
+import dev.jotter.toolkit.metrics.Metrics;
+import dev.jotter.toolkit.metrics.RocCurve;
 import dev.jotter.toolkit.train.History;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -483,6 +486,17 @@ public final class Plots {
     // ---- confusion matrix -----------------------------------------------------------------
 
     /**
+     * A confusion matrix as a heat map, its rows and columns named by the matrix's own classes
+     * (those of the model that was scored, e.g. {@code model.evaluate(test).confusionMatrix()}).
+     *
+     * @param matrix the counts and class names
+     * @return a heat map with one series {@code "counts"}
+     */
+    public static HeatMapChart confusionMatrix(ConfusionMatrix matrix) {
+        return confusionMatrix(matrix.counts(), matrix.classNames(), false);
+    }
+
+    /**
      * A confusion matrix as a heat map with the count in every cell: rows are the true
      * classes (first class on top, as scikit-learn draws it), columns the predicted ones.
      *
@@ -558,64 +572,31 @@ public final class Plots {
 
     /**
      * The receiver operating characteristic of a binary classifier, with its area under the
-     * curve in the legend and the diagonal of a random guess for comparison.
+     * curve in the legend and the diagonal of a random guess for comparison: draws
+     * {@link Metrics#rocCurve(int[], double[])}, so the chart and the metric never disagree.
      *
-     * @param scores the classifier's score for the positive class (a probability or any monotone score)
-     * @param labels the true class of each example: 1 positive, 0 negative
+     * @param yTrue the true class of each example: 1 positive, 0 negative
+     * @param yScore the classifier's score for the positive class (a probability or any monotone score)
      * @return a chart with series {@code "ROC"} (labelled with the AUC) and {@code "chance"}
      * @throws IllegalArgumentException when lengths differ, a label is not 0 or 1, or one class is missing
      */
-    public static XYChart roc(double[] scores, int[] labels) {
-        checkData("scores", scores);
-        if (scores.length != labels.length) {
-            throw new IllegalArgumentException("scores and labels differ in length: scores has " + scores.length
-                    + " values, labels has " + labels.length);
-        }
-        int positives = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] != 0 && labels[i] != 1) {
-                throw new IllegalArgumentException("labels[" + i + "] is " + labels[i]
-                        + "; a ROC curve needs 1 for the positive class and 0 for the negative one");
-            }
-            positives += labels[i];
-        }
-        int negatives = labels.length - positives;
-        if (positives == 0 || negatives == 0) {
-            throw new IllegalArgumentException("A ROC curve needs both classes, but labels has " + positives
-                    + " positives and " + negatives + " negatives");
-        }
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
-        List<Double> fpr = new ArrayList<>(List.of(0.0));
-        List<Double> tpr = new ArrayList<>(List.of(0.0));
-        int tp = 0;
-        int fp = 0;
-        for (int k = 0; k < order.length; k++) {
-            if (labels[order[k]] == 1) {
-                tp++;
-            } else {
-                fp++;
-            }
-            // Tied scores share one threshold, so emit a point only after the last of them.
-            if (k + 1 == order.length || scores[order[k + 1]] != scores[order[k]]) {
-                fpr.add(fp / (double) negatives);
-                tpr.add(tp / (double) positives);
-            }
-        }
-        double auc = 0;
-        for (int i = 1; i < fpr.size(); i++) {
-            auc += (fpr.get(i) - fpr.get(i - 1)) * (tpr.get(i) + tpr.get(i - 1)) / 2;
-        }
+    public static XYChart roc(int[] yTrue, double[] yScore) {
+        return roc(Metrics.rocCurve(yTrue, yScore));
+    }
+
+    /**
+     * Draws a ROC curve already computed with {@link Metrics#rocCurve(int[], double[])}.
+     *
+     * @param curve the curve; its points are drawn as they are
+     * @return a chart with series {@code "ROC"} (labelled with the AUC) and {@code "chance"}
+     */
+    public static XYChart roc(RocCurve curve) {
         XYChart chart = xyChart(480, 440);
         chart.setTitle("ROC curve");
         chart.setXAxisTitle("false positive rate");
         chart.setYAxisTitle("true positive rate");
-        XYSeries curve = chart.addSeries("ROC", fpr.stream().mapToDouble(Double::doubleValue).toArray(),
-                tpr.stream().mapToDouble(Double::doubleValue).toArray());
-        curve.setLabel(String.format(Locale.ROOT, "ROC (AUC = %.3f)", auc));
+        XYSeries line = chart.addSeries("ROC", curve.falsePositiveRate(), curve.truePositiveRate());
+        line.setLabel(String.format(Locale.ROOT, "ROC (AUC = %.3f)", curve.auc()));
         XYSeries chance = chart.addSeries("chance", new double[] {0, 1}, new double[] {0, 1});
         chance.setLineStyle(DASHED);
         chance.setLineColor(Theme.COLORS[7]);
@@ -628,26 +609,27 @@ public final class Plots {
     // ---- residuals ------------------------------------------------------------------------
 
     /**
-     * A regression's residuals (actual minus predicted) against its predictions, with a dashed
-     * zero line: a good model leaves a shapeless band around it.
+     * A regression's residuals (true minus predicted) against its predictions, with a dashed
+     * zero line: a good model leaves a shapeless band around it. Arguments in the order of
+     * {@code Metrics.r2(yTrue, yPred)}.
      *
-     * @param predicted the model's predictions
-     * @param actual the true values, as many as {@code predicted}
-     * @return a chart with series {@code "residuals"} and {@code "zero"}
+     * @param yTrue the true values
+     * @param yPred the model's predictions, as many as {@code yTrue}
+     * @return a chart with series {@code "residuals"} (x: prediction, y: true minus predicted) and {@code "zero"}
      */
-    public static XYChart residuals(double[] predicted, double[] actual) {
-        checkPair("predicted", predicted, "actual", actual);
-        double[] residuals = new double[actual.length];
+    public static XYChart residuals(double[] yTrue, double[] yPred) {
+        checkPair("yTrue", yTrue, "yPred", yPred);
+        double[] residuals = new double[yTrue.length];
         for (int i = 0; i < residuals.length; i++) {
-            residuals[i] = actual[i] - predicted[i];
+            residuals[i] = yTrue[i] - yPred[i];
         }
         XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
         chart.setTitle("Residuals");
         chart.setXAxisTitle("predicted");
-        chart.setYAxisTitle("actual − predicted");
-        chart.addSeries("residuals", predicted, residuals);
-        double lo = Arrays.stream(predicted).filter(Double::isFinite).min().orElse(0);
-        double hi = Arrays.stream(predicted).filter(Double::isFinite).max().orElse(0);
+        chart.setYAxisTitle("true − predicted");
+        chart.addSeries("residuals", yPred, residuals);
+        double lo = Arrays.stream(yPred).filter(Double::isFinite).min().orElse(0);
+        double hi = Arrays.stream(yPred).filter(Double::isFinite).max().orElse(0);
         XYSeries zero = chart.addSeries("zero", new double[] {lo, hi}, new double[] {0, 0});
         zero.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         zero.setMarker(SeriesMarkers.NONE);

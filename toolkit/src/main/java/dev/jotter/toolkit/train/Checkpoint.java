@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.metrics.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ public final class Checkpoint implements TrainingListener, LoopControl.Aware {
 
     /**
      * @param dir where to write {@code best}
-     * @param monitor the metric whose improvement triggers a save; lower is better except for accuracy
+     * @param monitor the metric whose improvement triggers a save; higher is better as {@link Metrics#higherIsBetter}
+     *     says (accuracy, r2, auc, ...), lower otherwise, as for {@link EarlyStopping}
      * @return a checkpoint saving only improvements
      */
     public static Checkpoint bestOnly(Path dir, String monitor) {
@@ -60,7 +62,7 @@ public final class Checkpoint implements TrainingListener, LoopControl.Aware {
             if (v == null) {
                 throw new IllegalStateException("Checkpoint monitors '" + monitor + "' but this fit reports " + metrics.keySet() + ".");
             }
-            boolean maximize = monitor.contains("accuracy");
+            boolean maximize = Metrics.higherIsBetter(monitor);
             if (Double.isNaN(best) || (maximize ? v > best : v < best)) {
                 best = v;
                 control.save(dir.resolve("best"));

@@ -8,21 +8,32 @@ import tech.tablesaw.api.Table;
 
 /**
  * A fitted classifier over feature rows: immutable, predicts class indices (into
- * {@link #classNames()}) and probabilities, and knows how it was trained. Close DJL models when
- * done; closing a Smile model does nothing.
+ * {@link #classes()}) and probabilities, and knows how it was trained. The model owns its class
+ * list: every prediction, report and label read from a table goes through it, so a test table
+ * whose label column holds only some of the classes, or in another order, scores correctly.
+ * Close DJL models when done; closing a Smile model does nothing.
  *
  * <pre>{@code
  * jshell> ClassificationReport r = model.evaluate(test);
  * jshell> r.accuracy()
+ * jshell> model.predictLabels(test)      // the label column's values, e.g. "1", "2", "3"
  * }</pre>
  */
 public interface ClassificationModel extends FittedModel {
 
     /**
      * @param x raw feature rows, same columns as in training
-     * @return class probabilities per row; columns follow {@link #classNames()}
+     * @return class probabilities per row; columns follow {@link #classes()}
      */
     double[][] predictProbabilities(double[][] x);
+
+    /**
+     * @param table a table with the training feature columns
+     * @return class probabilities per row, each row summing to 1; columns follow {@link #classes()}
+     */
+    default double[][] predictProbabilities(Table table) {
+        return predictProbabilities(Inputs.features(table, featureNames()));
+    }
 
     /**
      * @param x raw feature rows
@@ -49,19 +60,21 @@ public interface ClassificationModel extends FittedModel {
 
     /**
      * @param table a table with the training feature columns
-     * @return the most probable class index per row
+     * @return the most probable class index per row, into {@link #classes()}
      */
-    int[] predict(Table table);
+    default int[] predict(Table table) {
+        return argMax(predictProbabilities(table));
+    }
 
     /**
      * @param table a table with the training feature columns
-     * @return the most probable class name per row
+     * @return the most probable class per row, as the label column's values (see {@link #classes()})
      */
     default String[] predictLabels(Table table) {
         int[] p = predict(table);
         String[] out = new String[p.length];
         for (int i = 0; i < p.length; i++) {
-            out[i] = classNames().get(p[i]);
+            out[i] = classes().get(p[i]);
         }
         return out;
     }
@@ -72,8 +85,8 @@ public interface ClassificationModel extends FittedModel {
      * @return precision, recall, F1, accuracy and the confusion matrix
      */
     default ClassificationReport evaluate(double[][] x, int[] y) {
-        Inputs.checkClasses(y, x.length, classNames().size());
-        return Metrics.report(y, predict(x), classNames());
+        Inputs.checkClasses(y, x.length, classes().size());
+        return Metrics.report(y, predict(x), classes());
     }
 
     /**
@@ -82,17 +95,18 @@ public interface ClassificationModel extends FittedModel {
      * @return precision, recall, F1, accuracy and the confusion matrix
      */
     default ClassificationReport evaluate(float[][] x, int[] y) {
-        Inputs.checkClasses(y, x.length, classNames().size());
-        return Metrics.report(y, predict(x), classNames());
+        Inputs.checkClasses(y, x.length, classes().size());
+        return Metrics.report(y, predict(x), classes());
     }
 
     /**
-     * @param table a table with the feature and label columns; every label must be a known class
-     * @return precision, recall, F1, accuracy and the confusion matrix
+     * @param table a table with the feature and label columns; every label must be one of {@link #classes()},
+     *     though not every class need occur
+     * @return precision, recall, F1, accuracy and the confusion matrix, over this model's classes
      */
     default ClassificationReport evaluate(Table table) {
-        int[] y = Inputs.encode(Inputs.labelStrings(table, label()), classNames());
-        return Metrics.report(y, predict(table), classNames());
+        int[] y = Inputs.labels(table, label(), classes());
+        return Metrics.report(y, predict(table), classes());
     }
 
     /**
@@ -103,8 +117,14 @@ public interface ClassificationModel extends FittedModel {
         return evaluate(images.pixels(), images.labels());
     }
 
-    /** @return class names by index */
-    List<String> classNames();
+    /**
+     * The classes this model was trained with, by index: a table's label values as
+     * {@link dev.jotter.toolkit.data.Matrix#classes} reads them (sorted, numbers numerically),
+     * the indices {@code "0".."k-1"} for int labels, or an image set's class names.
+     *
+     * @return class names by index
+     */
+    List<String> classes();
 
     /**
      * @param probabilities rows of class scores

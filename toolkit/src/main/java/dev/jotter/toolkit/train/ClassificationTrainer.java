@@ -6,8 +6,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * Configured, not yet trained: {@code fit} returns a new immutable fitted classifier and never
- * changes the trainer or its inputs. Class names come from the training labels (sorted; numbers
- * numerically) or are the indices {@code "0".."k-1"} for int labels.
+ * changes the trainer or its inputs. The fitted model keeps its classes ({@code model.classes()}):
+ * for a table, the label column's sorted distinct values as {@link dev.jotter.toolkit.data.Matrix#classes}
+ * reads them (numbers numerically, so labels 1, 2, 3 are classes "1", "2", "3" at indices 0, 1, 2);
+ * for int labels, the indices {@code "0".."k-1"}; for images, the set's class names.
  *
  * <pre>{@code
  * jshell> var trainer = MlpClassifier.builder().optHidden(128, 64).build();
@@ -29,17 +31,17 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> exten
      */
     @Override
     public M fit(Table train, Table validation) {
-        float[][] x = Inputs.features(train, features);
-        String[] labels = Inputs.labelStrings(train, label);
-        List<String> classes = Inputs.classNames(labels);
-        int[] y = Inputs.encode(labels, classes);
+        List<String> names = featuresOf(train);
+        float[][] x = Inputs.toFloat(Inputs.features(train, names));
+        List<String> classes = Inputs.classes(train, label);
+        int[] y = Inputs.labels(train, label, classes);
         float[][] xv = null;
         int[] yv = null;
         if (validation != null) {
-            xv = Inputs.features(validation, features);
-            yv = Inputs.encode(Inputs.labelStrings(validation, label), classes);
+            xv = Inputs.toFloat(Inputs.features(validation, names));
+            yv = Inputs.labels(validation, label, classes);
         }
-        return fitChecked(x, y, xv, yv, features, label, classes);
+        return fitChecked(x, y, xv, yv, names, label, classes);
     }
 
     /**
@@ -125,5 +127,5 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> exten
     }
 
     /** Fits on checked arrays; inputs must not be modified. */
-    abstract M fitArrays(float[][] x, int[] y, float[][] xVal, int[] yVal, List<String> featureNames, String label, List<String> classNames);
+    abstract M fitArrays(float[][] x, int[] y, float[][] xVal, int[] yVal, List<String> featureNames, String label, List<String> classes);
 }

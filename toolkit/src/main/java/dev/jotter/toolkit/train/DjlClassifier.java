@@ -3,7 +3,6 @@ package dev.jotter.toolkit.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import tech.tablesaw.api.Table;
 
 /**
  * A fitted DJL classification network ({@link MlpClassifier}).
@@ -41,17 +40,12 @@ public final class DjlClassifier extends DjlModel implements ClassificationModel
         return ClassificationModel.argMax(probabilities(x));
     }
 
-    @Override
-    public int[] predict(Table table) {
-        return ClassificationModel.argMax(probabilities(Inputs.features(table, featureNames())));
-    }
-
     private double[][] probabilities(float[][] x) {
         return DjlNet.softmax(parts.forward(x));
     }
 
     @Override
-    public List<String> classNames() {
+    public List<String> classes() {
         return parts.classes();
     }
 

@@ -4,7 +4,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Path;
-import tech.tablesaw.api.Table;
 
 /**
  * A fitted DJL regression network ({@link SgdRegressor} or {@link MlpRegressor}). Features are
@@ -34,11 +33,6 @@ public final class DjlRegressor extends DjlModel implements RegressionModel {
      */
     public double[] predict(float[][] x) {
         return predictFloats(x);
-    }
-
-    @Override
-    public double[] predict(Table table) {
-        return predictFloats(Inputs.features(table, featureNames()));
     }
 
     private double[] predictFloats(float[][] x) {

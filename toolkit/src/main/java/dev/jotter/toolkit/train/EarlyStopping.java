@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.metrics.Metrics;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ public final class EarlyStopping implements TrainingListener, LoopControl.Aware 
         this.patience = b.patience;
         this.minDelta = b.minDelta;
         this.restoreBest = b.restoreBest;
-        this.maximize = b.maximize != null ? b.maximize : monitor.contains("accuracy") || monitor.contains("r2");
+        this.maximize = b.maximize != null ? b.maximize : Metrics.higherIsBetter(monitor);
     }
 
     /** @return a builder monitoring {@code val_loss} with patience 5, restoring the best weights */
@@ -144,7 +145,7 @@ public final class EarlyStopping implements TrainingListener, LoopControl.Aware 
         }
 
         /**
-         * @param maximize whether higher is better; by default true for accuracy and r2, else false
+         * @param maximize whether higher is better; by default {@link Metrics#higherIsBetter} of the monitor
          * @return this builder
          */
         public Builder optMaximize(boolean maximize) {

@@ -1,103 +1,49 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.Matrix;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Checks and converts what a notebook hands to fit/predict into plain arrays, failing with a
- * message that names the offending value before any native call is made.
+ * message that names the offending value before any native call is made. Tables are read
+ * through {@link Matrix} alone, so trainers, models and metrics share one label encoding.
  */
 final class Inputs {
 
     private Inputs() {}
 
-    static float[][] features(Table table, List<String> names) {
+    /**
+     * Feature rows read through {@link Matrix}, the toolkit's one road from a table to arrays.
+     *
+     * @param names the feature columns; never empty (a label-only builder has chosen them by now)
+     */
+    static double[][] features(Table table, List<String> names) {
         requireRows(table);
         if (names.isEmpty()) {
-            throw new IllegalArgumentException("No feature columns set: call setFeatures(\"col1\", \"col2\", ...) with some of "
-                    + table.columnNames() + ".");
+            throw new IllegalArgumentException("Expected feature columns, found none: call setFeatures(\"col1\", \"col2\", ...) with some of "
+                    + table.columnNames() + ", or setLabel(...) alone to use every other numeric column.");
         }
-        float[][] x = new float[table.rowCount()][names.size()];
-        for (int j = 0; j < names.size(); j++) {
-            NumericColumn<?> col = numeric(table, names.get(j));
-            for (int i = 0; i < x.length; i++) {
-                double v = col.isMissing(i) ? Double.NaN : col.getDouble(i);
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("Feature column '" + names.get(j) + "' has " + (Double.isNaN(v) ? "a missing/NaN" : "an infinite")
-                            + " value at row " + i + ". Drop or fill such rows first, e.g. table.dropRowsWithMissingValues().");
-                }
-                x[i][j] = (float) v;
-            }
-        }
-        return x;
+        return Matrix.features(table, names.toArray(String[]::new));
     }
 
-    static float[] targets(Table table, String label) {
+    /** Regression targets: the label column's numbers. */
+    static double[] targets(Table table, String label) {
         requireRows(table);
-        NumericColumn<?> col = numeric(table, requireLabel(label));
-        float[] y = new float[table.rowCount()];
-        for (int i = 0; i < y.length; i++) {
-            double v = col.isMissing(i) ? Double.NaN : col.getDouble(i);
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("Label column '" + label + "' has a missing or non-finite value at row " + i
-                        + ". Drop such rows first, e.g. table.dropRowsWithMissingValues().");
-            }
-            y[i] = (float) v;
-        }
-        return y;
+        return Matrix.column(table, requireLabel(label));
     }
 
-    /** @return the label column's values as strings (class names), in row order */
-    static String[] labelStrings(Table table, String label) {
+    /** A training table's classes, by {@link Matrix#classes}' rule. */
+    static List<String> classes(Table table, String label) {
         requireRows(table);
-        Column<?> col = column(table, requireLabel(label));
-        String[] out = new String[table.rowCount()];
-        for (int i = 0; i < out.length; i++) {
-            if (col.isMissing(i)) {
-                throw new IllegalArgumentException("Label column '" + label + "' is missing a value at row " + i + ". Drop such rows first.");
-            }
-            out[i] = classString(col.get(i));
-        }
-        return out;
+        return Matrix.classes(table, requireLabel(label));
     }
 
-    /** Integral numbers print without ".0" so that class 3 in a double column is named "3". */
-    static String classString(Object v) {
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
-            return String.valueOf((long) n.doubleValue());
-        }
-        return String.valueOf(v);
-    }
-
-    /** Sorted distinct class names; numeric names sort numerically. */
-    static List<String> classNames(String[] labels) {
-        TreeSet<String> set = new TreeSet<>((a, b) -> {
-            try {
-                return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-            } catch (NumberFormatException e) {
-                return a.compareTo(b);
-            }
-        });
-        set.addAll(Arrays.asList(labels));
-        return new ArrayList<>(set);
-    }
-
-    static int[] encode(String[] labels, List<String> classNames) {
-        int[] y = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            int c = classNames.indexOf(labels[i]);
-            if (c < 0) {
-                throw new IllegalArgumentException("Unknown label '" + labels[i] + "' at row " + i + ": this model knows the classes "
-                        + classNames + ". Remove rows with labels the model was not trained on.");
-            }
-            y[i] = c;
-        }
-        return y;
+    /** Label indices into a model's classes, by {@link Matrix#labels(Table, String, List)}. */
+    static int[] labels(Table table, String label, List<String> classes) {
+        requireRows(table);
+        return Matrix.labels(table, requireLabel(label), classes);
     }
 
     static List<String> indexNames(int k) {
@@ -200,27 +146,10 @@ final class Inputs {
         }
     }
 
-    private static String requireLabel(String label) {
+    static String requireLabel(String label) {
         if (label == null) {
             throw new IllegalArgumentException("No label column set: call setLabel(\"column\") on the builder.");
         }
         return label;
-    }
-
-    private static Column<?> column(Table table, String name) {
-        if (!table.columnNames().contains(name)) {
-            throw new IllegalArgumentException("No column '" + name + "' in table '" + table.name() + "'; its columns are "
-                    + table.columnNames() + ".");
-        }
-        return table.column(name);
-    }
-
-    private static NumericColumn<?> numeric(Table table, String name) {
-        Column<?> c = column(table, name);
-        if (!(c instanceof NumericColumn<?> nc)) {
-            throw new IllegalArgumentException("Column '" + name + "' is " + c.type() + ", expected a number column. Encode it first"
-                    + " (e.g. one-hot) or leave it out of setFeatures.");
-        }
-        return nc;
     }
 }

@@ -3,7 +3,6 @@ package dev.jotter.toolkit.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;
-import tech.tablesaw.api.Table;
 
 /**
  * A fitted linear regression {@code y = x · coefficients + intercept} from
@@ -55,11 +54,6 @@ public final class LinearModel implements RegressionModel {
             y[i] = s;
         }
         return y;
-    }
-
-    @Override
-    public double[] predict(Table table) {
-        return predict(SmileClassification.toDouble(Inputs.features(table, featureNames())));
     }
 
     @Override

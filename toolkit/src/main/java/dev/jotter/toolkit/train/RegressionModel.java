@@ -24,7 +24,9 @@ public interface RegressionModel extends FittedModel {
      * @param table a table with the training feature columns
      * @return one prediction per row
      */
-    double[] predict(Table table);
+    default double[] predict(Table table) {
+        return predict(Inputs.features(table, featureNames()));
+    }
 
     /**
      * @param x raw feature rows
@@ -43,11 +45,6 @@ public interface RegressionModel extends FittedModel {
      * @return MSE, RMSE, MAE and R² on it
      */
     default RegressionMetrics evaluate(Table table) {
-        float[] y = Inputs.targets(table, label());
-        double[] yd = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            yd[i] = y[i];
-        }
-        return RegressionMetrics.of(yd, predict(table));
+        return RegressionMetrics.of(Inputs.targets(table, label()), predict(table));
     }
 }

@@ -27,11 +27,12 @@ public abstract class RegressionTrainer<M extends RegressionModel> extends Table
      */
     @Override
     public M fit(Table train, Table validation) {
-        float[][] x = Inputs.features(train, features);
-        float[] y = Inputs.targets(train, label);
-        float[][] xv = validation == null ? null : Inputs.features(validation, features);
-        float[] yv = validation == null ? null : Inputs.targets(validation, label);
-        return fitChecked(x, y, xv, yv, features, label);
+        List<String> names = featuresOf(train);
+        float[][] x = Inputs.toFloat(Inputs.features(train, names));
+        float[] y = Inputs.toFloat(Inputs.targets(train, label));
+        float[][] xv = validation == null ? null : Inputs.toFloat(Inputs.features(validation, names));
+        float[] yv = validation == null ? null : Inputs.toFloat(Inputs.targets(validation, label));
+        return fitChecked(x, y, xv, yv, names, label);
     }
 
     /**

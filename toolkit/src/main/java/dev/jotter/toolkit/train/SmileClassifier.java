@@ -19,7 +19,6 @@ import smile.classification.DataFrameClassifier;
 import smile.classification.GradientTreeBoost;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
-import tech.tablesaw.api.Table;
 
 /**
  * A fitted Smile classifier ({@link SmileClassification}). Plain Java objects, no native memory:
@@ -32,32 +31,25 @@ public final class SmileClassifier implements ClassificationModel {
 
     private final Serializable model;
     private final int inputs;
-    private final List<String> classNames;
+    private final List<String> classes;
     private final ModelCard card;
 
-    SmileClassifier(Serializable model, int inputs, List<String> classNames, ModelCard card) {
+    SmileClassifier(Serializable model, int inputs, List<String> classes, ModelCard card) {
         this.model = model;
         this.inputs = inputs;
-        this.classNames = List.copyOf(classNames);
+        this.classes = List.copyOf(classes);
         this.card = card;
     }
 
     SmileClassifier withHistory(History h) {
-        return new SmileClassifier(model, inputs, classNames, card.withHistory(h));
+        return new SmileClassifier(model, inputs, classes, card.withHistory(h));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public double[][] predictProbabilities(double[][] x) {
-        float[][] check = new float[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            check[i] = new float[x[i].length];
-            for (int j = 0; j < x[i].length; j++) {
-                check[i][j] = (float) x[i][j];
-            }
-        }
-        Inputs.checkFeatures(check, inputs);
-        int k = classNames.size();
+        Inputs.checkFeatures(Inputs.toFloat(x), inputs);
+        int k = classes.size();
         double[][] p = new double[x.length][k];
         if (model instanceof DataFrameClassifier dfc) {
             DataFrame df = SmileClassification.frame(x, null);
@@ -110,14 +102,8 @@ public final class SmileClassifier implements ClassificationModel {
     }
 
     @Override
-    public int[] predict(Table table) {
-        float[][] x = Inputs.features(table, featureNames());
-        return predict(SmileClassification.toDouble(x));
-    }
-
-    @Override
-    public List<String> classNames() {
-        return classNames;
+    public List<String> classes() {
+        return classes;
     }
 
     @Override
@@ -130,7 +116,7 @@ public final class SmileClassifier implements ClassificationModel {
         Properties p = new Properties();
         card.store(p, KIND);
         p.setProperty("inputs", String.valueOf(inputs));
-        p.setProperty("classes", Persist.names(classNames));
+        p.setProperty("classes", Persist.names(classes));
         Persist.writeProps(dir, p);
         try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.ser"))))) {
             out.writeObject(model);

@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.Matrix;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
@@ -14,10 +15,40 @@ abstract class TableTrainer<M extends FittedModel> {
 
     final List<String> features;
     final String label;
+    /** The columns a label-only trainer last printed, so that k-fold fits on one table print them once. */
+    private volatile List<String> announced = List.of();
 
     TableTrainer(ColumnsBuilder<?> b) {
         this.features = b.features;
         this.label = b.label;
+        if (label != null && features.contains(label)) {
+            throw new IllegalArgumentException("Expected the label '" + label + "' to be left out of the features " + features
+                    + "; remove it from setFeatures(...)");
+        }
+    }
+
+    /**
+     * The feature columns for a table: those named on the builder, or, when only a label was
+     * given, every other numeric column of the table (printed once, so the choice is visible).
+     *
+     * @param table the training table
+     * @return the feature column names, in table order when chosen here
+     */
+    List<String> featuresOf(Table table) {
+        if (!features.isEmpty()) {
+            return features;
+        }
+        Inputs.requireRows(table);
+        List<String> chosen = List.of(Matrix.numericNamesExcept(table, Inputs.requireLabel(label)));
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("Expected numeric columns besides the label '" + label + "' in table " + table.name()
+                    + ", found none among " + table.columnNames() + "; encode text columns first (OneHotEncoder) or call setFeatures(...)");
+        }
+        if (!chosen.equals(announced)) {
+            announced = chosen;
+            System.out.println("Features (" + chosen.size() + "): " + String.join(", ", chosen));
+        }
+        return chosen;
     }
 
     /**

@@ -32,15 +32,15 @@ public final class TextClassifier implements AutoCloseable {
     private final DjlNet net;
     private final TransformerBlocks.Spec spec;
     private final TextEncoder encoder;
-    private final List<String> classNames;
+    private final List<String> classes;
     private final History history;
     private final String description;
 
-    TextClassifier(DjlNet net, TransformerBlocks.Spec spec, TextEncoder encoder, List<String> classNames, History history, String description) {
+    TextClassifier(DjlNet net, TransformerBlocks.Spec spec, TextEncoder encoder, List<String> classes, History history, String description) {
         this.net = net;
         this.spec = spec;
         this.encoder = encoder;
-        this.classNames = List.copyOf(classNames);
+        this.classes = List.copyOf(classes);
         this.history = history;
         this.description = description;
     }
@@ -84,7 +84,7 @@ public final class TextClassifier implements AutoCloseable {
      * @return the most probable class name per sentence
      */
     public List<String> predictLabels(List<String> texts) {
-        return java.util.Arrays.stream(predict(texts)).mapToObj(classNames::get).toList();
+        return java.util.Arrays.stream(predict(texts)).mapToObj(classes::get).toList();
     }
 
     /**
@@ -92,8 +92,8 @@ public final class TextClassifier implements AutoCloseable {
      * @return precision, recall, F1, accuracy and the confusion matrix
      */
     public ClassificationReport evaluate(TextSet data) {
-        Inputs.checkClasses(data.labels(), data.size(), classNames.size());
-        return Metrics.report(data.labels(), predict(data.texts()), classNames);
+        Inputs.checkClasses(data.labels(), data.size(), classes.size());
+        return Metrics.report(data.labels(), predict(data.texts()), classes);
     }
 
     /**
@@ -102,8 +102,8 @@ public final class TextClassifier implements AutoCloseable {
      * @return precision, recall, F1, accuracy and the confusion matrix
      */
     public ClassificationReport evaluate(int[][] tokens, int[] labels) {
-        Inputs.checkClasses(labels, tokens.length, classNames.size());
-        return Metrics.report(labels, predict(tokens), classNames);
+        Inputs.checkClasses(labels, tokens.length, classes.size());
+        return Metrics.report(labels, predict(tokens), classes);
     }
 
     /**
@@ -157,9 +157,9 @@ public final class TextClassifier implements AutoCloseable {
         return encoder != null;
     }
 
-    /** @return class names by index */
-    public List<String> classNames() {
-        return classNames;
+    /** @return the classes this model was trained with, by index (a text set's class names, or "0".."k-1") */
+    public List<String> classes() {
+        return classes;
     }
 
     /** @return per-epoch training (and validation) metrics */
@@ -177,7 +177,7 @@ public final class TextClassifier implements AutoCloseable {
      * @throws IOException when writing fails
      */
     public void save(Path dir) throws IOException {
-        write(dir, net.block(), spec, encoder, classNames, history, description);
+        write(dir, net.block(), spec, encoder, classes, history, description);
     }
 
     static void write(Path dir, Block block, TransformerBlocks.Spec spec, TextEncoder encoder, List<String> classes, History history,

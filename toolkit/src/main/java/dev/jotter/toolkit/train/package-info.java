@@ -5,8 +5,11 @@
  * never changed by {@code fit}; {@code fit(train[, validation])} returns a new immutable fitted model
  * holding its {@link dev.jotter.toolkit.train.History} and description, with {@code predict},
  * {@code evaluate}, {@code save(dir)} and a static {@code load(dir)}. Inputs are Tablesaw tables (with
- * {@code setFeatures(...)}/{@code setLabel(...)}), plain arrays, {@code ImageSet} or {@code TextSet};
- * they are checked (shapes, NaN, empty tables, unknown labels) before any native call.
+ * {@code setFeatures(...)}/{@code setLabel(...)}; {@code setLabel} alone means every other numeric
+ * column), plain arrays, {@code ImageSet} or {@code TextSet}; they are checked (shapes, NaN, empty
+ * tables, unknown labels) before any native call. Tables are read through
+ * {@link dev.jotter.toolkit.data.Matrix} only, and a classifier keeps the classes it was trained with
+ * ({@code classes()}), which every prediction, report and table it reads goes through.
  *
  * <table>
  * <caption>Models</caption>

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jotter.toolkit.metrics.Metrics;
+import dev.jotter.toolkit.metrics.RocCurve;
 import dev.jotter.toolkit.train.History;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -269,6 +271,16 @@ class PlotsTest {
     }
 
     @Test
+    void confusionMatrixOfAReportIsNamedByItsClasses() {
+        // Labels 1..3 read as a model reads them: classes "1", "2", "3" at indices 0, 1, 2.
+        var cm = Metrics.confusionMatrix(new int[] {0, 1, 2, 2}, new int[] {0, 2, 2, 2}, List.of("1", "2", "3"));
+        var series = Plots.confusionMatrix(cm).getHeatMapSeries();
+        assertEquals(List.of("1", "2", "3"), series.getXData());
+        assertEquals(List.of(2, 0, 2), series.getHeatData().stream().filter(c -> c[0].intValue() == 2 && c[1].intValue() == 0)
+                .findFirst().map(c -> List.of(c[0], c[1], c[2])).orElseThrow(), "two of the last class, drawn in the bottom row");
+    }
+
+    @Test
     void confusionMatrixMustBeSquareAndLabelled() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Plots.confusionMatrix(new int[][] {{1, 2}, {3}}, List.of()))
@@ -280,7 +292,7 @@ class PlotsTest {
 
     @Test
     void rocOfAPerfectClassifierHasAreaOne() {
-        XYChart chart = Plots.roc(new double[] {0.9, 0.8, 0.3, 0.1}, new int[] {1, 1, 0, 0});
+        XYChart chart = Plots.roc(new int[] {1, 1, 0, 0}, new double[] {0.9, 0.8, 0.3, 0.1});
         assertEquals(List.of("ROC", "chance"), visibleSeries(chart));
         XYSeries roc = chart.getSeriesMap().get("ROC");
         assertArrayEquals(new double[] {0, 0, 0, 0.5, 1}, roc.getXData());
@@ -289,8 +301,27 @@ class PlotsTest {
     }
 
     @Test
+    void rocDrawsExactlyWhatMetricsComputes() {
+        // Scores with ties and labels that overlap, so the curve has steps, diagonals and an AUC strictly between 0.5 and 1.
+        java.util.Random random = new java.util.Random(7);
+        int[] yTrue = new int[200];
+        double[] yScore = new double[200];
+        for (int i = 0; i < yTrue.length; i++) {
+            yTrue[i] = random.nextInt(2);
+            yScore[i] = Math.round((yTrue[i] * 0.8 + random.nextDouble()) * 20) / 20.0;
+        }
+        RocCurve expected = Metrics.rocCurve(yTrue, yScore);
+        XYSeries roc = Plots.roc(yTrue, yScore).getSeriesMap().get("ROC");
+        assertArrayEquals(expected.falsePositiveRate(), roc.getXData());
+        assertArrayEquals(expected.truePositiveRate(), roc.getYData());
+        assertEquals(String.format(java.util.Locale.ROOT, "ROC (AUC = %.3f)", expected.auc()), roc.getLabel());
+        assertTrue(expected.auc() > 0.6 && expected.auc() < 1, "auc " + expected.auc());
+        assertArrayEquals(roc.getYData(), Plots.roc(expected).getSeriesMap().get("ROC").getYData());
+    }
+
+    @Test
     void rocTreatsTiedScoresAsOneThreshold() {
-        XYChart chart = Plots.roc(new double[] {0.5, 0.5, 0.5, 0.5}, new int[] {1, 0, 1, 0});
+        XYChart chart = Plots.roc(new int[] {1, 0, 1, 0}, new double[] {0.5, 0.5, 0.5, 0.5});
         XYSeries roc = chart.getSeriesMap().get("ROC");
         assertArrayEquals(new double[] {0, 1}, roc.getXData());
         assertArrayEquals(new double[] {0, 1}, roc.getYData());
@@ -301,20 +332,24 @@ class PlotsTest {
 
     @Test
     void rocNeedsBinaryLabelsOfBothClasses() {
-        assertEquals("labels[1] is 2; a ROC curve needs 1 for the positive class and 0 for the negative one",
-                assertThrows(IllegalArgumentException.class,
-                        () -> Plots.roc(new double[] {0.1, 0.2}, new int[] {1, 2})).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Plots.roc(new double[] {0.1, 0.2}, new int[] {1, 1})).getMessage().contains("0 negatives"));
+                () -> Plots.roc(new int[] {1, 2}, new double[] {0.1, 0.2})).getMessage().contains("expected 0 or 1 at index 1, found 2"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Plots.roc(new int[] {1, 1}, new double[] {0.1, 0.2})).getMessage().contains("0 negatives"));
     }
 
     @Test
-    void residualsAreActualMinusPredicted() {
-        XYChart chart = Plots.residuals(new double[] {1, 2, 3, 4}, new double[] {1.5, 1.5, 3, 5});
+    void residualsTakeTrueThenPredictedAsTheMetricsDo() {
+        double[] yTrue = {1.5, 1.5, 3, 5};
+        double[] yPred = {1, 2, 3, 4};
+        XYChart chart = Plots.residuals(yTrue, yPred);
         XYSeries residuals = chart.getSeriesMap().get("residuals");
-        assertArrayEquals(new double[] {1, 2, 3, 4}, residuals.getXData());
+        // x is the prediction, y is true minus predicted: positive where the model predicted too low.
+        assertArrayEquals(yPred, residuals.getXData());
         assertArrayEquals(new double[] {0.5, -0.5, 0, 1}, residuals.getYData());
+        assertEquals(Metrics.mae(yTrue, yPred), Arrays.stream(residuals.getYData()).map(Math::abs).average().orElseThrow(), 1e-12);
         assertArrayEquals(new double[] {0, 0}, chart.getSeriesMap().get("zero").getYData());
+        assertArrayEquals(new double[] {1, 4}, chart.getSeriesMap().get("zero").getXData());
         assertTrue(Pixels.inPlotArea(Pixels.hidpiPng(Charts.asFigure(chart)), BLUE) > 100);
     }
 

@@ -52,7 +52,7 @@ class BaselinesTest {
             SmileClassifier model = b.setFeatures("a", "b").setLabel("species").build().fit(train, test);
             assertTrue(model.evaluate(test).accuracy() > 0.95, model + " " + model.evaluate(test));
             assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"), List.copyOf(model.history().names()));
-            assertEquals(List.of("setosa", "versicolor", "virginica"), model.classNames());
+            assertEquals(List.of("setosa", "versicolor", "virginica"), model.classes());
             Path saved = dir.resolve(model.description().split(" ")[1]);
             model.save(saved);
             SmileClassifier back = SmileClassifier.load(saved);

@@ -60,7 +60,7 @@ class MlpClassifierTest {
             assertTrue(Files.exists(dir.resolve("digits").resolve("model.properties")));
             try (DjlClassifier back = DjlClassifier.load(dir.resolve("digits"))) {
                 assertArrayEquals(model.predict(test.pixels()), back.predict(test.pixels()));
-                assertEquals(model.classNames(), back.classNames());
+                assertEquals(model.classes(), back.classes());
             }
         }
     }
@@ -91,7 +91,7 @@ class MlpClassifierTest {
         try (DjlClassifier model = trainer.fit(train, valid)) {
             assertTrue(es.stoppedEpoch() > 0 && es.stoppedEpoch() < 200, "stopped at " + es.stoppedEpoch());
             assertEquals(es.stoppedEpoch(), model.history().epochs());
-            assertEquals(List.of("setosa", "versicolor", "virginica"), model.classNames());
+            assertEquals(List.of("setosa", "versicolor", "virginica"), model.classes());
             assertTrue(model.evaluate(valid).accuracy() > 0.95, model.evaluate(valid) + " " + model.history());
             assertEquals("versicolor", model.predictLabels(valid)[1]);
             try (DjlClassifier best = DjlClassifier.load(dir.resolve("best"))) {
@@ -100,7 +100,7 @@ class MlpClassifierTest {
             Table unknown = valid.copy();
             unknown.stringColumn("species").set(3, "tulip");
             var e = assertThrows(IllegalArgumentException.class, () -> model.evaluate(unknown));
-            assertTrue(e.getMessage().contains("Unknown label 'tulip' at row 3"), e.getMessage());
+            assertTrue(e.getMessage().contains("row 3: expected one of the classes [setosa, versicolor, virginica], found 'tulip'"), e.getMessage());
         }
     }
 
