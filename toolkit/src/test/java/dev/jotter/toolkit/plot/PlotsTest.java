@@ -276,8 +276,8 @@ class PlotsTest {
         var cm = Metrics.confusionMatrix(new int[] {0, 1, 2, 2}, new int[] {0, 2, 2, 2}, List.of("1", "2", "3"));
         var series = Plots.confusionMatrix(cm).getHeatMapSeries();
         assertEquals(List.of("1", "2", "3"), series.getXData());
-        assertEquals(List.of(2, 0, 2), series.getHeatData().stream().filter(c -> c[0].intValue() == 2 && c[1].intValue() == 0)
-                .findFirst().map(c -> List.of(c[0], c[1], c[2])).orElseThrow(), "two of the last class, drawn in the bottom row");
+        assertTrue(series.getHeatData().stream().map(Arrays::asList).toList().contains(List.of(2, 0, 2)),
+                "two of the last class predicted right, drawn in the bottom row");
     }
 
     @Test
