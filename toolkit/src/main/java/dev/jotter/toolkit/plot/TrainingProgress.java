@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * {@code JOTTER_PROGRESS=bar} keeps the bar but drops the live chart.
  *
  * <pre>{@code
- * jshell> TrainingProgress p = new TrainingProgress().liveChart(false);   // to pass to fit by hand
+ * jshell> TrainingProgress p = new TrainingProgress(false);   // the bar without the chart, to pass to fit by hand
  * }</pre>
  */
 public final class TrainingProgress implements TrainingListener {
@@ -42,7 +42,7 @@ public final class TrainingProgress implements TrainingListener {
 
     private final Supplier<DisplaySink> sinks;
     private final LongSupplier clock;
-    private boolean liveChart;
+    private final boolean liveChart;
 
     private DisplaySink sink;
     private boolean notebook;
@@ -69,6 +69,16 @@ public final class TrainingProgress implements TrainingListener {
     }
 
     /**
+     * A progress bar on the display in force when training starts, choosing whether notebooks
+     * also get a loss chart redrawn after every epoch.
+     *
+     * @param liveChart true for the chart, false for the bar alone
+     */
+    public TrainingProgress(boolean liveChart) {
+        this(DisplaySink::current, liveChart, System::nanoTime);
+    }
+
+    /**
      * A progress bar on a given display, with the live loss chart when it is a notebook.
      *
      * @param sink where to show progress
@@ -84,16 +94,6 @@ public final class TrainingProgress implements TrainingListener {
         this.clock = clock;
     }
 
-    /**
-     * Chooses whether notebooks also get a loss chart redrawn after every epoch.
-     *
-     * @param on true for the chart, false for the bar alone
-     * @return this listener, for chaining
-     */
-    public TrainingProgress liveChart(boolean on) {
-        this.liveChart = on;
-        return this;
-    }
 
     /**
      * Makes every later {@code fit} show a progress bar. It already does by default; this is for

@@ -60,7 +60,8 @@ public final class Checkpoint implements TrainingListener, LoopControl.Aware {
             }
             Double v = metrics.get(monitor);
             if (v == null) {
-                throw new IllegalStateException("Checkpoint monitors '" + monitor + "' but this fit reports " + metrics.keySet() + ".");
+                throw new IllegalStateException("Expected the checkpoint's metric '" + monitor + "' among this fit's metrics, found "
+                        + metrics.keySet() + "; pass validation data to fit(train, validation) or monitor \"loss\".");
             }
             boolean maximize = Metrics.higherIsBetter(monitor);
             if (Double.isNaN(best) || (maximize ? v > best : v < best)) {

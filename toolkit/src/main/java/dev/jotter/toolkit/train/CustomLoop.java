@@ -250,8 +250,9 @@ public final class CustomLoop implements AutoCloseable {
         /** @return the loop, with its weights initialized */
         public CustomLoop build() {
             if (block == null || inputShape == null) {
-                throw new IllegalArgumentException("Expected setBlock(...) and setInputShape(...) before build(), found block="
-                        + block + ", inputShape=" + inputShape + ".");
+                // A required setting missing is calls in the wrong order: IllegalStateException (docs/api-style.md).
+                throw new IllegalStateException("Expected setBlock(...) and setInputShape(...) before build(), found block="
+                        + block + ", inputShape=" + inputShape + "; call both first.");
             }
             return new CustomLoop(this);
         }

@@ -123,7 +123,7 @@ final class DjlNet implements AutoCloseable {
 
     private void check() {
         if (closed.get()) {
-            throw new IllegalStateException("This model was closed; its weights are gone. Load it again or refit.");
+            throw new IllegalStateException("Expected an open model, found one closed, whose weights are gone; load it again or refit.");
         }
     }
 

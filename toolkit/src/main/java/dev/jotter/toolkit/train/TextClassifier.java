@@ -125,8 +125,8 @@ public final class TextClassifier implements AutoCloseable {
 
     private TextEncoder encoder() {
         if (encoder == null) {
-            throw new IllegalStateException("This model was trained on token ids without a vocabulary, so it cannot read text; pass int[][] "
-                    + "token ids, or train with TransformerClassifier.builder().optVocabulary(vocab).");
+            throw new UnsupportedOperationException("Expected a model trained with a vocabulary to read text, found one trained on token ids"
+                    + " without one; pass int[][] token ids, or train with TransformerClassifier.builder().optVocabulary(vocab).");
         }
         return encoder;
     }

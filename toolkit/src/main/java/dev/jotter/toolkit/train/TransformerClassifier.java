@@ -137,8 +137,8 @@ public final class TransformerClassifier {
             }
             for (int j = 0; j < len; j++) {
                 if (x[i][j] < 0 || x[i][j] >= vocab) {
-                    throw new IllegalArgumentException("Token id " + x[i][j] + " at row " + i + ", position " + j + " is outside the vocabulary 0.."
-                            + (vocab - 1) + ". Map unseen words to an unknown-word id.");
+                    throw new IllegalArgumentException("Expected token ids in the vocabulary 0.." + (vocab - 1) + ", found " + x[i][j] + " at row "
+                            + i + ", position " + j + "; map unseen words to an unknown-word id.");
                 }
             }
         }
