@@ -1,7 +1,5 @@
 package dev.jotter.toolkit.train;
 
-import java.util.List;
-
 /**
  * Linear regression trained by mini-batch stochastic gradient descent on mean squared error in
  * DJL, as scikit-learn's {@code SGDRegressor} and Keras's {@code Dense(1)} with
@@ -15,23 +13,15 @@ import java.util.List;
  * jshell> model.coefficients()
  * }</pre>
  */
-public final class SgdRegressor extends RegressionTrainer<DjlRegressor> {
-
-    private final DenseNetBuilder.DenseNet config;
+public final class SgdRegressor extends DenseRegressor {
 
     private SgdRegressor(Builder b) {
-        super(b.columns);
-        this.config = b.config();
+        super(b);
     }
 
     /** @return a builder: SGD, learning rate 0.01, 10 epochs, batch 32, seed 42, standardized features */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    DjlRegressor fitArrays(float[][] x, float[] y, float[][] xv, float[] yv, List<String> names, String label) {
-        return DjlTabular.fitRegressor(config, x, y, xv, yv, names, label);
     }
 
     /** Configures an {@link SgdRegressor}. */
