@@ -201,10 +201,10 @@ public final class Matrix {
                 throw new IllegalArgumentException("Label column '" + col + "' row " + i + ": expected one of the classes " + classes
                         + ", found a missing value; drop those rows first, e.g. table.dropRowsWithMissingValues()");
             }
-            Integer k = index.get(classOf(c, i));
+            Integer k = index.get(className(c, i));
             if (k == null) {
                 throw new IllegalArgumentException("Label column '" + col + "' row " + i + ": expected one of the classes " + classes
-                        + ", found '" + classOf(c, i) + "'; remove rows whose label the model was not trained on");
+                        + ", found '" + className(c, i) + "'; remove rows whose label the model was not trained on");
             }
             out[i] = k;
         }
@@ -226,14 +226,22 @@ public final class Matrix {
         TreeSet<String> s = new TreeSet<>(order);
         for (int i = 0; i < c.size(); i++) {
             if (!c.isMissing(i)) {
-                s.add(classOf(c, i));
+                s.add(className(c, i));
             }
         }
         return List.copyOf(s);
     }
 
-    /** A cell's class name: integral numbers print without ".0", so 3 in a double column is class "3". */
-    private static String classOf(Column<?> c, int row) {
+    /**
+     * A cell's class name, as {@link #classes} writes it: integral numbers without a decimal point
+     * (3 in a double column is class {@code "3"}), other values as text. Encoders that turn a
+     * column into codes use it, so they agree with every model on what a class is called.
+     *
+     * @param c the column
+     * @param row a row whose value is not missing
+     * @return the class name
+     */
+    public static String className(Column<?> c, int row) {
         Object v = c.get(row);
         if (v instanceof Number n) {
             double d = n.doubleValue();

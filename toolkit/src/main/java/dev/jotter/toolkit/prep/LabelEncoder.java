@@ -89,10 +89,10 @@ public record LabelEncoder(String column) implements Transformer {
                     out.appendMissing();
                     continue;
                 }
-                Integer k = index.get(c.getString(i));
+                Integer k = index.get(Matrix.className(c, i));
                 if (k == null) {
-                    throw new IllegalArgumentException("Expected one of the classes seen in fit, " + classes + ", in column '" + column + "', found '" + c.getString(i)
-                            + "' at row " + i + "; refit on data that has it");
+                    throw new IllegalArgumentException("Expected one of the classes seen in fit, " + classes + ", in column '" + column + "', found '"
+                            + Matrix.className(c, i) + "' at row " + i + "; refit on data that has it");
                 }
                 out.append(k);
             }

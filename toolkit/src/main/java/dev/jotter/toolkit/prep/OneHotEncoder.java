@@ -172,7 +172,7 @@ public record OneHotEncoder(List<String> columns, boolean dropFirst, Unknown unk
                     if (c.isMissing(i)) {
                         continue;
                     }
-                    String v = c.getString(i);
+                    String v = Matrix.className(c, i);
                     Integer k = index.get(v);
                     if (k == null) {
                         if (unknown == Unknown.ERROR) {

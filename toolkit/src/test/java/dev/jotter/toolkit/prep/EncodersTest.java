@@ -8,6 +8,7 @@ import dev.jotter.toolkit.data.Datasets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -33,6 +34,18 @@ class EncodersTest {
         var enc = OneHotEncoder.builder().setColumns("origin", "cylinders").optDropFirst(true).build().fit(cars);
         assertEquals(List.of("origin_Japan", "origin_USA"), enc.outputNames("origin"));
         assertEquals(List.of("cylinders_4", "cylinders_5", "cylinders_6", "cylinders_8"), enc.outputNames("cylinders"));
+    }
+
+    @Test
+    void wholeNumbersInADoubleColumnAreTheClassesModelsUse() {
+        // 1.0, 2.0, 3.0 are classes "1", "2", "3" for Matrix and every model, so the encoders name them the same way.
+        Table t = Table.create("t", DoubleColumn.create("grade", 3.0, 1.0, 2.0, 1.0));
+        var labels = LabelEncoder.of("grade").fit(t);
+        assertEquals(List.of("1", "2", "3"), labels.classes());
+        assertEquals(List.of(2, 0, 1, 0), labels.transform(t).intColumn("grade").asList());
+        var oneHot = OneHotEncoder.of("grade").fit(t);
+        assertEquals(List.of("grade_1", "grade_2", "grade_3"), oneHot.outputNames("grade"));
+        assertEquals(List.of(1, 0, 0, 0), oneHot.transform(t).intColumn("grade_3").asList());
     }
 
     @Test
