@@ -1,6 +1,7 @@
 package dev.jotter.toolkit.train;
 
 import dev.jotter.toolkit.metrics.Metrics;
+import dev.jotter.toolkit.train.djl.LoopControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -15,6 +15,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.jotter.toolkit.train.djl.StepManager;
 import java.util.function.Function;
 
 /**

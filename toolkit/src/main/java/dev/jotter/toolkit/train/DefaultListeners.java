@@ -72,7 +72,7 @@ public final class DefaultListeners {
      * @return fresh default listeners for one fit, or none when the environment turns them off;
      *         the system property {@value #PROPERTY} overrides {@value #ENV}
      */
-    static List<TrainingListener> create() {
+    public static List<TrainingListener> create() {
         String property = System.getProperty(PROPERTY);
         if (property == null) {
             return create(System.getenv());

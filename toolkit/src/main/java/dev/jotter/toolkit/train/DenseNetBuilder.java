@@ -1,5 +1,8 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.train.djl.FitLoop;
+import dev.jotter.toolkit.train.djl.FitOptions;
+import dev.jotter.toolkit.train.djl.MlpSpec;
 import java.util.List;
 
 /**

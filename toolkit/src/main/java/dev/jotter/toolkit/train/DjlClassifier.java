@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.train.djl.DjlNet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

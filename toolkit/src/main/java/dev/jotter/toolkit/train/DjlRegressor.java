@@ -2,6 +2,7 @@ package dev.jotter.toolkit.train;
 
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.jotter.toolkit.train.djl.MlpSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,5 +1,7 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.train.djl.FitLoop;
+
 /**
  * Options of the multilayer perceptrons ({@link MlpRegressor}, {@link MlpClassifier}): the hidden
  * layers and their dropout, on top of those of every dense-network trainer.

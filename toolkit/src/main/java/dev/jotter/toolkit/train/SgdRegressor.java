@@ -1,5 +1,7 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.train.djl.FitLoop;
+
 /**
  * Linear regression trained by mini-batch stochastic gradient descent on mean squared error in
  * DJL, as scikit-learn's {@code SGDRegressor} and Keras's {@code Dense(1)} with

@@ -7,6 +7,8 @@ import dev.jotter.toolkit.metrics.ClassificationReport;
 import dev.jotter.toolkit.metrics.Metrics;
 import dev.jotter.toolkit.prep.Tokenizer;
 import dev.jotter.toolkit.prep.Vocabulary;
+import dev.jotter.toolkit.train.djl.DjlNet;
+import dev.jotter.toolkit.train.djl.TransformerBlocks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -204,7 +206,7 @@ public final class TextClassifier implements AutoCloseable {
         if (encoder != null) {
             Files.write(dir.resolve(VOCABULARY_FILE), encoder.vocabulary().tokens(), StandardCharsets.UTF_8);
         }
-        Persist.writeParams(dir, block);
+        DjlNet.writeParams(dir, block);
     }
 
     /**

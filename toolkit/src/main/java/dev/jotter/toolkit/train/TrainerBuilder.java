@@ -1,6 +1,7 @@
 package dev.jotter.toolkit.train;
 
 import ai.djl.Device;
+import dev.jotter.toolkit.train.djl.FitOptions;
 import java.util.ArrayList;
 import java.util.List;
 

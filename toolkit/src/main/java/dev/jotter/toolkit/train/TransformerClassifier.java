@@ -3,6 +3,11 @@ package dev.jotter.toolkit.train;
 import dev.jotter.toolkit.data.TextSet;
 import dev.jotter.toolkit.prep.Tokenizer;
 import dev.jotter.toolkit.prep.Vocabulary;
+import dev.jotter.toolkit.train.djl.BatchSource;
+import dev.jotter.toolkit.train.djl.DjlNet;
+import dev.jotter.toolkit.train.djl.FitLoop;
+import dev.jotter.toolkit.train.djl.FitOptions;
+import dev.jotter.toolkit.train.djl.TransformerBlocks;
 import java.util.List;
 import java.util.Objects;
 

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import dev.jotter.toolkit.data.Datasets;
+import dev.jotter.toolkit.train.djl.BatchSource;
+import dev.jotter.toolkit.train.djl.FitLoop;
+import dev.jotter.toolkit.train.djl.FitOptions;
+import dev.jotter.toolkit.train.djl.MlpSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -16,6 +16,8 @@ import dev.jotter.toolkit.data.TextSet;
 import dev.jotter.toolkit.prep.TfIdf;
 import dev.jotter.toolkit.prep.Tokenizer;
 import dev.jotter.toolkit.prep.Vocabulary;
+import dev.jotter.toolkit.train.djl.FitLoop;
+import dev.jotter.toolkit.train.djl.TransformerBlocks;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
