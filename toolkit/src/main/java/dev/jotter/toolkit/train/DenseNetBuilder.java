@@ -33,7 +33,8 @@ public abstract class DenseNetBuilder<B extends DenseNetBuilder<B>> extends Trai
     }
 
     /**
-     * Names the feature columns used when fitting on a Tablesaw table.
+     * Names the feature columns used when fitting on a Tablesaw table; the label must not be
+     * among them. Not calling it means every numeric column but the label.
      *
      * @param columns numeric column names
      * @return this builder
@@ -55,7 +56,9 @@ public abstract class DenseNetBuilder<B extends DenseNetBuilder<B>> extends Trai
     }
 
     /**
-     * Names the label column used when fitting on a Tablesaw table.
+     * Names the label column used when fitting on a Tablesaw table. Without
+     * {@link #setFeatures(String...)}, every other numeric column of the training table is a
+     * feature (the chosen columns are printed once).
      *
      * @param column the target (regression) or class (classification) column
      * @return this builder
