@@ -30,7 +30,8 @@
  * the listeners of the {@link dev.jotter.toolkit.train.TrainingListenerFactory} services, such as the
  * plot package's progress bar (off with {@code optProgress(false)} or {@code JOTTER_PROGRESS=off}):
  * this package never depends on {@code plot}. {@link dev.jotter.toolkit.train.CustomLoop} is the
- * GradientTape-style loop for writing your own.
+ * GradientTape-style loop for writing your own. The loop itself and the networks it trains are DJL
+ * plumbing, in {@code dev.jotter.toolkit.train.djl}; notebooks need only this package.
  *
  * <p><b>Natives and devices.</b> The default build uses DJL 0.35.1 with
  * {@code ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64} and {@code pytorch-jni 2.7.1-0.35.1}
