@@ -64,7 +64,7 @@ double[][] x = new double[64][1];
 double[] y = new double[64];
 for (int i = 0; i < 64; i++) { x[i][0] = i / 64.0; y[i] = 3 * x[i][0] + 1; }
 System.setProperty("jotter.progress", "on");
-try (var model = LinearRegression.builder().optEpochs(4).optBatchSize(8).build().fit(x, y)) {
+try (var model = SgdRegressor.builder().optEpochs(4).optBatchSize(8).build().fit(x, y)) {
     System.out.println("epochs trained: " + model.history().epochs());
 } finally {
     System.clearProperty("jotter.progress");

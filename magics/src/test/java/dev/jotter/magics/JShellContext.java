@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -28,9 +31,11 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * A real MagicContext for tests: Java runs in an in-process {@link JShell} on the calling
- * thread, so evaluated values come back as objects, as they do in the kernel. Output, displays
- * and the classpath are recorded for assertions.
+ * A real MagicContext for tests: Java runs in an in-process {@link JShell}, so evaluated values
+ * come back as objects, as they do in the kernel. As in the kernel, every snippet runs on one
+ * long-lived cell thread, not on the thread that runs the magics: a magic that sets per-thread
+ * state (a seed) must reach that thread. Output, displays and the classpath are recorded for
+ * assertions.
  */
 public final class JShellContext implements MagicContext, AutoCloseable {
     private final Control control = new Control();
@@ -234,11 +239,17 @@ public final class JShellContext implements MagicContext, AutoCloseable {
     @Override
     public void close() {
         shell.close();
+        control.cells.shutdown();
     }
 
-    /** Runs snippets on the calling thread and keeps each one's value as an object. */
+    /** Runs snippets on one long-lived cell thread and keeps each one's value as an object. */
     private static final class Control extends DirectExecutionControl {
         volatile Object last;
+        final ExecutorService cells = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "jshell-context-cell");
+            t.setDaemon(true);
+            return t;
+        });
 
         Control() {
             super(new Loader());
@@ -246,7 +257,16 @@ public final class JShellContext implements MagicContext, AutoCloseable {
 
         @Override
         protected String invoke(Method doitMethod) throws Exception {
-            Object value = doitMethod.invoke(null);
+            Object value;
+            try {
+                value = cells.submit(() -> doitMethod.invoke(null)).get();
+            } catch (ExecutionException e) {
+                // Thrown on as the direct call would have thrown it (an InvocationTargetException for user errors).
+                if (e.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                throw (Error) e.getCause();
+            }
             last = value;
             return valueString(value);
         }

@@ -24,9 +24,11 @@ public final class SeedMagic extends AbstractMagic implements LineMagic {
                   - DJL: Engine.getInstance().setRandomSeed(N), which seeds the engine (PyTorch)
                     and DJL's shared java.util.Random (dataset shuffling); skipped with a note if
                     no DJL engine loads
-                  - Smile: smile.math.MathEx.setSeed(N). Smile keeps one generator per thread and
-                    JShell runs every snippet on a new thread, so %seed also makes each new
-                    thread's generator start from a seed derived from N, in order
+                  - Smile: smile.math.MathEx.setSeed(N) on the thread that runs the cells (one
+                    long-lived thread), so Smile models trained in later cells follow N. Smile
+                    keeps one generator per thread, so %seed also makes each thread started
+                    later (by a cell, or by Smile's parallel training) start from a seed
+                    derived from N, in order
                 Not seeded: new java.util.Random() and Math.random(). Write
                 new Random(Long.getLong("jotter.seed")) to follow %seed.
 
@@ -51,7 +53,7 @@ public final class SeedMagic extends AbstractMagic implements LineMagic {
         }
         System.setProperty(PROPERTY, Integer.toString(seed));
         StringBuilder report = new StringBuilder("Seeded with " + seed + ": toolkit (jotter.seed)");
-        report.append(seedDjl(seed) ? ", DJL" : "").append(seedSmile(seed) ? ", Smile" : "").append('.');
+        report.append(seedDjl(seed) ? ", DJL" : "").append(seedSmile(seed, context) ? ", Smile" : "").append('.');
         context.out().println(report);
         context.out().flush();
         return null;
@@ -67,14 +69,28 @@ public final class SeedMagic extends AbstractMagic implements LineMagic {
         }
     }
 
-    private static boolean seedSmile(int seed) {
+    /**
+     * Seeds Smile's generator of the thread that runs cells, which is not the thread that runs
+     * magics: evaluating the call as Java runs it there. Also this thread's, for hosts that run
+     * both on one thread. The table for new threads is refilled last, as seeding a thread for the
+     * first time takes the table's next seed.
+     */
+    private static boolean seedSmile(int seed, MagicContext context) {
         try {
             smile.math.MathEx.setSeed(seed);
-            reseedSmileThreads(seed);
-            return true;
         } catch (Throwable t) {
             return false;
         }
+        boolean cells;
+        try {
+            context.eval("smile.math.MathEx.setSeed(" + seed + ");");
+            cells = true;
+        } catch (Exception e) {
+            // Smile is not visible to the cells' code, so no cell can train a Smile model.
+            cells = false;
+        }
+        reseedSmileThreads(seed);
+        return cells;
     }
 
     /**

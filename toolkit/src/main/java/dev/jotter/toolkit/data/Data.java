@@ -284,8 +284,8 @@ public final class Data {
                 }
                 c = c.getCause();
             }
-            throw new IllegalArgumentException("Cannot read " + path + " as a table: " + e.getMessage()
-                    + ". Expected an array of flat objects like [{\"a\": 1, \"b\": \"x\"}, ...]", e);
+            throw new IllegalArgumentException("Expected in " + path + " an array of flat objects like [{\"a\": 1, \"b\": \"x\"}, ...], found what"
+                    + " Tablesaw cannot read as a table: " + e.getMessage(), e);
         }
     }
 

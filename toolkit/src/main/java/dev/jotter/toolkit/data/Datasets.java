@@ -75,8 +75,8 @@ public final class Datasets {
     public static Table load(String name) {
         Properties p = properties(name);
         if (p.getProperty("types") == null) {
-            throw new IllegalArgumentException("Dataset '" + name + "' holds " + p.getProperty("title")
-                    + "; too many for a Table. Use Datasets.images(\"" + name + "\") or images(\"" + name + "\", \"train\")");
+            throw new IllegalArgumentException("Expected a dataset small enough for a Table, found '" + name + "' with " + p.getProperty("title")
+                    + "; use Datasets.images(\"" + name + "\") or images(\"" + name + "\", \"train\")");
         }
         ColumnType[] types = Arrays.stream(p.getProperty("types").split(","))
                 .map(t -> ColumnType.valueOf(t.strip())).toArray(ColumnType[]::new);
@@ -112,8 +112,8 @@ public final class Datasets {
     public static ImageSet images(String name, String part) {
         Properties p = properties(name);
         if (!"images".equals(p.getProperty("kind"))) {
-            throw new IllegalArgumentException("Dataset '" + name + "' is a " + p.getProperty("kind")
-                    + " dataset, not images; image datasets: " + namesOfKind("images"));
+            throw new IllegalArgumentException("Expected an image dataset, one of " + namesOfKind("images") + ", found '" + name + "', a "
+                    + p.getProperty("kind") + " dataset.");
         }
         int w = Integer.parseInt(p.getProperty("width"));
         int h = Integer.parseInt(p.getProperty("height"));
@@ -125,12 +125,12 @@ public final class Datasets {
                 case "test" -> idx(name, p.getProperty("test_images"), p.getProperty("test_labels"), w, h, max, classes);
                 case "all" -> concat(idx(name, p.getProperty("train_images"), p.getProperty("train_labels"), w, h, max, classes),
                         idx(name, p.getProperty("test_images"), p.getProperty("test_labels"), w, h, max, classes));
-                default -> throw new IllegalArgumentException("Unknown part '" + part + "' of " + name + "; expected train, test or all");
+                default -> throw new IllegalArgumentException("Expected a part train, test or all of " + name + ", found '" + part + "'.");
             };
         }
         if (!"all".equals(part)) {
-            throw new IllegalArgumentException("Dataset '" + name + "' has no official '" + part
-                    + "' part; load \"all\" and use Split.trainTest(...) to split it");
+            throw new IllegalArgumentException("Expected the part \"all\" of " + name + ", which has no official split, found '" + part
+                    + "'; load \"all\" and use Split.trainTest(...) to split it");
         }
         Table t = load(name);
         int n = t.rowCount();
@@ -155,8 +155,8 @@ public final class Datasets {
     public static TextSet text(String name) {
         Properties p = properties(name);
         if (!"text".equals(p.getProperty("kind"))) {
-            throw new IllegalArgumentException("Dataset '" + name + "' is a " + p.getProperty("kind")
-                    + " dataset, not text; text datasets: " + namesOfKind("text"));
+            throw new IllegalArgumentException("Expected a text dataset, one of " + namesOfKind("text") + ", found '" + name + "', a "
+                    + p.getProperty("kind") + " dataset.");
         }
         Table t = load(name);
         List<String> sources = t.containsColumn("source") ? t.stringColumn("source").asList() : null;
@@ -183,13 +183,14 @@ public final class Datasets {
             int rows = im.readInt();
             int cols = im.readInt();
             if (magic != 0x803 || rows != h || cols != w) {
-                throw new IllegalStateException(images + ": expected an IDX image file of " + w + "x" + h
+                // A damaged file in the datasets jar is an I/O failure: the catch below wraps it as UncheckedIOException.
+                throw new IOException(images + ": expected an IDX image file of " + w + "x" + h
                         + " images (magic 0x803), found magic 0x" + Integer.toHexString(magic) + " and " + cols + "x" + rows);
             }
             int lmagic = lb.readInt();
             int ln = lb.readInt();
             if (lmagic != 0x801 || ln != n) {
-                throw new IllegalStateException(labels + ": expected an IDX label file with " + n + " labels, found magic 0x"
+                throw new IOException(labels + ": expected an IDX label file with " + n + " labels, found magic 0x"
                         + Integer.toHexString(lmagic) + " and " + ln + " labels");
             }
             float[] scale = new float[256];

@@ -23,10 +23,10 @@ public record ChartGrid(List<Chart<?, ?>> charts, int columns) implements Figure
     /** Checks the layout and copies the list, so a grid never changes shape after it is made. */
     public ChartGrid {
         if (charts.isEmpty()) {
-            throw new IllegalArgumentException("A ChartGrid needs at least one chart; got none");
+            throw new IllegalArgumentException("Expected at least one chart in a ChartGrid, found none.");
         }
         if (columns < 1) {
-            throw new IllegalArgumentException("columns must be at least 1, got " + columns);
+            throw new IllegalArgumentException("Expected at least 1 column, found " + columns + ".");
         }
         charts = List.copyOf(charts);
     }
@@ -51,8 +51,8 @@ public record ChartGrid(List<Chart<?, ?>> charts, int columns) implements Figure
      */
     public Chart<?, ?> chart(int index) {
         if (index < 0 || index >= charts.size()) {
-            throw new IndexOutOfBoundsException("No chart " + index + " in this grid; it has " + charts.size()
-                    + " (indices 0 to " + (charts.size() - 1) + ")");
+            throw new IndexOutOfBoundsException("Expected a chart index from 0 to " + (charts.size() - 1) + " in this grid of "
+                    + charts.size() + ", found " + index + ".");
         }
         return charts.get(index);
     }

@@ -81,13 +81,13 @@ public final class Charts {
      */
     public static BufferedImage toImage(Figure figure, double scale) {
         if (!(scale > 0) || scale > 8) {
-            throw new IllegalArgumentException("scale must be above 0 and at most 8, got " + scale);
+            throw new IllegalArgumentException("Expected a scale above 0 and at most 8, found " + scale + ".");
         }
         int w = (int) Math.round(figure.width() * scale);
         int h = (int) Math.round(figure.height() * scale);
         if (w < 1 || h < 1) {
-            throw new IllegalArgumentException("Cannot draw a figure of " + figure.width() + "x" + figure.height()
-                    + " pixels; give it a positive width and height");
+            throw new IllegalArgumentException("Expected a figure of positive width and height, found " + figure.width() + "x"
+                    + figure.height() + " pixels; give it a positive width and height.");
         }
         Warmup.yieldToUser();
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

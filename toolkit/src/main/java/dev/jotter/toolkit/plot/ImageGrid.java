@@ -44,30 +44,30 @@ public record ImageGrid(float[][] pixels, int imageWidth, int imageHeight, List<
     /** Checks that every image has the stated size and that titles match the images. */
     public ImageGrid {
         if (imageWidth < 1 || imageHeight < 1) {
-            throw new IllegalArgumentException("Image size must be positive, got " + imageWidth + "x" + imageHeight);
+            throw new IllegalArgumentException("Expected a positive image size, found " + imageWidth + "x" + imageHeight + ".");
         }
         if (pixels.length == 0) {
-            throw new IllegalArgumentException("No images to show: pixels has 0 rows");
+            throw new IllegalArgumentException("Expected at least one image, found pixels with 0 rows.");
         }
         for (int i = 0; i < pixels.length; i++) {
             if (pixels[i].length != imageWidth * imageHeight) {
-                throw new IllegalArgumentException("Image " + i + " has " + pixels[i].length + " pixels but "
-                        + imageWidth + "x" + imageHeight + " needs " + imageWidth * imageHeight
-                        + "; check the width and height, or reshape the data to one row per image");
+                throw new IllegalArgumentException("Expected " + imageWidth + "x" + imageHeight + " = " + imageWidth * imageHeight
+                        + " pixels per image, found " + pixels[i].length + " in image " + i
+                        + "; check the width and height, or reshape the data to one row per image.");
             }
         }
         labels = List.copyOf(labels);
         predictions = List.copyOf(predictions);
         if (!labels.isEmpty() && labels.size() != pixels.length) {
-            throw new IllegalArgumentException("images and labels differ in length: " + pixels.length
-                    + " images, " + labels.size() + " labels");
+            throw new IllegalArgumentException("Expected one label per image, found " + pixels.length + " images and " + labels.size()
+                    + " labels.");
         }
         if (!predictions.isEmpty() && predictions.size() != pixels.length) {
-            throw new IllegalArgumentException("images and predictions differ in length: " + pixels.length
-                    + " images, " + predictions.size() + " predictions");
+            throw new IllegalArgumentException("Expected one prediction per image, found " + pixels.length + " images and "
+                    + predictions.size() + " predictions.");
         }
         if (columns < 1) {
-            throw new IllegalArgumentException("columns must be at least 1, got " + columns);
+            throw new IllegalArgumentException("Expected at least 1 column, found " + columns + ".");
         }
         shown = Math.max(1, Math.min(shown, Math.min(pixels.length, MAX_SHOWN)));
     }

@@ -186,23 +186,23 @@ public final class Plots {
     public static XYChart decisionBoundary(double[][] points, int[] labels, List<String> classNames,
             Function<double[][], int[]> classifier) {
         if (points == null || points.length == 0) {
-            throw new IllegalArgumentException("points is empty; pass at least one {x, y} point");
+            throw new IllegalArgumentException("Expected at least one {x, y} point, found none.");
         }
         if (labels.length != points.length) {
-            throw new IllegalArgumentException("points and labels differ in length: points has " + points.length
-                    + " rows, labels has " + labels.length);
+            throw new IllegalArgumentException("Expected one label per point, found " + points.length + " points and " + labels.length
+                    + " labels.");
         }
         int k = classNames.size();
         double[] x = new double[points.length];
         double[] y = new double[points.length];
         for (int i = 0; i < points.length; i++) {
             if (points[i].length != 2) {
-                throw new IllegalArgumentException("points[" + i + "] has " + points[i].length
-                        + " coordinates; a decision boundary is drawn for exactly 2 features");
+                throw new IllegalArgumentException("Expected 2 coordinates per point (a decision boundary is drawn for exactly 2 features), found "
+                        + points[i].length + " in points[" + i + "]; pick two feature columns.");
             }
             if (labels[i] < 0 || labels[i] >= k) {
-                throw new IllegalArgumentException("labels[" + i + "] is " + labels[i] + "; expected a class index from 0 to "
-                        + (k - 1) + " for classNames " + classNames);
+                throw new IllegalArgumentException("Expected class indices from 0 to " + (k - 1) + " for classNames " + classNames + ", found "
+                        + labels[i] + " in labels[" + i + "].");
             }
             x[i] = points[i][0];
             y[i] = points[i][1];
@@ -221,13 +221,13 @@ public final class Plots {
         }
         int[] predicted = classifier.apply(grid);
         if (predicted == null || predicted.length != grid.length) {
-            throw new IllegalArgumentException("The classifier returned " + (predicted == null ? "null" : predicted.length + " classes")
-                    + " for " + grid.length + " grid points; it must return one class index per row");
+            throw new IllegalArgumentException("Expected the classifier to return one class index per grid point (" + grid.length + "), found "
+                    + (predicted == null ? "null" : predicted.length + " classes") + ".");
         }
         for (int i = 0; i < grid.length; i++) {
             if (predicted[i] < 0 || predicted[i] >= k) {
-                throw new IllegalArgumentException("The classifier predicted class " + predicted[i] + " for grid point "
-                        + Arrays.toString(grid[i]) + "; expected 0 to " + (k - 1));
+                throw new IllegalArgumentException("Expected the classifier to predict classes 0 to " + (k - 1) + ", found " + predicted[i]
+                        + " for grid point " + Arrays.toString(grid[i]) + ".");
             }
         }
         double[] gx = new double[grid.length];
@@ -270,15 +270,15 @@ public final class Plots {
     public static XYChart scatter(double[] x, double[] y, int[] classes, List<String> classNames) {
         checkPair("x", x, "y", y);
         if (classes.length != x.length) {
-            throw new IllegalArgumentException("x and classes differ in length: x has " + x.length + " values, classes has "
-                    + classes.length);
+            throw new IllegalArgumentException("Expected one class per x value, found " + x.length + " x values and " + classes.length
+                    + " classes.");
         }
         int max = Arrays.stream(classes).max().orElse(0);
         List<String> names = classNames.isEmpty() ? indexLabels(max + 1) : List.copyOf(classNames);
         for (int i = 0; i < classes.length; i++) {
             if (classes[i] < 0 || classes[i] >= names.size()) {
-                throw new IllegalArgumentException("classes[" + i + "] is " + classes[i] + " but there are " + names.size()
-                        + " class names " + names + "; a class index must be in 0.." + (names.size() - 1));
+                throw new IllegalArgumentException("Expected class indices in 0.." + (names.size() - 1) + " for the class names " + names
+                        + ", found " + classes[i] + " in classes[" + i + "].");
             }
         }
         XYChart chart = pointChart(Theme.WIDTH, Theme.HEIGHT);
@@ -315,11 +315,11 @@ public final class Plots {
     public static XYChart histogram(double[] values, int bins) {
         checkData("values", values);
         if (bins < 1) {
-            throw new IllegalArgumentException("bins must be at least 1, got " + bins);
+            throw new IllegalArgumentException("Expected at least 1 bin, found " + bins + ".");
         }
         double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
         if (finite.length == 0) {
-            throw new IllegalArgumentException("values has no finite numbers (all " + values.length + " are NaN or infinite)");
+            throw new IllegalArgumentException("Expected finite numbers in values, found all " + values.length + " NaN or infinite.");
         }
         double min = Arrays.stream(finite).min().orElseThrow();
         double max = Arrays.stream(finite).max().orElseThrow();
@@ -366,8 +366,8 @@ public final class Plots {
     public static CategoryChart bar(List<String> categories, double[] values) {
         checkData("values", values);
         if (categories.size() != values.length) {
-            throw new IllegalArgumentException("categories and values differ in length: categories has "
-                    + categories.size() + " labels, values has " + values.length);
+            throw new IllegalArgumentException("Expected one value per category, found " + categories.size() + " categories and "
+                    + values.length + " values.");
         }
         CategoryChart chart = Theme.apply(new CategoryChart(Theme.WIDTH, Theme.HEIGHT));
         List<Double> ys = Arrays.stream(values).boxed().toList();
@@ -409,7 +409,7 @@ public final class Plots {
     public static ChartGrid history(History history) {
         List<String> metrics = baseMetrics(history);
         if (metrics.isEmpty()) {
-            throw new IllegalArgumentException("This history has no metrics yet; train for at least one epoch first");
+            throw new IllegalArgumentException("Expected a history with metrics, found none; train for at least one epoch first.");
         }
         List<Chart<?, ?>> charts = new ArrayList<>();
         for (String metric : metrics) {
@@ -429,7 +429,7 @@ public final class Plots {
     public static XYChart history(History history, String metric) {
         String base = metric.startsWith("val_") ? metric.substring(4) : metric;
         if (!history.has(base) && !history.has("val_" + base)) {
-            throw new IllegalArgumentException("No metric '" + metric + "' in this history; recorded: " + history.names());
+            throw new IllegalArgumentException("Expected a metric this history recorded, " + history.names() + ", found '" + metric + "'.");
         }
         return historyChart(history, base, Theme.WIDTH, Theme.HEIGHT);
     }
@@ -520,18 +520,18 @@ public final class Plots {
     public static HeatMapChart confusionMatrix(int[][] counts, List<String> labels, boolean normalise) {
         int n = counts.length;
         if (n == 0) {
-            throw new IllegalArgumentException("The confusion matrix is empty; pass counts[true][predicted] for at least one class");
+            throw new IllegalArgumentException("Expected counts[true][predicted] for at least one class, found an empty matrix.");
         }
         for (int r = 0; r < n; r++) {
             if (counts[r].length != n) {
-                throw new IllegalArgumentException("A confusion matrix must be square: it has " + n + " rows but row "
-                        + r + " has " + counts[r].length + " columns");
+                throw new IllegalArgumentException("Expected a square confusion matrix of " + n + " rows, found row " + r + " with "
+                        + counts[r].length + " columns.");
             }
         }
         List<String> names = labels.isEmpty() ? indexLabels(n) : List.copyOf(labels);
         if (names.size() != n) {
-            throw new IllegalArgumentException("counts and labels differ in length: counts has " + n + " classes, labels has "
-                    + names.size() + "; pass one label per class or an empty list");
+            throw new IllegalArgumentException("Expected one label per class, found " + n + " classes and " + names.size()
+                    + " labels; pass one label per class or an empty list.");
         }
         int side = Math.max(360, Math.min(720, 120 + 44 * n));
         HeatMapChart chart = Theme.apply(new HeatMapChart(side + 110, side));
@@ -708,11 +708,11 @@ public final class Plots {
 
     private static void checkGroups(List<String> groups, int n) {
         if (groups.size() != n) {
-            throw new IllegalArgumentException("x and groups differ in length: x has " + n + " values, groups has " + groups.size());
+            throw new IllegalArgumentException("Expected one group per x value, found " + n + " x values and " + groups.size() + " groups.");
         }
         for (int i = 0; i < n; i++) {
             if (groups.get(i) == null) {
-                throw new IllegalArgumentException("groups[" + i + "] is null; give every point a group name");
+                throw new IllegalArgumentException("Expected a group name for every point, found null in groups[" + i + "].");
             }
         }
     }
@@ -827,12 +827,12 @@ public final class Plots {
 
     private static void checkData(String name, double[] values) {
         if (values == null || values.length == 0) {
-            throw new IllegalArgumentException(name + " is empty; pass at least one value");
+            throw new IllegalArgumentException("Expected at least one value in " + name + ", found none.");
         }
         for (int i = 0; i < values.length; i++) {
             if (Double.isInfinite(values[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] is " + values[i]
-                        + "; a chart cannot place infinite values (NaN is allowed and leaves a gap)");
+                throw new IllegalArgumentException("Expected finite values or NaN (a gap) in " + name + ", found " + values[i] + " in " + name
+                        + "[" + i + "]; a chart cannot place infinite values.");
             }
         }
     }
@@ -841,8 +841,8 @@ public final class Plots {
         checkData(xName, x);
         checkData(yName, y);
         if (x.length != y.length) {
-            throw new IllegalArgumentException(xName + " and " + yName + " differ in length: " + xName + " has "
-                    + x.length + " values, " + yName + " has " + y.length);
+            throw new IllegalArgumentException("Expected " + xName + " and " + yName + " of one length, found " + x.length + " values in "
+                    + xName + " and " + y.length + " in " + yName + ".");
         }
     }
 
@@ -859,7 +859,7 @@ public final class Plots {
             }
         }
         if (n < 2) {
-            throw new IllegalArgumentException("A fitted line needs at least 2 points without NaN; got " + n);
+            throw new IllegalArgumentException("Expected at least 2 points without NaN for a fitted line, found " + n + ".");
         }
         double mx = sx / n;
         double my = sy / n;
@@ -872,7 +872,8 @@ public final class Plots {
             }
         }
         if (sxx == 0) {
-            throw new IllegalArgumentException("Cannot fit a line: every x is " + mx + "; a vertical line has no slope");
+            throw new IllegalArgumentException("Expected x values that differ for a fitted line, found every x equal to " + mx
+                    + "; a vertical line has no slope.");
         }
         double slope = sxy / sxx;
         return new double[] {slope, my - slope * mx};

@@ -88,8 +88,8 @@ public final class Theme extends AbstractBaseTheme {
             case CategoryChart category -> category.getStyler().setTheme(DEFAULT);
             case HeatMapChart heat -> heat.getStyler().setTheme(DEFAULT);
             default -> throw new IllegalArgumentException(
-                    "Theme.apply supports XYChart, CategoryChart and HeatMapChart, not " + chart.getClass().getSimpleName()
-                            + "; style it through chart.getStyler() instead");
+                    "Expected an XYChart, CategoryChart or HeatMapChart for Theme.apply, found " + chart.getClass().getSimpleName()
+                            + "; style it through chart.getStyler() instead.");
         }
         Styler styler = chart.getStyler();
         // These settings are not part of XChart's Theme interface, so setTheme cannot carry them.

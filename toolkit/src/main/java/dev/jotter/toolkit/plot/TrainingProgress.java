@@ -3,6 +3,7 @@ package dev.jotter.toolkit.plot;
 import dev.jotter.toolkit.train.DefaultListeners;
 import dev.jotter.toolkit.train.History;
 import dev.jotter.toolkit.train.TrainingListener;
+import dev.jotter.toolkit.train.TrainingListenerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * {@code JOTTER_PROGRESS=bar} keeps the bar but drops the live chart.
  *
  * <pre>{@code
- * jshell> TrainingProgress p = new TrainingProgress().liveChart(false);   // to pass to fit by hand
+ * jshell> TrainingProgress p = new TrainingProgress(false);   // the bar without the chart, to pass to fit by hand
  * }</pre>
  */
 public final class TrainingProgress implements TrainingListener {
@@ -33,15 +34,15 @@ public final class TrainingProgress implements TrainingListener {
     /** Notebook updates per second at most; epoch ends and the end of training always show. */
     public static final int MAX_UPDATES_PER_SECOND = 10;
 
-    /** The environment variable that turns the default progress display off or down. */
-    public static final String ENV = "JOTTER_PROGRESS";
+    /** The environment variable that turns the default progress display off or down ({@link DefaultListeners#ENV}). */
+    public static final String ENV = DefaultListeners.ENV;
 
     private static final long MIN_UPDATE_NANOS = 1_000_000_000L / MAX_UPDATES_PER_SECOND;
     private static final int BAR_WIDTH = 30;
 
     private final Supplier<DisplaySink> sinks;
     private final LongSupplier clock;
-    private boolean liveChart;
+    private final boolean liveChart;
 
     private DisplaySink sink;
     private boolean notebook;
@@ -68,6 +69,16 @@ public final class TrainingProgress implements TrainingListener {
     }
 
     /**
+     * A progress bar on the display in force when training starts, choosing whether notebooks
+     * also get a loss chart redrawn after every epoch.
+     *
+     * @param liveChart true for the chart, false for the bar alone
+     */
+    public TrainingProgress(boolean liveChart) {
+        this(DisplaySink::current, liveChart, System::nanoTime);
+    }
+
+    /**
      * A progress bar on a given display, with the live loss chart when it is a notebook.
      *
      * @param sink where to show progress
@@ -83,16 +94,6 @@ public final class TrainingProgress implements TrainingListener {
         this.clock = clock;
     }
 
-    /**
-     * Chooses whether notebooks also get a loss chart redrawn after every epoch.
-     *
-     * @param on true for the chart, false for the bar alone
-     * @return this listener, for chaining
-     */
-    public TrainingProgress liveChart(boolean on) {
-        this.liveChart = on;
-        return this;
-    }
 
     /**
      * Makes every later {@code fit} show a progress bar. It already does by default; this is for
@@ -103,20 +104,19 @@ public final class TrainingProgress implements TrainingListener {
     }
 
     /**
-     * Says whether an environment allows the default progress display.
-     *
-     * @param environment e.g. {@link System#getenv()}
-     * @return false when {@value #ENV} is {@code off} (or {@code false}, {@code 0}, {@code no})
+     * Adds a {@link TrainingProgress} to every {@code fit}: registered in
+     * {@code META-INF/services/dev.jotter.toolkit.train.TrainingListenerFactory}, so that the
+     * training package finds the progress bar without depending on this package.
      */
-    public static boolean enabled(Map<String, String> environment) {
-        String value = environment.get(ENV);
-        if (value == null) {
-            return true;
+    public static final class Factory implements TrainingListenerFactory {
+
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Factory() {}
+
+        @Override
+        public TrainingListener create() {
+            return new TrainingProgress();
         }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "off", "false", "0", "no" -> false;
-            default -> true;
-        };
     }
 
     // ---- events ---------------------------------------------------------------------------

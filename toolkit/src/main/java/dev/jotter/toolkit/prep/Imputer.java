@@ -50,10 +50,10 @@ public record Imputer(Strategy strategy, List<String> columns, Object constant) 
     public Imputer {
         columns = List.copyOf(columns);
         if (columns.isEmpty()) {
-            throw new IllegalArgumentException("Imputer: expected at least one column name, found none");
+            throw new IllegalArgumentException("Expected at least one column name for the Imputer, found none.");
         }
         if (strategy == Strategy.CONSTANT && constant == null) {
-            throw new IllegalArgumentException("Imputer.CONSTANT: expected a fill value, found null");
+            throw new IllegalArgumentException("Expected a fill value for Imputer.constant, found null.");
         }
     }
 
@@ -106,8 +106,8 @@ public record Imputer(Strategy strategy, List<String> columns, Object constant) 
                         }
                     }
                     if (xs.length == 0) {
-                        throw new IllegalArgumentException("Imputer: column '" + name + "' has no values to learn a "
-                                + strategy.name().toLowerCase() + " from; use Imputer.constant(...)");
+                        throw new IllegalArgumentException("Expected values in column '" + name + "' to learn a " + strategy.name().toLowerCase()
+                                + " from, found only missing ones; use Imputer.constant(...)");
                     }
                     yield strategy == Strategy.MEAN ? Arrays.stream(xs).sum() / xs.length : median(xs);
                 }
@@ -135,7 +135,7 @@ public record Imputer(Strategy strategy, List<String> columns, Object constant) 
             }
         }
         if (counts.isEmpty()) {
-            throw new IllegalArgumentException("Imputer: column '" + c.name() + "' has no values to learn the most frequent from; use Imputer.constant(...)");
+            throw new IllegalArgumentException("Expected values in column '" + c.name() + "' to learn the most frequent from, found only missing ones; use Imputer.constant(...)");
         }
         Object best = null;
         int bestCount = -1;
@@ -168,7 +168,7 @@ public record Imputer(Strategy strategy, List<String> columns, Object constant) 
                 Object fill = e.getValue();
                 if (c instanceof NumericColumn<?> n) {
                     if (!(fill instanceof Number num)) {
-                        throw new IllegalArgumentException("Imputer: column '" + c.name() + "' is numeric, expected a number to fill it with, found '" + fill + "'");
+                        throw new IllegalArgumentException("Expected a number to fill the numeric column '" + c.name() + "' with, found '" + fill + "'");
                     }
                     double f = num.doubleValue();
                     double[] v = new double[n.size()];
@@ -181,8 +181,8 @@ public record Imputer(Strategy strategy, List<String> columns, Object constant) 
                     copy.set(copy.isMissing(), String.valueOf(fill));
                     out.put(c.name(), List.of(copy));
                 } else {
-                    throw new IllegalArgumentException("Imputer: column '" + c.name() + "' is " + c.type().name()
-                            + ", expected a numeric or text column");
+                    throw new IllegalArgumentException("Expected a numeric or text column for the Imputer, found column '" + c.name() + "' of type "
+                            + c.type().name());
                 }
             }
             return Tables.replace(table, out);

@@ -27,7 +27,7 @@ public final class KFold {
      */
     public static List<Split.Indices> indices(int n, int k, long seed) {
         if (k < 2 || k > n) {
-            throw new IllegalArgumentException("KFold: expected between 2 and " + n + " folds for " + n + " rows, found " + k);
+            throw new IllegalArgumentException("Expected between 2 and " + n + " folds for " + n + " rows, found " + k);
         }
         int[] perm = Split.permutation(n, seed);
         List<Split.Indices> out = new ArrayList<>(k);

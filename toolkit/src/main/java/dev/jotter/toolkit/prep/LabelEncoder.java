@@ -60,7 +60,7 @@ public record LabelEncoder(String column) implements Transformer {
         public int encode(String value) {
             int k = classes.indexOf(value);
             if (k < 0) {
-                throw new IllegalArgumentException("LabelEncoder for '" + column + "': unknown class '" + value + "'; known classes: " + classes);
+                throw new IllegalArgumentException("Expected one of the classes " + classes + " of column '" + column + "', found '" + value + "'");
             }
             return k;
         }
@@ -71,8 +71,7 @@ public record LabelEncoder(String column) implements Transformer {
          */
         public String decode(int code) {
             if (code < 0 || code >= classes.size()) {
-                throw new IllegalArgumentException("LabelEncoder for '" + column + "': expected a code in 0.." + (classes.size() - 1)
-                        + ", found " + code);
+                throw new IllegalArgumentException("Expected a code in 0.." + (classes.size() - 1) + " for column '" + column + "', found " + code);
             }
             return classes.get(code);
         }
@@ -92,8 +91,8 @@ public record LabelEncoder(String column) implements Transformer {
                 }
                 Integer k = index.get(Matrix.className(c, i));
                 if (k == null) {
-                    throw new IllegalArgumentException("LabelEncoder for '" + column + "': row " + i + " has class '" + Matrix.className(c, i)
-                            + "' not seen in fit; known classes: " + classes);
+                    throw new IllegalArgumentException("Expected one of the classes seen in fit, " + classes + ", in column '" + column + "', found '"
+                            + Matrix.className(c, i) + "' at row " + i + "; refit on data that has it");
                 }
                 out.append(k);
             }

@@ -32,7 +32,7 @@ public record MinMaxScaler(List<String> columns, double low, double high) implem
     public MinMaxScaler {
         columns = List.copyOf(columns);
         if (!(low < high)) {
-            throw new IllegalArgumentException("MinMaxScaler range: expected low < high, found [" + low + ", " + high + "]");
+            throw new IllegalArgumentException("Expected a MinMaxScaler range with low < high, found [" + low + ", " + high + "]");
         }
     }
 

@@ -45,7 +45,7 @@ public record OneHotEncoder(List<String> columns, boolean dropFirst, Unknown unk
     public OneHotEncoder {
         columns = List.copyOf(columns);
         if (columns.isEmpty()) {
-            throw new IllegalArgumentException("OneHotEncoder: expected at least one column name, found none");
+            throw new IllegalArgumentException("Expected at least one column name for the OneHotEncoder, found none");
         }
         java.util.Objects.requireNonNull(unknown, "unknown");
     }
@@ -103,7 +103,7 @@ public record OneHotEncoder(List<String> columns, boolean dropFirst, Unknown unk
         /** @return the encoder */
         public OneHotEncoder build() {
             if (columns == null) {
-                throw new IllegalStateException("OneHotEncoder.builder(): setColumns(...) is required");
+                throw new IllegalStateException("Expected setColumns(...) before build(), found no columns; call it first");
             }
             return new OneHotEncoder(columns, dropFirst, unknown);
         }
@@ -143,7 +143,7 @@ public record OneHotEncoder(List<String> columns, boolean dropFirst, Unknown unk
         public List<String> outputNames(String column) {
             List<String> lv = levels.get(column);
             if (lv == null) {
-                throw new IllegalArgumentException("OneHotEncoder was not fitted on column '" + column + "'; it encodes " + levels.keySet());
+                throw new IllegalArgumentException("Expected a column this OneHotEncoder was fitted on, " + levels.keySet() + ", found '" + column + "'");
             }
             List<String> out = new ArrayList<>();
             for (int k = dropFirst ? 1 : 0; k < lv.size(); k++) {
@@ -176,9 +176,8 @@ public record OneHotEncoder(List<String> columns, boolean dropFirst, Unknown unk
                     Integer k = index.get(v);
                     if (k == null) {
                         if (unknown == Unknown.ERROR) {
-                            throw new IllegalArgumentException("OneHotEncoder: column '" + e.getKey() + "' row " + i + " has level '" + v
-                                    + "' not seen in fit; known levels: " + lv
-                                    + ". Refit on data that has it, or use optUnknown(Unknown.IGNORE) to encode it as all zeros");
+                            throw new IllegalArgumentException("Expected one of the levels seen in fit, " + lv + ", in column '" + e.getKey() + "', found '" + v
+                                    + "' at row " + i + "; refit on data that has it, or use optUnknown(Unknown.IGNORE) to encode it as all zeros");
                         }
                         continue;
                     }

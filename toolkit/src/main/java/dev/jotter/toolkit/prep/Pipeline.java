@@ -79,7 +79,7 @@ public record Pipeline(List<Transformer> steps) implements Transformer {
                     return type.cast(f);
                 }
             }
-            throw new IllegalArgumentException("Pipeline has no " + type.getSimpleName() + " step; its steps are "
+            throw new IllegalArgumentException("Expected a " + type.getSimpleName() + " step in this pipeline, found only "
                     + steps.stream().map(s -> s.getClass().getSimpleName()).toList());
         }
     }

@@ -178,11 +178,11 @@ public final class Split {
 
     static int testSize(int n, double testFraction) {
         if (!(testFraction > 0 && testFraction < 1)) {
-            throw new IllegalArgumentException("Test fraction: expected a number between 0 and 1 (e.g. 0.2), found " + testFraction);
+            throw new IllegalArgumentException("Expected a test fraction between 0 and 1 (e.g. 0.2), found " + testFraction);
         }
         int nTest = (int) Math.ceil(testFraction * n);
         if (nTest == 0 || nTest >= n) {
-            throw new IllegalArgumentException("Test fraction " + testFraction + " of " + n + " rows leaves "
+            throw new IllegalArgumentException("Expected a test fraction that leaves test and training rows, found " + testFraction + " of " + n + " rows, which leaves "
                     + (nTest == 0 ? "no test rows" : "no training rows") + "; use more rows or another fraction");
         }
         return nTest;

@@ -29,7 +29,7 @@ public record TfIdf(Tokenizer tokenizer, int maxFeatures) {
     public TfIdf {
         java.util.Objects.requireNonNull(tokenizer, "tokenizer");
         if (maxFeatures < 1) {
-            throw new IllegalArgumentException("TfIdf maxFeatures: expected 1 or more, found " + maxFeatures);
+            throw new IllegalArgumentException("Expected TfIdf maxFeatures of 1 or more, found " + maxFeatures);
         }
     }
 

@@ -27,7 +27,7 @@ public record Tokenizer(boolean lowercase, boolean stripPunctuation, int minLeng
      */
     public Tokenizer {
         if (minLength < 1) {
-            throw new IllegalArgumentException("Tokenizer minLength: expected 1 or more, found " + minLength);
+            throw new IllegalArgumentException("Expected a Tokenizer minLength of 1 or more, found " + minLength);
         }
     }
 

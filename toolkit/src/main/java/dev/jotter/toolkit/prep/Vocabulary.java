@@ -58,17 +58,17 @@ public final class Vocabulary {
      */
     public static Vocabulary fromTokens(List<String> tokens) {
         if (tokens.size() < 2 || !PAD.equals(tokens.get(0)) || !UNK.equals(tokens.get(1))) {
-            throw new IllegalArgumentException("Vocabulary.fromTokens: expected <pad> and <unk> as ids 0 and 1, found "
+            throw new IllegalArgumentException("Expected <pad> and <unk> as ids 0 and 1 in Vocabulary.fromTokens, found "
                     + tokens.subList(0, Math.min(2, tokens.size())));
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
             if (t == null || t.isEmpty()) {
-                throw new IllegalArgumentException("Vocabulary.fromTokens: token " + i + " is " + (t == null ? "null" : "empty"));
+                throw new IllegalArgumentException("Expected a non-empty token at id " + i + " in Vocabulary.fromTokens, found " + (t == null ? "null" : "an empty one"));
             }
             if (!seen.add(t)) {
-                throw new IllegalArgumentException("Vocabulary.fromTokens: token '" + t + "' appears twice (again at id " + i + ")");
+                throw new IllegalArgumentException("Expected distinct tokens in Vocabulary.fromTokens, found '" + t + "' twice (again at id " + i + ")");
             }
         }
         return new Vocabulary(tokens);
@@ -92,7 +92,7 @@ public final class Vocabulary {
          */
         public Builder optMaxSize(int maxSize) {
             if (maxSize < 2) {
-                throw new IllegalArgumentException("Vocabulary maxSize: expected at least 2 (room for <pad> and <unk>), found " + maxSize);
+                throw new IllegalArgumentException("Expected a Vocabulary maxSize of at least 2 (room for <pad> and <unk>), found " + maxSize);
             }
             this.maxSize = maxSize;
             return this;
@@ -104,7 +104,7 @@ public final class Vocabulary {
          */
         public Builder optMinFrequency(int minFrequency) {
             if (minFrequency < 1) {
-                throw new IllegalArgumentException("Vocabulary minFrequency: expected 1 or more, found " + minFrequency);
+                throw new IllegalArgumentException("Expected a Vocabulary minFrequency of 1 or more, found " + minFrequency);
             }
             this.minFrequency = minFrequency;
             return this;
@@ -165,7 +165,7 @@ public final class Vocabulary {
      */
     public String token(int id) {
         if (id < 0 || id >= tokens.size()) {
-            throw new IllegalArgumentException("Vocabulary: expected an id in 0.." + (tokens.size() - 1) + ", found " + id);
+            throw new IllegalArgumentException("Expected a vocabulary id in 0.." + (tokens.size() - 1) + ", found " + id);
         }
         return tokens.get(id);
     }
@@ -220,7 +220,7 @@ public final class Vocabulary {
      */
     public static int[][] padSequences(List<int[]> sequences, int maxLen) {
         if (maxLen < 1) {
-            throw new IllegalArgumentException("padSequences maxLen: expected 1 or more, found " + maxLen);
+            throw new IllegalArgumentException("Expected a padSequences maxLen of 1 or more, found " + maxLen);
         }
         int[][] out = new int[sequences.size()][];
         for (int i = 0; i < out.length; i++) {

@@ -1,6 +1,7 @@
 package dev.jotter.toolkit.train;
 
 import dev.jotter.toolkit.metrics.Metrics;
+import dev.jotter.toolkit.train.djl.LoopControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -60,7 +61,8 @@ public final class Checkpoint implements TrainingListener, LoopControl.Aware {
             }
             Double v = metrics.get(monitor);
             if (v == null) {
-                throw new IllegalStateException("Checkpoint monitors '" + monitor + "' but this fit reports " + metrics.keySet() + ".");
+                throw new IllegalStateException("Expected the checkpoint's metric '" + monitor + "' among this fit's metrics, found "
+                        + metrics.keySet() + "; pass validation data to fit(train, validation) or monitor \"loss\".");
             }
             boolean maximize = Metrics.higherIsBetter(monitor);
             if (Double.isNaN(best) || (maximize ? v > best : v < best)) {

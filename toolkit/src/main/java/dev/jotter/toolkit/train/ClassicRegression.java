@@ -121,9 +121,9 @@ public final class ClassicRegression extends RegressionTrainer<LinearModel> {
                 }
                 if (j == k) {
                     if (s <= 1e-12 * Math.max(1, a[j][j])) {
-                        throw new IllegalArgumentException("The features are collinear (feature " + j
-                                + " is a combination of earlier ones, or constant), so least squares has no unique answer."
-                                + " Drop redundant columns or use ClassicRegression.ridge(alpha).");
+                        throw new IllegalArgumentException("Expected linearly independent features for least squares, found feature " + j
+                                + " collinear with earlier ones (or constant), so there is no unique answer; drop redundant columns or use"
+                                + " ClassicRegression.ridge(alpha).");
                     }
                     l[j][j] = Math.sqrt(s);
                 } else {

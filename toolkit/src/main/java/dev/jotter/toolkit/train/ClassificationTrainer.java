@@ -118,7 +118,7 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> exten
         }
         if (xv != null) {
             if (yv == null) {
-                throw new IllegalArgumentException("Validation features given without validation labels.");
+                throw new IllegalArgumentException("Expected validation labels with the " + xv.length + " validation rows, found null; pass both or neither.");
             }
             Inputs.checkFeatures(xv, x[0].length);
             Inputs.checkClasses(yv, xv.length, classes.size());

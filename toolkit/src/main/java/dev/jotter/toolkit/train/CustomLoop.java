@@ -15,6 +15,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.jotter.toolkit.train.djl.StepManager;
 import java.util.function.Function;
 
 /**
@@ -250,8 +251,9 @@ public final class CustomLoop implements AutoCloseable {
         /** @return the loop, with its weights initialized */
         public CustomLoop build() {
             if (block == null || inputShape == null) {
-                throw new IllegalArgumentException("Expected setBlock(...) and setInputShape(...) before build(), found block="
-                        + block + ", inputShape=" + inputShape + ".");
+                // A required setting missing is calls in the wrong order: IllegalStateException (docs/api-style.md).
+                throw new IllegalStateException("Expected setBlock(...) and setInputShape(...) before build(), found block="
+                        + block + ", inputShape=" + inputShape + "; call both first.");
             }
             return new CustomLoop(this);
         }

@@ -1,9 +1,14 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.train.djl.FitLoop;
+import dev.jotter.toolkit.train.djl.FitOptions;
+import dev.jotter.toolkit.train.djl.MlpSpec;
+import java.util.List;
+
 /**
- * Options of the DJL trainers on dense feature rows ({@link LinearRegression},
- * {@link LogisticRegression}, {@link MlpRegressor}, {@link MlpClassifier}) beyond those of every
- * trainer: whether features are standardized inside the model.
+ * Options of the DJL trainers on dense feature rows ({@link SgdRegressor}, {@link MlpRegressor},
+ * {@link MlpClassifier}) beyond those of every DJL trainer: the table columns to train on and
+ * whether features are standardized inside the model.
  *
  * @param <B> the concrete builder, so chained calls keep their type
  */
@@ -14,12 +19,53 @@ public abstract class DenseNetBuilder<B extends DenseNetBuilder<B>> extends Trai
     int[] hidden;
     float dropout;
     private boolean standardize = true;
+    /** The columns, kept by the one class that handles them for every table trainer. */
+    final Columns columns = new Columns();
+
+    /** The table columns named on this builder. */
+    static final class Columns extends ColumnsBuilder<Columns> {}
 
     DenseNetBuilder(String model, FitLoop.OptimizerKind optimizer, double defaultLearningRate, int... defaultHidden) {
         super(defaultLearningRate);
         this.model = model;
         this.optimizer = optimizer;
         this.hidden = defaultHidden.clone();
+    }
+
+    /**
+     * Names the feature columns used when fitting on a Tablesaw table; the label must not be
+     * among them. Not calling it means every numeric column but the label.
+     *
+     * @param columns numeric column names
+     * @return this builder
+     */
+    public B setFeatures(String... columns) {
+        this.columns.setFeatures(columns);
+        return self();
+    }
+
+    /**
+     * Names the feature columns used when fitting on a Tablesaw table.
+     *
+     * @param columns numeric column names
+     * @return this builder
+     */
+    public B setFeatures(List<String> columns) {
+        this.columns.setFeatures(columns);
+        return self();
+    }
+
+    /**
+     * Names the label column used when fitting on a Tablesaw table. Without
+     * {@link #setFeatures(String...)}, every other numeric column of the training table is a
+     * feature (the chosen columns are printed once).
+     *
+     * @param column the target (regression) or class (classification) column
+     * @return this builder
+     */
+    public B setLabel(String column) {
+        this.columns.setLabel(column);
+        return self();
     }
 
     /**

@@ -122,7 +122,7 @@ public final class Devices {
         if (n.startsWith("gpu:") || n.startsWith("cuda:")) {
             return Device.gpu(Integer.parseInt(n.substring(n.indexOf(':') + 1)));
         }
-        throw new IllegalArgumentException("Unknown device '" + name + "': expected cpu, gpu or gpu:N.");
+        throw new IllegalArgumentException("Expected a device cpu, gpu or gpu:N, found '" + name + "'.");
     }
 
     /**

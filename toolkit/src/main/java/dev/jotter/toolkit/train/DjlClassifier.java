@@ -1,11 +1,12 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.train.djl.DjlNet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A fitted DJL classification network ({@link MlpClassifier} or {@link LogisticRegression}).
+ * A fitted DJL classification network ({@link MlpClassifier}).
  * Features are standardized inside the model, so pass raw values. Holds native memory: close it.
  *
  * <pre>{@code

@@ -2,16 +2,17 @@ package dev.jotter.toolkit.train;
 
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.jotter.toolkit.train.djl.MlpSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A fitted DJL regression network ({@link LinearRegression} or {@link MlpRegressor}). Features are
+ * A fitted DJL regression network ({@link SgdRegressor} or {@link MlpRegressor}). Features are
  * standardized inside the model with the training statistics, so pass raw values. Holds native
  * memory: close it when done.
  *
  * <pre>{@code
- * jshell> try (DjlRegressor m = LinearRegression.builder().build().fit(x, y)) { m.coefficients(); }
+ * jshell> try (DjlRegressor m = SgdRegressor.builder().build().fit(x, y)) { m.coefficients(); }
  * }</pre>
  */
 public final class DjlRegressor extends DjlModel implements RegressionModel {
@@ -68,8 +69,8 @@ public final class DjlRegressor extends DjlModel implements RegressionModel {
         MlpSpec spec = parts.spec();
         Standardizer standardizer = parts.standardizer();
         if (spec.hidden().length > 0) {
-            throw new IllegalStateException("coefficients() needs a linear model, found hidden layers " + spec.layers()
-                    + ". Use LinearRegression for interpretable weights.");
+            throw new IllegalStateException("Expected a linear model (no hidden layers) for coefficients(), found layers " + spec.layers()
+                    + "; use SgdRegressor or ClassicRegression.ols() for interpretable weights.");
         }
         float[] w = null;
         float b = 0;

@@ -2,6 +2,10 @@ package dev.jotter.toolkit.train;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import dev.jotter.toolkit.train.djl.BatchSource;
+import dev.jotter.toolkit.train.djl.DjlNet;
+import dev.jotter.toolkit.train.djl.FitLoop;
+import dev.jotter.toolkit.train.djl.MlpSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +76,7 @@ final class DjlTabular {
             p.setProperty("classes", Persist.names(classes));
         }
         Persist.writeProps(dir, p);
-        Persist.writeParams(dir, block);
+        DjlNet.writeParams(dir, block);
     }
 
     /** Reads what {@link Parts#save(Path, String)} wrote, on {@link Devices#preferred()}. */

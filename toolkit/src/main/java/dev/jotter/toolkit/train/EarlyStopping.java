@@ -1,6 +1,7 @@
 package dev.jotter.toolkit.train;
 
 import dev.jotter.toolkit.metrics.Metrics;
+import dev.jotter.toolkit.train.djl.LoopControl;
 import java.util.Map;
 
 /**
@@ -54,8 +55,8 @@ public final class EarlyStopping implements TrainingListener, LoopControl.Aware 
     public void onEpochEnd(int epoch, Map<String, Double> metrics, History soFar) {
         Double value = metrics.get(monitor);
         if (value == null) {
-            throw new IllegalStateException("EarlyStopping monitors '" + monitor + "' but this fit reports " + metrics.keySet()
-                    + ". Pass validation data to fit(train, validation) or monitor \"loss\".");
+            throw new IllegalStateException("Expected the early-stopping metric '" + monitor + "' among this fit's metrics, found "
+                    + metrics.keySet() + "; pass validation data to fit(train, validation) or monitor \"loss\".");
         }
         boolean improved = maximize ? value > best + minDelta : value < best - minDelta;
         if (improved) {

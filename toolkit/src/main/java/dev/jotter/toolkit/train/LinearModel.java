@@ -47,7 +47,8 @@ public final class LinearModel implements RegressionModel {
             double s = intercept;
             for (int j = 0; j < coefficients.length; j++) {
                 if (!Double.isFinite(x[i][j])) {
-                    throw new IllegalArgumentException("Feature " + j + " of row " + i + " is " + x[i][j] + ": expected a finite number.");
+                    throw new IllegalArgumentException("Expected finite features, found " + x[i][j] + " as feature " + j + " of row " + i
+                            + "; drop or fill missing values first.");
                 }
                 s += coefficients[j] * x[i][j];
             }

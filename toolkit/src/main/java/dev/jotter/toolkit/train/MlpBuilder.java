@@ -1,5 +1,7 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.train.djl.FitLoop;
+
 /**
  * Options of the multilayer perceptrons ({@link MlpRegressor}, {@link MlpClassifier}): the hidden
  * layers and their dropout, on top of those of every dense-network trainer.
@@ -13,7 +15,9 @@ public abstract class MlpBuilder<B extends MlpBuilder<B>> extends DenseNetBuilde
     }
 
     /**
-     * Sets the hidden layers: one fully connected ReLU layer per width, input side first.
+     * Sets the hidden layers: one fully connected ReLU layer per width, input side first. With
+     * none, the network is one linear layer: a classifier is then multinomial logistic regression
+     * (softmax) trained with Adam, a regressor linear regression.
      *
      * @param units widths of the hidden ReLU layers, input side first (default: see the trainer's {@code builder()})
      * @return this builder

@@ -18,7 +18,7 @@ public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
     private final DenseNetBuilder.DenseNet config;
 
     private MlpClassifier(Builder b) {
-        super(b);
+        super(b.columns);
         this.config = b.config();
     }
 

@@ -1,7 +1,5 @@
 package dev.jotter.toolkit.train;
 
-import java.util.List;
-
 /**
  * A multilayer perceptron for regression: ReLU hidden layers with optional dropout, Adam, MSE.
  * Features are standardized inside the model.
@@ -10,23 +8,15 @@ import java.util.List;
  * jshell> var model = MlpRegressor.builder().optHidden(64, 32).optEpochs(100).setFeatures("x1", "x2").setLabel("y").build().fit(train, test);
  * }</pre>
  */
-public final class MlpRegressor extends RegressionTrainer<DjlRegressor> {
-
-    private final DenseNetBuilder.DenseNet config;
+public final class MlpRegressor extends DenseRegressor {
 
     private MlpRegressor(Builder b) {
         super(b);
-        this.config = b.config();
     }
 
     /** @return a builder: hidden layers 64-32, no dropout, Adam with learning rate 0.001, 10 epochs, batch 32, seed 42 */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    DjlRegressor fitArrays(float[][] x, float[] y, float[][] xv, float[] yv, List<String> names, String label) {
-        return DjlTabular.fitRegressor(config, x, y, xv, yv, names, label);
     }
 
     /** Configures an {@link MlpRegressor}. */

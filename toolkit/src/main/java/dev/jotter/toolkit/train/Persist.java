@@ -1,12 +1,5 @@
 package dev.jotter.toolkit.train;
 
-import ai.djl.MalformedModelException;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -21,13 +14,12 @@ import java.util.Properties;
 
 /**
  * The on-disk format of every fitted model: a directory with {@code model.properties} (kind,
- * architecture, preprocessing, class names, history) and, for DJL models, {@code params.bin}
- * (DJL's own parameter encoding). Plain text for the metadata so a student can read it.
+ * architecture, preprocessing, class names, history) and, for DJL models, the parameters that
+ * {@link dev.jotter.toolkit.train.djl.DjlNet#writeParams} writes beside it. Plain text for the metadata so a student can read it.
  */
 final class Persist {
 
     static final String PROPS = "model.properties";
-    static final String PARAMS = "params.bin";
 
     private Persist() {}
 
@@ -52,21 +44,6 @@ final class Persist {
             throw new IOException("Expected a saved " + expectedKind + " at " + dir + ", found a " + kind + ". Load it with that model's load().");
         }
         return p;
-    }
-
-    static void writeParams(Path dir, Block block) throws IOException {
-        Files.createDirectories(dir);
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(PARAMS))))) {
-            block.saveParameters(out);
-        }
-    }
-
-    static void readParams(Path dir, Block block, NDManager manager) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(PARAMS))))) {
-            block.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException("Corrupt parameters in " + dir.resolve(PARAMS) + ": " + e.getMessage(), e);
-        }
     }
 
     static String floats(float[] a) {

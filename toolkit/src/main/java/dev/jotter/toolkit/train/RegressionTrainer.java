@@ -8,7 +8,7 @@ import tech.tablesaw.api.Table;
  * the trainer or its inputs, so one trainer can fit many datasets.
  *
  * <pre>{@code
- * jshell> var trainer = LinearRegression.builder().setFeatures("weight").setLabel("mpg").build();
+ * jshell> var trainer = SgdRegressor.builder().setFeatures("weight").setLabel("mpg").build();
  * jshell> var model = trainer.fit(train, test);
  * }</pre>
  *
@@ -72,7 +72,7 @@ public abstract class RegressionTrainer<M extends RegressionModel> extends Table
         Inputs.checkTargets(y, x.length);
         if (xv != null) {
             if (yv == null) {
-                throw new IllegalArgumentException("Validation features given without validation targets.");
+                throw new IllegalArgumentException("Expected validation targets with the " + xv.length + " validation rows, found null; pass both or neither.");
             }
             Inputs.checkFeatures(xv, x[0].length);
             Inputs.checkTargets(yv, xv.length);

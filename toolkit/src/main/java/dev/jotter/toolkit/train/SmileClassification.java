@@ -26,64 +26,44 @@ import smile.data.vector.ValueVector;
  */
 public final class SmileClassification extends ClassificationTrainer<SmileClassifier> {
 
-    /** Which Smile algorithm. */
-    enum Algorithm { LOGISTIC, RANDOM_FOREST, GRADIENT_BOOSTING }
+    /** An algorithm with its settings, frozen when the trainer is built. */
+    private interface Algorithm {
+        Fit fit(double[][] x, int[] y);
+    }
 
-    private final Builder b;
+    /**
+     * @param model the fitted Smile model
+     * @param description its one-line description
+     */
+    private record Fit(Serializable model, String description) {}
 
-    private SmileClassification(Builder b) {
+    private final Algorithm algorithm;
+
+    private SmileClassification(Builder<?> b) {
         super(b);
-        this.b = b;
+        this.algorithm = b.algorithm();
     }
 
     /** @return a builder for L2-regularized multinomial logistic regression (lambda 0.1) */
-    public static Builder logistic() {
-        return new Builder(Algorithm.LOGISTIC);
+    public static LogisticBuilder logistic() {
+        return new LogisticBuilder();
     }
 
     /** @return a builder for a random forest (100 trees, sqrt(p) features per split, seed 42) */
-    public static Builder randomForest() {
-        return new Builder(Algorithm.RANDOM_FOREST);
+    public static ForestBuilder randomForest() {
+        return new ForestBuilder();
     }
 
     /** @return a builder for gradient-boosted trees (100 trees, depth 6, shrinkage 0.05, seed 42) */
-    public static Builder gradientBoosting() {
-        return new Builder(Algorithm.GRADIENT_BOOSTING);
+    public static BoostingBuilder gradientBoosting() {
+        return new BoostingBuilder();
     }
 
     @Override
     SmileClassifier fitArrays(float[][] xf, int[] y, float[][] xvf, int[] yv, List<String> features, String label, List<String> classes) {
         double[][] x = toDouble(xf);
-        Serializable model;
-        String description;
-        switch (b.algorithm) {
-            case LOGISTIC -> {
-                model = LogisticRegression.fit(x, y, new LogisticRegression.Options(b.lambda, 1e-5, 500));
-                description = "Smile LogisticRegression (lambda=" + b.lambda + ")";
-            }
-            case RANDOM_FOREST -> {
-                RandomForest.Options d = new RandomForest.Options(b.trees);
-                long[] seeds = new long[b.trees];
-                for (int i = 0; i < seeds.length; i++) {
-                    seeds[i] = b.seed + i;
-                }
-                RandomForest.Options o = new RandomForest.Options(b.trees, d.mtry(), d.rule(), b.maxDepth > 0 ? b.maxDepth : d.maxDepth(),
-                        d.maxNodes(), d.nodeSize(), d.subsample(), d.classWeight(), seeds, null);
-                model = RandomForest.fit(Formula.lhs("y"), frame(x, y), o);
-                description = "Smile RandomForest (trees=" + b.trees + ", seed=" + b.seed + ")";
-            }
-            case GRADIENT_BOOSTING -> {
-                GradientTreeBoost.Options d = new GradientTreeBoost.Options(b.trees);
-                GradientTreeBoost.Options o = new GradientTreeBoost.Options(b.trees, b.maxDepth > 0 ? b.maxDepth : 6, d.maxNodes(), d.nodeSize(),
-                        b.shrinkage, d.subsample(), null, null);
-                // Smile draws the row subsamples from its thread-local generator.
-                smile.math.MathEx.setSeed(b.seed);
-                model = GradientTreeBoost.fit(Formula.lhs("y"), frame(x, y), o);
-                description = "Smile GradientTreeBoost (trees=" + b.trees + ", shrinkage=" + b.shrinkage + ", seed=" + b.seed + ")";
-            }
-            default -> throw new IllegalStateException(b.algorithm.name());
-        }
-        SmileClassifier fitted = new SmileClassifier(model, x[0].length, classes, ModelCard.untrained(features, label, description));
+        Fit fit = algorithm.fit(x, y);
+        SmileClassifier fitted = new SmileClassifier(fit.model(), x[0].length, classes, ModelCard.untrained(features, label, fit.description()));
         Map<String, List<Double>> h = new LinkedHashMap<>();
         h.put("loss", List.of(Metrics.logLoss(y, fitted.predictProbabilities(x))));
         h.put("accuracy", List.of(Metrics.accuracy(y, fitted.predict(x))));
@@ -115,67 +95,142 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
         return out;
     }
 
-    /** Configures a {@link SmileClassification}. */
-    public static final class Builder extends ColumnsBuilder<Builder> {
-        private final Algorithm algorithm;
-        private int trees = 100;
-        private int maxDepth;
-        private double lambda = 0.1;
-        private double shrinkage = 0.05;
-        private long seed = TrainerBuilder.DEFAULT_SEED;
+    /**
+     * What every Smile classifier's builder offers: the table columns and {@code build()}. Each
+     * algorithm's builder adds only the options that algorithm uses.
+     *
+     * @param <B> the concrete builder, so chained calls keep their type
+     */
+    public abstract static sealed class Builder<B extends Builder<B>> extends ColumnsBuilder<B>
+            permits LogisticBuilder, TreesBuilder {
 
-        private Builder(Algorithm algorithm) {
-            this.algorithm = algorithm;
+        Builder() {}
+
+        /** @return the algorithm with this builder's settings, frozen */
+        abstract Algorithm algorithm();
+
+        /** @return the trainer */
+        public SmileClassification build() {
+            return new SmileClassification(this);
         }
+    }
+
+    /** Configures {@link SmileClassification#logistic()}: L2-regularized multinomial logistic regression (L-BFGS). */
+    public static final class LogisticBuilder extends Builder<LogisticBuilder> {
+        private double lambda = 0.1;
+
+        private LogisticBuilder() {}
 
         /**
-         * @param trees number of trees (forest and boosting; default 100)
+         * @param lambda L2 regularization (default 0.1)
          * @return this builder
          */
-        public Builder optTrees(int trees) {
-            this.trees = trees;
+        public LogisticBuilder optLambda(double lambda) {
+            this.lambda = lambda;
             return this;
+        }
+
+        @Override
+        Algorithm algorithm() {
+            double l = lambda;
+            return (x, y) -> new Fit(LogisticRegression.fit(x, y, new LogisticRegression.Options(l, 1e-5, 500)),
+                    "Smile LogisticRegression (lambda=" + l + ")");
+        }
+    }
+
+    /**
+     * The options of the tree ensembles: how many trees, how deep, and the seed.
+     *
+     * @param <B> the concrete builder, so chained calls keep their type
+     */
+    public abstract static sealed class TreesBuilder<B extends TreesBuilder<B>> extends Builder<B> permits ForestBuilder, BoostingBuilder {
+        int trees = 100;
+        int maxDepth;
+        long seed = TrainerBuilder.DEFAULT_SEED;
+
+        TreesBuilder() {}
+
+        /**
+         * @param trees number of trees (default 100)
+         * @return this builder
+         */
+        public B optTrees(int trees) {
+            this.trees = trees;
+            return self();
         }
 
         /**
          * @param depth maximum tree depth (default 20 for forests, 6 for boosting)
          * @return this builder
          */
-        public Builder optMaxDepth(int depth) {
+        public B optMaxDepth(int depth) {
             this.maxDepth = depth;
-            return this;
-        }
-
-        /**
-         * @param lambda L2 regularization of logistic regression (default 0.1)
-         * @return this builder
-         */
-        public Builder optLambda(double lambda) {
-            this.lambda = lambda;
-            return this;
-        }
-
-        /**
-         * @param shrinkage boosting learning rate (default 0.05)
-         * @return this builder
-         */
-        public Builder optShrinkage(double shrinkage) {
-            this.shrinkage = shrinkage;
-            return this;
+            return self();
         }
 
         /**
          * @param seed seeds bootstrap samples and feature choices (default 42)
          * @return this builder
          */
-        public Builder optSeed(long seed) {
+        public B optSeed(long seed) {
             this.seed = seed;
+            return self();
+        }
+    }
+
+    /** Configures {@link SmileClassification#randomForest()}. */
+    public static final class ForestBuilder extends TreesBuilder<ForestBuilder> {
+
+        private ForestBuilder() {}
+
+        @Override
+        Algorithm algorithm() {
+            int n = trees;
+            int depth = maxDepth;
+            long s = seed;
+            return (x, y) -> {
+                RandomForest.Options d = new RandomForest.Options(n);
+                long[] seeds = new long[n];
+                for (int i = 0; i < seeds.length; i++) {
+                    seeds[i] = s + i;
+                }
+                RandomForest.Options o = new RandomForest.Options(n, d.mtry(), d.rule(), depth > 0 ? depth : d.maxDepth(), d.maxNodes(),
+                        d.nodeSize(), d.subsample(), d.classWeight(), seeds, null);
+                return new Fit(RandomForest.fit(Formula.lhs("y"), frame(x, y), o), "Smile RandomForest (trees=" + n + ", seed=" + s + ")");
+            };
+        }
+    }
+
+    /** Configures {@link SmileClassification#gradientBoosting()}: adds the shrinkage to the trees' options. */
+    public static final class BoostingBuilder extends TreesBuilder<BoostingBuilder> {
+        private double shrinkage = 0.05;
+
+        private BoostingBuilder() {}
+
+        /**
+         * @param shrinkage boosting learning rate (default 0.05)
+         * @return this builder
+         */
+        public BoostingBuilder optShrinkage(double shrinkage) {
+            this.shrinkage = shrinkage;
             return this;
         }
 
-        /** @return the trainer */
-        public SmileClassification build() {
-            return new SmileClassification(this);
+        @Override
+        Algorithm algorithm() {
+            int n = trees;
+            int depth = maxDepth;
+            long s = seed;
+            double rate = shrinkage;
+            return (x, y) -> {
+                GradientTreeBoost.Options d = new GradientTreeBoost.Options(n);
+                GradientTreeBoost.Options o = new GradientTreeBoost.Options(n, depth > 0 ? depth : 6, d.maxNodes(), d.nodeSize(), rate,
+                        d.subsample(), null, null);
+                // Smile draws the row subsamples from its thread-local generator.
+                smile.math.MathEx.setSeed(s);
+                return new Fit(GradientTreeBoost.fit(Formula.lhs("y"), frame(x, y), o),
+                        "Smile GradientTreeBoost (trees=" + n + ", shrinkage=" + rate + ", seed=" + s + ")");
+            };
         }
     }
 }

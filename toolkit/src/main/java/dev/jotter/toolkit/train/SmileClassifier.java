@@ -76,14 +76,14 @@ public final class SmileClassifier implements ClassificationModel {
      * }</pre>
      *
      * @return feature name to importance, largest first (ties in feature order)
-     * @throws IllegalStateException for logistic regression, which has no trees
+     * @throws UnsupportedOperationException for logistic regression, which has no trees
      */
     public Map<String, Double> featureImportance() {
         double[] raw = switch (model) {
             case RandomForest rf -> rf.importance();
             case GradientTreeBoost gb -> gb.importance();
-            default -> throw new IllegalStateException("featureImportance() needs a tree model (randomForest or gradientBoosting), found "
-                    + description() + ". For logistic regression, compare the weights of standardised features instead.");
+            default -> throw new UnsupportedOperationException("Expected a tree model (randomForest or gradientBoosting) for featureImportance(), found "
+                    + description() + "; for logistic regression, compare the weights of standardised features instead.");
         };
         double total = 0;
         for (double v : raw) {

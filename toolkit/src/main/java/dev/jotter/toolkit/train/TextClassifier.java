@@ -7,6 +7,8 @@ import dev.jotter.toolkit.metrics.ClassificationReport;
 import dev.jotter.toolkit.metrics.Metrics;
 import dev.jotter.toolkit.prep.Tokenizer;
 import dev.jotter.toolkit.prep.Vocabulary;
+import dev.jotter.toolkit.train.djl.DjlNet;
+import dev.jotter.toolkit.train.djl.TransformerBlocks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,8 +127,8 @@ public final class TextClassifier implements AutoCloseable {
 
     private TextEncoder encoder() {
         if (encoder == null) {
-            throw new IllegalStateException("This model was trained on token ids without a vocabulary, so it cannot read text; pass int[][] "
-                    + "token ids, or train with TransformerClassifier.builder().optVocabulary(vocab).");
+            throw new UnsupportedOperationException("Expected a model trained with a vocabulary to read text, found one trained on token ids"
+                    + " without one; pass int[][] token ids, or train with TransformerClassifier.builder().optVocabulary(vocab).");
         }
         return encoder;
     }
@@ -204,7 +206,7 @@ public final class TextClassifier implements AutoCloseable {
         if (encoder != null) {
             Files.write(dir.resolve(VOCABULARY_FILE), encoder.vocabulary().tokens(), StandardCharsets.UTF_8);
         }
-        Persist.writeParams(dir, block);
+        DjlNet.writeParams(dir, block);
     }
 
     /**

@@ -35,7 +35,7 @@ record TextEncoder(Tokenizer tokenizer, Vocabulary vocabulary, int maxLength) {
     private static List<String> checked(List<String> texts) {
         for (int r = 0; r < texts.size(); r++) {
             if (texts.get(r) == null) {
-                throw new IllegalArgumentException("Text " + r + " is null; expected a string (use \"\" for an empty one).");
+                throw new IllegalArgumentException("Expected a string as text " + r + ", found null; use \"\" for an empty one.");
             }
         }
         return texts;

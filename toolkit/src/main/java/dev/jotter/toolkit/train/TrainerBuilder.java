@@ -1,17 +1,20 @@
 package dev.jotter.toolkit.train;
 
 import ai.djl.Device;
+import dev.jotter.toolkit.train.djl.FitOptions;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Options shared by every trainer's builder, in DJL's convention: {@code setX} for what is
- * required, {@code optX} for what has a default. Defaults: 10 epochs, batch size 32, seed 42,
- * shuffled every epoch, no clipping, no weight decay, {@link Devices#preferred()}, progress shown.
+ * Options shared by the builders of the DJL trainers, which all train with one loop, in DJL's
+ * convention: {@code setX} for what is required, {@code optX} for what has a default. Defaults:
+ * 10 epochs, batch size 32, seed 42, shuffled every epoch, no clipping, no weight decay,
+ * {@link Devices#preferred()}, progress shown. Table columns are not among them: only the
+ * trainers that read tables offer {@code setFeatures}/{@code setLabel}.
  *
  * @param <B> the concrete builder, so chained calls keep their type
  */
-public abstract class TrainerBuilder<B extends TrainerBuilder<B>> extends ColumnsBuilder<B> {
+public abstract class TrainerBuilder<B extends TrainerBuilder<B>> {
 
     /** Default seed of every random step (weight init, dropout, shuffling). */
     public static final long DEFAULT_SEED = 42;
@@ -30,6 +33,13 @@ public abstract class TrainerBuilder<B extends TrainerBuilder<B>> extends Column
 
     TrainerBuilder(double defaultLearningRate) {
         this.learningRate = defaultLearningRate;
+    }
+
+    /** @return this builder, typed */
+    @SuppressWarnings("unchecked")
+    protected B self() {
+        // Safe: B is bound to the subclass itself by every builder's declaration.
+        return (B) this;
     }
 
     /**

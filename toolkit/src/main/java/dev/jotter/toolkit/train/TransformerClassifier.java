@@ -3,6 +3,11 @@ package dev.jotter.toolkit.train;
 import dev.jotter.toolkit.data.TextSet;
 import dev.jotter.toolkit.prep.Tokenizer;
 import dev.jotter.toolkit.prep.Vocabulary;
+import dev.jotter.toolkit.train.djl.BatchSource;
+import dev.jotter.toolkit.train.djl.DjlNet;
+import dev.jotter.toolkit.train.djl.FitLoop;
+import dev.jotter.toolkit.train.djl.FitOptions;
+import dev.jotter.toolkit.train.djl.TransformerBlocks;
 import java.util.List;
 import java.util.Objects;
 
@@ -137,8 +142,8 @@ public final class TransformerClassifier {
             }
             for (int j = 0; j < len; j++) {
                 if (x[i][j] < 0 || x[i][j] >= vocab) {
-                    throw new IllegalArgumentException("Token id " + x[i][j] + " at row " + i + ", position " + j + " is outside the vocabulary 0.."
-                            + (vocab - 1) + ". Map unseen words to an unknown-word id.");
+                    throw new IllegalArgumentException("Expected token ids in the vocabulary 0.." + (vocab - 1) + ", found " + x[i][j] + " at row "
+                            + i + ", position " + j + "; map unseen words to an unknown-word id.");
                 }
             }
         }
@@ -158,11 +163,6 @@ public final class TransformerClassifier {
 
         private Builder() {
             super(0.001);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
         }
 
         /**

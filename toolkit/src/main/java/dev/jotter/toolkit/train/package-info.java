@@ -14,11 +14,11 @@
  * <table>
  * <caption>Models</caption>
  * <tr><th>Trainer</th><th>Fitted model</th><th>Engine</th></tr>
- * <tr><td>{@link dev.jotter.toolkit.train.LinearRegression}</td><td>{@link dev.jotter.toolkit.train.DjlRegressor}</td><td>DJL, SGD + MSE</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.SgdRegressor} (linear)</td><td>{@link dev.jotter.toolkit.train.DjlRegressor}</td><td>DJL, SGD + MSE</td></tr>
  * <tr><td>{@link dev.jotter.toolkit.train.MlpRegressor}</td><td>{@link dev.jotter.toolkit.train.DjlRegressor}</td><td>DJL, Adam</td></tr>
- * <tr><td>{@link dev.jotter.toolkit.train.MlpClassifier}, {@link dev.jotter.toolkit.train.LogisticRegression}</td><td>{@link dev.jotter.toolkit.train.DjlClassifier}</td><td>DJL, Adam</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.MlpClassifier} (with no hidden layers: softmax regression)</td><td>{@link dev.jotter.toolkit.train.DjlClassifier}</td><td>DJL, Adam</td></tr>
  * <tr><td>{@link dev.jotter.toolkit.train.TransformerClassifier}</td><td>{@link dev.jotter.toolkit.train.TextClassifier}</td><td>DJL, Adam</td></tr>
- * <tr><td>{@link dev.jotter.toolkit.train.ClassicRegression} (OLS, ridge, lasso)</td><td>{@link dev.jotter.toolkit.train.LinearModel}</td><td>pure Java</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.ClassicRegression} (exact OLS, ridge, lasso)</td><td>{@link dev.jotter.toolkit.train.LinearModel}</td><td>pure Java</td></tr>
  * <tr><td>{@link dev.jotter.toolkit.train.SmileClassification} (logistic, random forest, boosting)</td><td>{@link dev.jotter.toolkit.train.SmileClassifier}</td><td>Smile 6.3, pure-Java paths</td></tr>
  * </table>
  *
@@ -26,10 +26,12 @@
  * mini-batches each in its own {@code NDManager}, validation every epoch, listeners
  * ({@link dev.jotter.toolkit.train.TrainingListener}; {@link dev.jotter.toolkit.train.EarlyStopping}
  * with restore-best; {@link dev.jotter.toolkit.train.Checkpoint}), {@code optGradientClipNorm},
- * {@code optLearningRateSchedule}. {@link dev.jotter.toolkit.train.DefaultListeners} is the hook
- * through which the plot package adds its progress bar to every fit (off with {@code optProgress(false)}
- * or {@code JOTTER_PROGRESS=off}). {@link dev.jotter.toolkit.train.CustomLoop} is the
- * GradientTape-style loop for writing your own.
+ * {@code optLearningRateSchedule}. {@link dev.jotter.toolkit.train.DefaultListeners} adds to every fit
+ * the listeners of the {@link dev.jotter.toolkit.train.TrainingListenerFactory} services, such as the
+ * plot package's progress bar (off with {@code optProgress(false)} or {@code JOTTER_PROGRESS=off}):
+ * this package never depends on {@code plot}. {@link dev.jotter.toolkit.train.CustomLoop} is the
+ * GradientTape-style loop for writing your own. The loop itself and the networks it trains are DJL
+ * plumbing, in {@code dev.jotter.toolkit.train.djl}; notebooks need only this package.
  *
  * <p><b>Natives and devices.</b> The default build uses DJL 0.35.1 with
  * {@code ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64} and {@code pytorch-jni 2.7.1-0.35.1}

@@ -108,7 +108,7 @@ class DatasetsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.load("irsi"));
         assertTrue(e.getMessage().startsWith("No dataset 'irsi'; did you mean 'iris'? Available: [breast-cancer"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Datasets.images("iris"));
-        assertTrue(e.getMessage().contains("image datasets: [digits, fashion-mnist]"), e.getMessage());
+        assertEquals("Expected an image dataset, one of [digits, fashion-mnist], found 'iris', a table dataset.", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Datasets.load("fashion-mnist"));
         assertTrue(e.getMessage().contains("Datasets.images(\"fashion-mnist\")"), e.getMessage());
     }

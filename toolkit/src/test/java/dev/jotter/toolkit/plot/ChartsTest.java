@@ -65,7 +65,7 @@ class ChartsTest {
 
     @Test
     void scaleIsChecked() {
-        assertEquals("scale must be above 0 and at most 8, got 0.0",
+        assertEquals("Expected a scale above 0 and at most 8, found 0.0.",
                 assertThrows(IllegalArgumentException.class, () -> Charts.toImage(chart, 0)).getMessage());
     }
 
@@ -75,7 +75,7 @@ class ChartsTest {
         assertEquals(2, grid.rows());
         assertEquals(1200, grid.width());
         assertEquals(800, grid.height());
-        assertEquals("No chart 3 in this grid; it has 3 (indices 0 to 2)",
+        assertEquals("Expected a chart index from 0 to 2 in this grid of 3, found 3.",
                 assertThrows(IndexOutOfBoundsException.class, () -> grid.chart(3)).getMessage());
         BufferedImage image = Pixels.hidpiPng(grid);
         // The empty fourth cell stays white; the third chart has its line.

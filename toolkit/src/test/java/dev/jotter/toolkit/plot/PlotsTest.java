@@ -59,15 +59,15 @@ class PlotsTest {
     void lineRejectsMismatchedLengthsNamingBoth() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plots.line(new double[10], new double[9]));
-        assertEquals("x and y differ in length: x has 10 values, y has 9", e.getMessage());
+        assertEquals("Expected x and y of one length, found 10 values in x and 9 in y.", e.getMessage());
     }
 
     @Test
     void lineRejectsEmptyAndInfiniteValues() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Plots.line(new double[0]))
-                .getMessage().contains("y is empty"));
+                .getMessage().contains("Expected at least one value in y, found none."));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Plots.line(new double[] {1, Double.POSITIVE_INFINITY})).getMessage().contains("y[1] is Infinity"));
+                () -> Plots.line(new double[] {1, Double.POSITIVE_INFINITY})).getMessage().contains("found Infinity in y[1]"));
     }
 
     @Test
@@ -122,10 +122,10 @@ class PlotsTest {
 
     @Test
     void scatterByClassNamesABadClassIndex() {
-        assertEquals("classes[1] is 3 but there are 2 class names [a, b]; a class index must be in 0..1",
+        assertEquals("Expected class indices in 0..1 for the class names [a, b], found 3 in classes[1].",
                 assertThrows(IllegalArgumentException.class, () -> Plots.scatter(new double[] {1, 2}, new double[] {1, 2},
                         new int[] {0, 3}, List.of("a", "b"))).getMessage());
-        assertEquals("x and classes differ in length: x has 2 values, classes has 1",
+        assertEquals("Expected one class per x value, found 2 x values and 1 classes.",
                 assertThrows(IllegalArgumentException.class, () -> Plots.scatter(new double[] {1, 2}, new double[] {1, 2},
                         new int[] {0}, List.of())).getMessage());
     }
@@ -134,7 +134,7 @@ class PlotsTest {
     void fittingAVerticalLineSaysWhy() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plots.scatter(new double[] {2, 2, 2}, new double[] {1, 2, 3}, true));
-        assertTrue(e.getMessage().contains("every x is 2.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("found every x equal to 2.0"), e.getMessage());
     }
 
     @Test
@@ -188,7 +188,7 @@ class PlotsTest {
     void barRejectsMismatchedLabels() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plots.bar(List.of("a"), new double[] {1, 2}));
-        assertEquals("categories and values differ in length: categories has 1 labels, values has 2", e.getMessage());
+        assertEquals("Expected one value per category, found 1 categories and 2 values.", e.getMessage());
     }
 
     private static History history() {
@@ -237,7 +237,7 @@ class PlotsTest {
     void historyNamesTheMissingMetric() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plots.history(history(), "f1"));
-        assertTrue(e.getMessage().startsWith("No metric 'f1' in this history; recorded: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Expected a metric this history recorded, [") && e.getMessage().endsWith("found 'f1'."), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Plots.history(History.of(Map.of())));
     }
 
@@ -284,10 +284,10 @@ class PlotsTest {
     void confusionMatrixMustBeSquareAndLabelled() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Plots.confusionMatrix(new int[][] {{1, 2}, {3}}, List.of()))
-                .getMessage().contains("row 1 has 1 columns"));
+                .getMessage().contains("found row 1 with 1 columns"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Plots.confusionMatrix(new int[][] {{1}}, List.of("a", "b")))
-                .getMessage().startsWith("counts and labels differ in length"));
+                .getMessage().startsWith("Expected one label per class, found 1 classes and 2 labels"));
     }
 
     @Test
@@ -403,10 +403,10 @@ class PlotsTest {
 
     @Test
     void imagesCheckTheirSizeAndLabels() {
-        assertEquals("Image 0 has 10 pixels but 28x28 needs 784; check the width and height, or reshape the data to one row per image",
+        assertEquals("Expected 28x28 = 784 pixels per image, found 10 in image 0; check the width and height, or reshape the data to one row per image.",
                 assertThrows(IllegalArgumentException.class,
                         () -> Plots.images(new float[][] {new float[10]}, 28, 28, List.of())).getMessage());
-        assertEquals("images and labels differ in length: 1 images, 2 labels",
+        assertEquals("Expected one label per image, found 1 images and 2 labels.",
                 assertThrows(IllegalArgumentException.class,
                         () -> Plots.images(new float[][] {new float[4]}, 2, 2, List.of("a", "b"))).getMessage());
     }
@@ -435,7 +435,7 @@ class PlotsTest {
         assertTrue(blue > 20 && orange > 20, "both groups are drawn in their colours: " + blue + " blue, " + orange + " orange pixels");
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.scatter(x, y, List.of("a")));
-        assertEquals("x and groups differ in length: x has 5 values, groups has 1", e.getMessage());
+        assertEquals("Expected one group per x value, found 5 x values and 1 groups.", e.getMessage());
     }
 
     @Test
@@ -471,17 +471,17 @@ class PlotsTest {
     void decisionBoundaryRejectsBadInputsNamingThem() {
         double[][] points = {{0, 0}, {1, 1}};
         List<String> names = List.of("a", "b");
-        assertEquals("labels[1] is 2; expected a class index from 0 to 1 for classNames [a, b]",
+        assertEquals("Expected class indices from 0 to 1 for classNames [a, b], found 2 in labels[1].",
                 assertThrows(IllegalArgumentException.class,
                         () -> Plots.decisionBoundary(points, new int[] {0, 2}, names, g -> new int[g.length])).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Plots.decisionBoundary(new double[][] {{0, 0, 0}}, new int[] {0}, names, g -> new int[g.length]))
-                .getMessage().startsWith("points[0] has 3 coordinates"));
+                .getMessage().contains("found 3 in points[0]"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Plots.decisionBoundary(points, new int[] {0, 1}, names, g -> new int[3]))
-                .getMessage().startsWith("The classifier returned 3 classes for "));
+                .getMessage().startsWith("Expected the classifier to return one class index per grid point ("));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Plots.decisionBoundary(points, new int[] {0, 1}, names, g -> Arrays.stream(g).mapToInt(p -> 5).toArray()))
-                .getMessage().startsWith("The classifier predicted class 5 for grid point"));
+                .getMessage().startsWith("Expected the classifier to predict classes 0 to 1, found 5 for grid point"));
     }
 }

@@ -177,15 +177,6 @@ class TrainingProgressTest {
     }
 
     @Test
-    void environmentTurnsItOff() {
-        assertTrue(TrainingProgress.enabled(Map.of()));
-        assertTrue(TrainingProgress.enabled(Map.of("JOTTER_PROGRESS", "bar")));
-        assertFalse(TrainingProgress.enabled(Map.of("JOTTER_PROGRESS", "off")));
-        assertFalse(TrainingProgress.enabled(Map.of("JOTTER_PROGRESS", " OFF ")));
-        assertFalse(TrainingProgress.enabled(Map.of("JOTTER_PROGRESS", "0")));
-    }
-
-    @Test
     void htmlIsEscaped() {
         RecordingSink sink = new RecordingSink(true);
         TrainingProgress p = progress(sink, false);

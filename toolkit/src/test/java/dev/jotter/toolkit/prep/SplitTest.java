@@ -69,7 +69,7 @@ class SplitTest {
     @Test
     void badFractionsExplainThemselves() {
         var e = assertThrows(IllegalArgumentException.class, () -> Split.trainTest(iris, 20, 42));
-        assertEquals("Test fraction: expected a number between 0 and 1 (e.g. 0.2), found 20.0", e.getMessage());
+        assertEquals("Expected a test fraction between 0 and 1 (e.g. 0.2), found 20.0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> KFold.indices(5, 6, 42));
     }
 }

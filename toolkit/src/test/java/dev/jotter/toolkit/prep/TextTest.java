@@ -50,7 +50,7 @@ class TextTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Vocabulary.fromTokens(List.of("<unk>", "<pad>", "a")));
         assertTrue(e.getMessage().contains("[<unk>, <pad>]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Vocabulary.fromTokens(List.of("<pad>", "<unk>", "a", "b", "a")));
-        assertTrue(e.getMessage().contains("'a' appears twice (again at id 4)"), e.getMessage());
+        assertTrue(e.getMessage().contains("found 'a' twice (again at id 4)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Vocabulary.fromTokens(List.of("<pad>", "<unk>", "")));
     }
 

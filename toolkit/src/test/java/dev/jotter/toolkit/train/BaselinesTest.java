@@ -47,7 +47,7 @@ class BaselinesTest {
         Table all = MlpClassifierTest.blobs(300);
         Table train = all.inRange(0, 240);
         Table test = all.inRange(240, 300);
-        for (SmileClassification.Builder b : List.of(SmileClassification.logistic(), SmileClassification.randomForest().optTrees(50),
+        for (SmileClassification.Builder<?> b : List.of(SmileClassification.logistic(), SmileClassification.randomForest().optTrees(50),
                 SmileClassification.gradientBoosting().optTrees(50))) {
             SmileClassifier model = b.setFeatures("a", "b").setLabel("species").build().fit(train, test);
             assertTrue(model.evaluate(test).accuracy() > 0.95, model + " " + model.evaluate(test));
@@ -63,6 +63,27 @@ class BaselinesTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> SmileClassification.randomForest().build().fit(new double[][] {{1}, {Double.NaN}}, new int[] {0, 1}));
         assertTrue(e.getMessage().contains("row 1"), e.getMessage());
+    }
+
+    @Test
+    void eachSmileBuilderOffersOnlyItsAlgorithmsOptions() {
+        assertEquals(List.of("optLambda"), optionsOf(SmileClassification.LogisticBuilder.class));
+        assertEquals(List.of("optMaxDepth", "optSeed", "optTrees"), optionsOf(SmileClassification.ForestBuilder.class));
+        assertEquals(List.of("optMaxDepth", "optSeed", "optShrinkage", "optTrees"), optionsOf(SmileClassification.BoostingBuilder.class));
+    }
+
+    private static List<String> optionsOf(Class<?> builder) {
+        return java.util.Arrays.stream(builder.getMethods()).map(java.lang.reflect.Method::getName).filter(n -> n.startsWith("opt"))
+                .distinct().sorted().toList();
+    }
+
+    @Test
+    void settingsAreFrozenWhenTheTrainerIsBuilt() {
+        Table all = MlpClassifierTest.blobs(120);
+        var builder = SmileClassification.randomForest().optTrees(5).setFeatures("a", "b").setLabel("species");
+        SmileClassification trainer = builder.build();
+        builder.optTrees(7);
+        assertEquals("Smile RandomForest (trees=5, seed=42)", trainer.fit(all).description());
     }
 
     @Test
@@ -82,7 +103,7 @@ class BaselinesTest {
             noise[i] = r.nextGaussian();
         }
         all.addColumns(tech.tablesaw.api.DoubleColumn.create("noise", noise));
-        for (SmileClassification.Builder b : List.of(SmileClassification.randomForest().optTrees(50),
+        for (SmileClassification.Builder<?> b : List.of(SmileClassification.randomForest().optTrees(50),
                 SmileClassification.gradientBoosting().optTrees(30))) {
             SmileClassifier model = b.setFeatures("noise", "a", "b").setLabel("species").build().fit(all);
             java.util.Map<String, Double> importance = model.featureImportance();
@@ -95,7 +116,7 @@ class BaselinesTest {
             assertEquals("noise", List.copyOf(importance.keySet()).get(2), model.description() + " " + importance);
         }
         SmileClassifier logistic = SmileClassification.logistic().setFeatures("a", "b").setLabel("species").build().fit(all);
-        var e = assertThrows(IllegalStateException.class, logistic::featureImportance);
+        var e = assertThrows(UnsupportedOperationException.class, logistic::featureImportance);
         assertTrue(e.getMessage().contains("Smile LogisticRegression (lambda=0.1)"), e.getMessage());
     }
 }

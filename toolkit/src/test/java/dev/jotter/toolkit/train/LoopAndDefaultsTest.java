@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import dev.jotter.toolkit.data.Datasets;
+import dev.jotter.toolkit.train.djl.BatchSource;
+import dev.jotter.toolkit.train.djl.FitLoop;
+import dev.jotter.toolkit.train.djl.FitOptions;
+import dev.jotter.toolkit.train.djl.MlpSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,12 +55,12 @@ class LoopAndDefaultsTest {
             double[][] x = {{1}, {2}, {3}};
             double[] y = {1, 2, 3};
             System.setProperty("jotter.progress", "on");
-            LinearRegression.builder().optEpochs(1).build().fit(x, y).close();
+            SgdRegressor.builder().optEpochs(1).build().fit(x, y).close();
             assertEquals(1, seen.size());
-            LinearRegression.builder().optEpochs(1).optProgress(false).build().fit(x, y).close();
+            SgdRegressor.builder().optEpochs(1).optProgress(false).build().fit(x, y).close();
             assertEquals(1, seen.size(), "optProgress(false) skips the default listeners");
             System.setProperty("jotter.progress", "off");
-            LinearRegression.builder().optEpochs(1).build().fit(x, y).close();
+            SgdRegressor.builder().optEpochs(1).build().fit(x, y).close();
             assertEquals(1, seen.size(), "JOTTER_PROGRESS=off skips the default listeners");
         } finally {
             DefaultListeners.clear();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jotter.toolkit.metrics.Metrics;
+import dev.jotter.toolkit.train.djl.LoopControl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

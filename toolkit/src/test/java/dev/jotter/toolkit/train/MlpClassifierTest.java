@@ -85,7 +85,7 @@ class MlpClassifierTest {
         Table train = all.inRange(0, 240);
         Table valid = all.inRange(240, 300);
         EarlyStopping es = EarlyStopping.builder().optMonitor("val_loss").optPatience(2).optMinDelta(0.05).build();
-        LogisticRegression trainer = LogisticRegression.builder().setFeatures("a", "b").setLabel("species").optEpochs(200).optLearningRate(0.1)
+        MlpClassifier trainer = MlpClassifier.builder().optHidden().setFeatures("a", "b").setLabel("species").optEpochs(200).optLearningRate(0.1)
                 .optEarlyStopping(es).optListener(Checkpoint.bestOnly(dir, "val_loss"))
                 .optLearningRateSchedule(LearningRateSchedule.stepDecay(5, 0.5)).optGradientClipNorm(1.0).optProgress(false).build();
         try (DjlClassifier model = trainer.fit(train, valid)) {

@@ -16,12 +16,22 @@ import dev.jotter.toolkit.data.TextSet;
 import dev.jotter.toolkit.prep.TfIdf;
 import dev.jotter.toolkit.prep.Tokenizer;
 import dev.jotter.toolkit.prep.Vocabulary;
+import dev.jotter.toolkit.train.djl.FitLoop;
+import dev.jotter.toolkit.train.djl.TransformerBlocks;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TransformerClassifierTest {
+
+    @Test
+    void builderOffersNoTableColumnsItWouldIgnore() {
+        // It trains on text and token ids only: setFeatures/setLabel would be silently ignored.
+        List<String> names = java.util.Arrays.stream(TransformerClassifier.Builder.class.getMethods()).map(java.lang.reflect.Method::getName).toList();
+        assertTrue(names.contains("optEpochs") && names.contains("optVocabulary"), names.toString());
+        assertTrue(!names.contains("setFeatures") && !names.contains("setLabel"), names.toString());
+    }
 
     @Test
     void encoderLayersHavePyTorchParameterCount() {
@@ -113,7 +123,7 @@ class TransformerClassifierTest {
     /** Bag-of-words TF-IDF (smooth idf, l2-normalized rows, as sklearn's TfidfVectorizer) into DJL logistic regression. */
     static double tfIdfLogisticBaseline(TextSet train, TextSet test) {
         TfIdf.Fitted tfidf = TfIdf.builder().build().fit(train.texts());
-        LogisticRegression lr = LogisticRegression.builder().optStandardize(false).optEpochs(20).optLearningRate(0.01).optProgress(false).build();
+        MlpClassifier lr = MlpClassifier.builder().optHidden().optStandardize(false).optEpochs(20).optLearningRate(0.01).optProgress(false).build();
         try (var model = lr.fit(tfidf.transform(train.texts()), train.labels())) {
             return model.evaluate(tfidf.transform(test.texts()), test.labels()).accuracy();
         }
@@ -160,7 +170,7 @@ class TransformerClassifierTest {
         try (TextClassifier model = TransformerClassifier.builder().optEmbeddingSize(8).optHeads(2).optLayers(1).optFeedForward(8).optEpochs(1)
                 .optProgress(false).build().fit(x, train.labels(), vocab.size())) {
             assertTrue(!model.readsText());
-            var e = assertThrows(IllegalStateException.class, () -> model.predict(List.of("great")));
+            var e = assertThrows(UnsupportedOperationException.class, () -> model.predict(List.of("great")));
             assertTrue(e.getMessage().contains("optVocabulary"), e.getMessage());
         }
     }

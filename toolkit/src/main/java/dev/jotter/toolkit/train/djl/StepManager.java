@@ -1,4 +1,4 @@
-package dev.jotter.toolkit.train;
+package dev.jotter.toolkit.train.djl;
 
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDManager;
@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * garbage. That reaches into two non-public fields of DJL; if they are not there (another engine,
  * another DJL version), a warning is logged once and the step manager is returned as it is.
  */
-final class StepManager {
+public final class StepManager {
     private static final VarHandle RESOURCES;
     private static final VarHandle DATA_REF;
     private static final Class<?> PT_ND_ARRAY;
@@ -58,7 +58,7 @@ final class StepManager {
     private StepManager() {}
 
     /** @return whether arrays closed during a step keep their data until the step ends */
-    static boolean guarded() {
+    public static boolean guarded() {
         return RESOURCES != null;
     }
 
@@ -66,7 +66,7 @@ final class StepManager {
      * @param parent the trainer's manager
      * @return a new sub-manager of {@code parent} for one step; close it when the step ends
      */
-    static NDManager open(NDManager parent) {
+    public static NDManager open(NDManager parent) {
         NDManager step = parent.newSubManager();
         if (RESOURCES != null && step instanceof BaseNDManager base) {
             // A new sub-manager owns nothing yet, so swapping its empty table loses nothing.

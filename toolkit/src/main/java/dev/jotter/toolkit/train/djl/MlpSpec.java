@@ -1,4 +1,4 @@
-package dev.jotter.toolkit.train;
+package dev.jotter.toolkit.train.djl;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -18,13 +18,14 @@ import java.util.stream.Collectors;
  * @param outputs output width (1 for regression, the class count for classification)
  * @param dropout dropout rate after each hidden layer, 0 for none
  */
-record MlpSpec(int inputs, int[] hidden, int outputs, float dropout) {
+public record MlpSpec(int inputs, int[] hidden, int outputs, float dropout) {
 
-    MlpSpec {
+    public MlpSpec {
         hidden = hidden.clone();
     }
 
-    Block build() {
+    /** @return a new, uninitialized network of this shape */
+    public Block build() {
         SequentialBlock net = new SequentialBlock();
         for (int h : hidden) {
             net.add(Linear.builder().setUnits(h).build());
@@ -38,7 +39,7 @@ record MlpSpec(int inputs, int[] hidden, int outputs, float dropout) {
     }
 
     /** @return e.g. {@code "784-128-64-10"} */
-    String layers() {
+    public String layers() {
         StringBuilder sb = new StringBuilder().append(inputs);
         for (int h : hidden) {
             sb.append('-').append(h);
@@ -46,14 +47,19 @@ record MlpSpec(int inputs, int[] hidden, int outputs, float dropout) {
         return sb.append('-').append(outputs).toString();
     }
 
-    void store(Properties p) {
+    /** @param p where to write the architecture, as {@code mlp.*} keys */
+    public void store(Properties p) {
         p.setProperty("mlp.inputs", String.valueOf(inputs));
         p.setProperty("mlp.hidden", Arrays.stream(hidden).mapToObj(String::valueOf).collect(Collectors.joining(",")));
         p.setProperty("mlp.outputs", String.valueOf(outputs));
         p.setProperty("mlp.dropout", String.valueOf(dropout));
     }
 
-    static MlpSpec load(Properties p) {
+    /**
+     * @param p properties written by {@link #store}
+     * @return the architecture they describe
+     */
+    public static MlpSpec load(Properties p) {
         String h = p.getProperty("mlp.hidden", "");
         int[] hidden = h.isEmpty() ? new int[0] : Arrays.stream(h.split(",")).mapToInt(Integer::parseInt).toArray();
         return new MlpSpec(Integer.parseInt(p.getProperty("mlp.inputs")), hidden, Integer.parseInt(p.getProperty("mlp.outputs")),

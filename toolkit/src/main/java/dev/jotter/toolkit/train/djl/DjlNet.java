@@ -1,6 +1,7 @@
-package dev.jotter.toolkit.train;
+package dev.jotter.toolkit.train.djl;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,7 +10,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import dev.jotter.toolkit.train.Devices;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,7 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A trained DJL network and the native memory that holds its weights. Inference runs in
  * batches, each in its own sub-manager, so predicting never grows native memory.
  */
-final class DjlNet implements AutoCloseable {
+public final class DjlNet implements AutoCloseable {
+
+    /** DJL's own encoding of a network's parameters, next to {@code model.properties}. */
+    public static final String PARAMS = "params.bin";
 
     private static final int PREDICT_BATCH = 512;
 
@@ -25,13 +35,23 @@ final class DjlNet implements AutoCloseable {
     private final Block block;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DjlNet(Model model) {
+    /** @param model a trained model; this network owns it and closes it */
+    public DjlNet(Model model) {
         this.model = model;
         this.block = model.getBlock();
     }
 
-    /** Rebuilds a saved network on the preferred device. */
-    static DjlNet load(Path dir, String name, Block block, Shape inputShape) throws IOException {
+    /**
+     * Rebuilds a saved network on the preferred device.
+     *
+     * @param dir the directory {@link #writeParams} wrote to
+     * @param name the model's name in DJL
+     * @param block the network, built with the saved architecture
+     * @param inputShape the shape of one input row, batch of 1
+     * @return the network with its saved weights
+     * @throws IOException when the parameters cannot be read
+     */
+    public static DjlNet load(Path dir, String name, Block block, Shape inputShape) throws IOException {
         Devices.quiet();
         Device device = Devices.preferred();
         Model model = Model.newInstance(name, device);
@@ -39,7 +59,7 @@ final class DjlNet implements AutoCloseable {
             // The data type is the parameters' type, whatever the input's (token ids are ints).
             block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
             model.setBlock(block);
-            Persist.readParams(dir, block, model.getNDManager());
+            readParams(dir, block, model.getNDManager());
             return new DjlNet(model);
         } catch (IOException | RuntimeException e) {
             model.close();
@@ -47,13 +67,17 @@ final class DjlNet implements AutoCloseable {
         }
     }
 
-    Block block() {
+    /** @return the network's block, owning its weights */
+    public Block block() {
         check();
         return block;
     }
 
-    /** @return the network's outputs (logits or predictions) for dense rows */
-    float[][] forward(float[][] x) {
+    /**
+     * @param x dense feature rows
+     * @return the network's outputs (logits or predictions), one row per input row
+     */
+    public float[][] forward(float[][] x) {
         check();
         int d = x[0].length;
         float[][] out = new float[x.length][];
@@ -71,8 +95,11 @@ final class DjlNet implements AutoCloseable {
         return out;
     }
 
-    /** @return the network's outputs for padded token-id rows */
-    float[][] forward(int[][] tokens) {
+    /**
+     * @param tokens padded token-id rows
+     * @return the network's outputs, one row per input row
+     */
+    public float[][] forward(int[][] tokens) {
         check();
         int len = tokens[0].length;
         float[][] out = new float[tokens.length][];
@@ -104,7 +131,7 @@ final class DjlNet implements AutoCloseable {
     }
 
     /** @return the number of trainable scalars */
-    long parameterCount() {
+    public long parameterCount() {
         long n = 0;
         for (var p : block.getParameters()) {
             n += p.getValue().getArray().getShape().size();
@@ -112,18 +139,46 @@ final class DjlNet implements AutoCloseable {
         return n;
     }
 
-    String device() {
+    /** @return where the weights live, e.g. {@code cpu()} */
+    public String device() {
         return model.getNDManager().getDevice().toString();
     }
 
-    void save(Path dir) throws IOException {
+    /**
+     * @param dir the directory to write the parameters to, created if needed
+     * @throws IOException when writing fails
+     */
+    public void save(Path dir) throws IOException {
         check();
-        Persist.writeParams(dir, block);
+        writeParams(dir, block);
+    }
+
+    /**
+     * Writes a block's parameters; takes a bare block as well as a fitted network's, because
+     * checkpoints save mid-training.
+     *
+     * @param dir the directory, created if needed
+     * @param block the network
+     * @throws IOException when writing fails
+     */
+    public static void writeParams(Path dir, Block block) throws IOException {
+        Files.createDirectories(dir);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(PARAMS))))) {
+            block.saveParameters(out);
+        }
+    }
+
+    private static void readParams(Path dir, Block block, NDManager manager) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve(PARAMS))))) {
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException("Expected DJL parameters in " + dir.resolve(PARAMS) + ", found a corrupt file: " + e.getMessage(), e);
+        }
     }
 
     private void check() {
         if (closed.get()) {
-            throw new IllegalStateException("This model was closed; its weights are gone. Load it again or refit.");
+            throw new IllegalStateException("Expected an open model, found one closed, whose weights are gone; load it again or refit.");
         }
     }
 
@@ -134,7 +189,11 @@ final class DjlNet implements AutoCloseable {
         }
     }
 
-    static double[][] softmax(float[][] logits) {
+    /**
+     * @param logits one row of class scores per example
+     * @return the class probabilities per row
+     */
+    public static double[][] softmax(float[][] logits) {
         double[][] p = new double[logits.length][];
         for (int i = 0; i < logits.length; i++) {
             double max = Double.NEGATIVE_INFINITY;

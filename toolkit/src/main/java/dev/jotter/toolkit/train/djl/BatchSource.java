@@ -1,4 +1,4 @@
-package dev.jotter.toolkit.train;
+package dev.jotter.toolkit.train.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,7 +9,10 @@ import ai.djl.ndarray.types.Shape;
  * Training examples held in Java arrays, turned into one batch of NDArrays at a time in the
  * caller's (per-step) manager so every native buffer of a step is freed when the step ends.
  */
-abstract class BatchSource {
+public abstract class BatchSource {
+
+    /** Only this package's two kinds of source. */
+    BatchSource() {}
 
     /** @return the number of examples */
     abstract int size();
@@ -66,12 +69,17 @@ abstract class BatchSource {
     }
 
     /** Dense float features with float targets or int class labels. */
-    static final class Dense extends BatchSource {
+    public static final class Dense extends BatchSource {
         private final float[][] x;
         private final float[] targets;
         private final int[] classes;
 
-        Dense(float[][] x, float[] targets, int[] classes) {
+        /**
+         * @param x feature rows, already standardized if the model wants that
+         * @param targets one target per row for regression, else null
+         * @param classes one class index per row for classification, else null
+         */
+        public Dense(float[][] x, float[] targets, int[] classes) {
             this.x = x;
             this.targets = targets;
             this.classes = classes;
@@ -125,11 +133,15 @@ abstract class BatchSource {
     }
 
     /** Padded token-id sequences (all the same length, 0 = padding) with class labels. */
-    static final class Tokens extends BatchSource {
+    public static final class Tokens extends BatchSource {
         private final int[][] tokens;
         private final int[] classes;
 
-        Tokens(int[][] tokens, int[] classes) {
+        /**
+         * @param tokens token-id rows padded to one length (0 = padding)
+         * @param classes one class index per row
+         */
+        public Tokens(int[][] tokens, int[] classes) {
             this.tokens = tokens;
             this.classes = classes;
         }

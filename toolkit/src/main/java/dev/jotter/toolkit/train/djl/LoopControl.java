@@ -1,14 +1,14 @@
-package dev.jotter.toolkit.train;
+package dev.jotter.toolkit.train.djl;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * What a fit loop lets its built-in callbacks do besides listen: stop early, remember and
- * restore the best weights, and write checkpoints. Package-private because only the toolkit's
- * own callbacks need it.
+ * restore the best weights, and write checkpoints. Used by the toolkit's own callbacks
+ * ({@code EarlyStopping}, {@code Checkpoint}).
  */
-interface LoopControl {
+public interface LoopControl {
 
     /** Ends training after the current epoch. */
     void requestStop();

@@ -1,4 +1,4 @@
-package dev.jotter.toolkit.train;
+package dev.jotter.toolkit.train.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -28,27 +28,44 @@ import java.util.List;
  * Token id 0 is padding: padded keys get no attention and padded positions are left out of the
  * pooled mean, so a sentence's prediction does not depend on how much it was padded.
  */
-final class TransformerBlocks {
+public final class TransformerBlocks {
 
     private TransformerBlocks() {}
 
-    /** Hyperparameters of the whole classifier. */
-    record Spec(int vocabulary, int maxLength, int embedding, int heads, int layers, int feedForward, float dropout, int classes) {
+    /**
+     * Hyperparameters of the whole classifier.
+     *
+     * @param vocabulary token ids are 0..vocabulary-1
+     * @param maxLength tokens per (padded) row
+     * @param embedding model width d
+     * @param heads attention heads per layer
+     * @param layers encoder layers
+     * @param feedForward hidden width of each layer's feed-forward network
+     * @param dropout dropout rate
+     * @param classes output classes
+     */
+    public record Spec(int vocabulary, int maxLength, int embedding, int heads, int layers, int feedForward, float dropout, int classes) {
 
         /** PyTorch's nn.TransformerEncoderLayer(d, heads, ff) parameter count, one layer. */
-        static long encoderLayerParameters(long d, long ff) {
+        /**
+         * @param d model width
+         * @param ff feed-forward width
+         * @return the parameter count of one layer
+         */
+        public static long encoderLayerParameters(long d, long ff) {
             // self-attention in/out projections 4(d^2 + d), two feed-forward linears, two LayerNorms (2d each)
             return 4 * (d * d + d) + (d * ff + ff) + (ff * d + d) + 4 * d;
         }
 
-        long expectedParameters() {
+        /** @return the parameter count of the whole classifier */
+        public long expectedParameters() {
             return (long) vocabulary * embedding + layers * encoderLayerParameters(embedding, feedForward)
                     + (long) embedding * classes + classes;
         }
     }
 
     /** The full classifier: token ids (B, S) in, class logits (B, C) out. */
-    static final class Classifier extends AbstractBlock {
+    public static final class Classifier extends AbstractBlock {
         private final Spec spec;
         private final TokenEmbedding embedding;
         private final List<EncoderLayer> layers = new ArrayList<>();
@@ -57,7 +74,8 @@ final class TransformerBlocks {
         private float[] positions;
         private int positionsLength;
 
-        Classifier(Spec spec) {
+        /** @param spec the hyperparameters */
+        public Classifier(Spec spec) {
             this.spec = spec;
             this.embedding = addChildBlock("embedding", new TokenEmbedding(spec.vocabulary(), spec.embedding()));
             this.inputDropout = addChildBlock("inputDropout", Dropout.builder().optRate(spec.dropout()).build());

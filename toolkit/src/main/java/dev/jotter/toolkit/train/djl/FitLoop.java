@@ -1,4 +1,4 @@
-package dev.jotter.toolkit.train;
+package dev.jotter.toolkit.train.djl;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -15,6 +15,10 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dev.jotter.toolkit.train.DefaultListeners;
+import dev.jotter.toolkit.train.Devices;
+import dev.jotter.toolkit.train.History;
+import dev.jotter.toolkit.train.TrainingListener;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -33,21 +37,49 @@ import java.util.Random;
  * memory, optional gradient clipping and learning-rate schedule, validation every epoch, and
  * listeners (including early stopping and checkpoints).
  */
-final class FitLoop {
+public final class FitLoop {
 
     /** Writes a model in its fitted-model format, for checkpoints. */
-    interface Saver {
+    public interface Saver {
+        /**
+         * @param block the network as it is now
+         * @param dir the directory to write
+         * @throws IOException when writing fails
+         */
         void save(Block block, Path dir) throws IOException;
     }
 
-    /** What a fit produced: the trained DJL model (owning the weights) and its history. */
-    record Result(Model model, History history) {}
+    /**
+     * What a fit produced.
+     *
+     * @param model the trained DJL model, owning the weights
+     * @param history per-epoch metrics
+     */
+    public record Result(Model model, History history) {}
 
-    enum OptimizerKind { SGD, ADAM }
+    /** The optimizers the toolkit's trainers use. */
+    public enum OptimizerKind {
+        /** Plain stochastic gradient descent. */
+        SGD,
+        /** Adam. */
+        ADAM
+    }
 
     private FitLoop() {}
 
-    static Result run(
+    /**
+     * Trains a block.
+     *
+     * @param description the model as the progress display names it
+     * @param block the network to train
+     * @param optimizerKind SGD or Adam
+     * @param o epochs, batch size, learning rate, seed, listeners and the rest
+     * @param train the training examples
+     * @param validation examples scored after every epoch, or null
+     * @param saver writes checkpoints in the fitted model's format
+     * @return the trained model and its history
+     */
+    public static Result run(
             String description,
             Block block,
             OptimizerKind optimizerKind,
@@ -279,7 +311,14 @@ final class FitLoop {
         }
     }
 
-    static void shuffle(int[] a, Random random) {
+    /**
+     * Shuffles in place (Fisher-Yates), the order every trainer uses, so that tests can split
+     * data as the loop shuffles it.
+     *
+     * @param a the array to shuffle
+     * @param random the seeded generator
+     */
+    public static void shuffle(int[] a, Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = a[i];

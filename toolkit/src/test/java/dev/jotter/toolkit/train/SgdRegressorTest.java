@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
-class LinearRegressionTest {
+class SgdRegressorTest {
 
     /** Noiseless y = 3 x0 - 2 x1 + 5 with x on very different scales. */
     static Table line(int n, long seed) {
@@ -32,7 +32,7 @@ class LinearRegressionTest {
     void recoversNoiselessLineAndRoundTrips(@TempDir Path dir) throws Exception {
         Table train = line(256, 1);
         Table test = line(64, 2);
-        LinearRegression trainer = LinearRegression.builder().setFeatures("a", "b").setLabel("y").optEpochs(60)
+        SgdRegressor trainer = SgdRegressor.builder().setFeatures("a", "b").setLabel("y").optEpochs(60)
                 .optLearningRate(0.05).optProgress(false).build();
         try (DjlRegressor model = trainer.fit(train, test)) {
             double[] w = model.coefficients();
@@ -56,7 +56,7 @@ class LinearRegressionTest {
     void sameSeedSameModel() {
         double[][] x = {{1}, {2}, {3}, {4}, {5}, {6}};
         double[] y = {2, 4, 6, 8, 10, 12};
-        LinearRegression trainer = LinearRegression.builder().optEpochs(3).optBatchSize(2).optProgress(false).build();
+        SgdRegressor trainer = SgdRegressor.builder().optEpochs(3).optBatchSize(2).optProgress(false).build();
         try (var a = trainer.fit(x, y); var b = trainer.fit(x, y)) {
             assertArrayEquals(a.predict(x), b.predict(x));
             assertEquals(a.history(), b.history());
@@ -65,7 +65,7 @@ class LinearRegressionTest {
 
     @Test
     void badInputFailsBeforeTraining() {
-        LinearRegression t = LinearRegression.builder().setFeatures("a", "b").setLabel("y").optProgress(false).build();
+        SgdRegressor t = SgdRegressor.builder().setFeatures("a", "b").setLabel("y").optProgress(false).build();
         var e = assertThrows(IllegalArgumentException.class, () -> t.fit(new double[][] {{1}, {2}}, new double[] {1}));
         assertTrue(e.getMessage().contains("found 2 rows and 1 targets"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> t.fit(new double[][] {{1}, {Double.NaN}}, new double[] {1, 2}));
@@ -84,7 +84,7 @@ class LinearRegressionTest {
 
     @Test
     void predictRejectsWrongWidth() {
-        try (var m = LinearRegression.builder().optEpochs(1).optProgress(false).build().fit(new double[][] {{1, 2}, {3, 4}}, new double[] {1, 2})) {
+        try (var m = SgdRegressor.builder().optEpochs(1).optProgress(false).build().fit(new double[][] {{1, 2}, {3, 4}}, new double[] {1, 2})) {
             var e = assertThrows(IllegalArgumentException.class, () -> m.predict(new double[][] {{1, 2, 3}}));
             assertTrue(e.getMessage().contains("Expected 2 features per row (as in training), found 3"), e.getMessage());
         }

@@ -1,6 +1,9 @@
-package dev.jotter.toolkit.train;
+package dev.jotter.toolkit.train.djl;
 
 import ai.djl.Device;
+import dev.jotter.toolkit.train.DefaultListeners;
+import dev.jotter.toolkit.train.LearningRateSchedule;
+import dev.jotter.toolkit.train.TrainingListener;
 import java.util.List;
 
 /**
@@ -18,7 +21,7 @@ import java.util.List;
  * @param listeners listeners given by the user
  * @param progress whether to add {@link DefaultListeners}
  */
-record FitOptions(
+public record FitOptions(
         int epochs,
         int batchSize,
         double learningRate,
@@ -31,7 +34,7 @@ record FitOptions(
         List<TrainingListener> listeners,
         boolean progress) {
 
-    FitOptions {
+    public FitOptions {
         listeners = List.copyOf(listeners);
     }
 }
