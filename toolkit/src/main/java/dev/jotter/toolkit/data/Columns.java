@@ -48,8 +48,8 @@ public final class Columns {
         if (c instanceof NumericColumn<?> n) {
             return n;
         }
-        throw new IllegalArgumentException("Column '" + name + "' in table " + table.name() + " is " + c.type().name()
-                + ", expected a numeric column; encode it first (OneHotEncoder or LabelEncoder)");
+        throw new IllegalArgumentException("Expected a numeric column '" + name + "' in table " + table.name() + ", found " + c.type().name()
+                + "; encode it first (OneHotEncoder or LabelEncoder)");
     }
 
     /**

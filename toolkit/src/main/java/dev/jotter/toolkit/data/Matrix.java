@@ -141,8 +141,8 @@ public final class Matrix {
      */
     public static float[][] rows(float[] values, int width) {
         if (width < 1 || values.length % width != 0) {
-            throw new IllegalArgumentException("Cannot cut " + values.length + " values into rows of " + width
-                    + "; expected a positive width that divides the length (check the array's shape)");
+            throw new IllegalArgumentException("Expected a positive width that divides the length " + values.length + ", found " + width
+                    + "; check the array's shape");
         }
         float[][] out = new float[values.length / width][];
         for (int i = 0; i < out.length; i++) {
@@ -198,12 +198,12 @@ public final class Matrix {
         int[] out = new int[table.rowCount()];
         for (int i = 0; i < out.length; i++) {
             if (c.isMissing(i)) {
-                throw new IllegalArgumentException("Label column '" + col + "' row " + i + ": expected one of the classes " + classes
+                throw new IllegalArgumentException("Expected one of the classes " + classes + " in label column '" + col + "' row " + i
                         + ", found a missing value; drop those rows first, e.g. table.dropRowsWithMissingValues()");
             }
             Integer k = index.get(className(c, i));
             if (k == null) {
-                throw new IllegalArgumentException("Label column '" + col + "' row " + i + ": expected one of the classes " + classes
+                throw new IllegalArgumentException("Expected one of the classes " + classes + " in label column '" + col + "' row " + i
                         + ", found '" + className(c, i) + "'; remove rows whose label the model was not trained on");
             }
             out[i] = k;

@@ -254,17 +254,17 @@ public final class Metrics {
         for (int i = 0; i < n; i++) {
             order[i] = i;
             if (yTrue[i] != 0 && yTrue[i] != 1) {
-                throw new IllegalArgumentException("ROC needs binary labels: expected 0 or 1 at index " + i + ", found " + yTrue[i]
-                        + ". For more classes, score one class against the rest (label == c ? 1 : 0).");
+                throw new IllegalArgumentException("Expected 0 or 1 in yTrue for a ROC curve, found " + yTrue[i] + " at index " + i
+                        + "; for more classes, score one class against the rest (label == c ? 1 : 0).");
             }
             if (Double.isNaN(yScore[i])) {
-                throw new IllegalArgumentException("Score at index " + i + " is NaN; expected a number.");
+                throw new IllegalArgumentException("Expected a number as the score at index " + i + ", found NaN; drop or fill that prediction first.");
             }
             positives += yTrue[i];
         }
         int negatives = n - positives;
         if (positives == 0 || negatives == 0) {
-            throw new IllegalArgumentException("ROC needs both classes: found " + positives + " positives and " + negatives
+            throw new IllegalArgumentException("Expected both classes in yTrue for a ROC curve, found " + positives + " positives and " + negatives
                     + " negatives; evaluate on a sample holding both.");
         }
         Arrays.sort(order, (a, b) -> Double.compare(yScore[b], yScore[a]));
@@ -400,15 +400,15 @@ public final class Metrics {
 
     private static void checkLabel(int label, int k, String what, int index) {
         if (label < 0 || label >= k) {
-            throw new IllegalArgumentException(what + "[" + index + "] is " + label + ": expected a class index in 0.."
-                    + (k - 1) + ". Map labels to indices first (e.g. Matrix.labels(table, label, model.classes())).");
+            throw new IllegalArgumentException("Expected a class index in 0.." + (k - 1) + " at " + what + "[" + index + "], found " + label
+                    + "; map labels to indices first (e.g. Matrix.labels(table, label, model.classes())).");
         }
     }
 
     private static void checkSameLength(int a, int b) {
         if (a != b) {
-            throw new IllegalArgumentException("Expected as many predictions as true values: found " + a + " true values and " + b
-                    + " predictions.");
+            throw new IllegalArgumentException("Expected as many predictions as true values, found " + a + " true values and " + b
+                    + " predictions; pass yTrue and yPred for the same rows.");
         }
         if (a == 0) {
             throw new IllegalArgumentException("Expected at least one sample, found none.");

@@ -60,8 +60,8 @@ final class Inputs {
         int d = x[0].length;
         for (int i = 0; i < x.length; i++) {
             if (x[i].length != d) {
-                throw new IllegalArgumentException("Ragged features: expected " + d + " values per row (as row 0), found "
-                        + x[i].length + " in row " + i + ".");
+                throw new IllegalArgumentException("Expected " + d + " values per row (as row 0), found "
+                        + x[i].length + " in row " + i + " (ragged features); give every row the same length.");
             }
             out[i] = new float[d];
             for (int j = 0; j < d; j++) {
@@ -89,12 +89,12 @@ final class Inputs {
         for (int i = 0; i < x.length; i++) {
             if (x[i].length != d) {
                 throw new IllegalArgumentException("Expected " + d + " features per row" + (expectedWidth > 0 ? " (as in training)" : " (as row 0)")
-                        + ", found " + x[i].length + " in row " + i + ".");
+                        + ", found " + x[i].length + " in row " + i + "; give every row the same features.");
             }
             for (int j = 0; j < d; j++) {
                 if (!Float.isFinite(x[i][j])) {
-                    throw new IllegalArgumentException("Feature " + j + " of row " + i + " is " + x[i][j]
-                            + ": expected a finite number. Drop or fill missing values first.");
+                    throw new IllegalArgumentException("Expected a finite number as feature " + j + " of row " + i + ", found " + x[i][j]
+                            + "; drop or fill missing values first (Imputer).");
                 }
             }
         }
@@ -102,23 +102,24 @@ final class Inputs {
 
     static void checkTargets(float[] y, int n) {
         if (y.length != n) {
-            throw new IllegalArgumentException("Expected one target per row: found " + n + " rows and " + y.length + " targets.");
+            throw new IllegalArgumentException("Expected one target per row, found " + n + " rows and " + y.length + " targets; pass x and y for the same rows.");
         }
         for (int i = 0; i < y.length; i++) {
             if (!Float.isFinite(y[i])) {
-                throw new IllegalArgumentException("Target " + i + " is " + y[i] + ": expected a finite number.");
+                throw new IllegalArgumentException("Expected a finite number as target " + i + ", found " + y[i] + "; drop or fill that row first.");
             }
         }
     }
 
     static void checkClasses(int[] y, int n, int numClasses) {
         if (y.length != n) {
-            throw new IllegalArgumentException("Expected one label per row: found " + n + " rows and " + y.length + " labels.");
+            throw new IllegalArgumentException("Expected one label per row, found " + n + " rows and " + y.length + " labels; pass x and y for the same rows.");
         }
         for (int i = 0; i < y.length; i++) {
             if (y[i] < 0 || (numClasses > 0 && y[i] >= numClasses)) {
-                throw new IllegalArgumentException("Label " + i + " is " + y[i] + ": expected a class index in 0.."
-                        + (numClasses > 0 ? numClasses - 1 : "k-1") + (numClasses > 0 ? " (the classes this model knows)" : "") + ".");
+                throw new IllegalArgumentException("Expected a class index in 0.." + (numClasses > 0 ? numClasses - 1 : "k-1")
+                        + (numClasses > 0 ? " (the classes this model knows)" : "") + " as label " + i + ", found " + y[i]
+                        + "; map labels to indices with Matrix.labels(table, label, classes).");
             }
         }
     }
@@ -136,7 +137,7 @@ final class Inputs {
             throw new IllegalArgumentException("Expected a table, found null.");
         }
         if (table.rowCount() == 0) {
-            throw new IllegalArgumentException("Table '" + table.name() + "' is empty: expected at least one row. Check the filter or split that made it.");
+            throw new IllegalArgumentException("Expected at least one row in table '" + table.name() + "', found none; check the filter or split that made it.");
         }
     }
 
@@ -148,7 +149,7 @@ final class Inputs {
 
     static String requireLabel(String label) {
         if (label == null) {
-            throw new IllegalArgumentException("No label column set: call setLabel(\"column\") on the builder.");
+            throw new IllegalArgumentException("Expected a label column, found none; call setLabel(\"column\") on the builder.");
         }
         return label;
     }

@@ -37,7 +37,7 @@ class MatrixTest {
         assertEquals(3, images.length);
         assertArrayEquals(digits.pixels()[2], images[2]);
         assertArrayEquals(new float[] {3, 4}, Matrix.rows(new float[] {1, 2, 3, 4}, 2)[1]);
-        assertEquals("Cannot cut 5 values into rows of 2; expected a positive width that divides the length (check the array's shape)",
+        assertEquals("Expected a positive width that divides the length 5, found 2; check the array's shape",
                 assertThrows(IllegalArgumentException.class, () -> Matrix.rows(new float[5], 2)).getMessage());
     }
 
@@ -48,7 +48,7 @@ class MatrixTest {
         assertEquals(2, y[149]);
         assertEquals(1, Matrix.labels(iris.first(3), "species", List.of("virginica", "setosa"))[0]);
         var e = assertThrows(IllegalArgumentException.class, () -> Matrix.labels(iris, "species", List.of("virginica", "setosa")));
-        assertEquals("Label column 'species' row 50: expected one of the classes [virginica, setosa], found 'versicolor';"
+        assertEquals("Expected one of the classes [virginica, setosa] in label column 'species' row 50, found 'versicolor';"
                 + " remove rows whose label the model was not trained on", e.getMessage());
     }
 
@@ -63,7 +63,7 @@ class MatrixTest {
         // Against a model's classes: a subset of them, in the model's order.
         assertArrayEquals(new int[] {2, 3, 1, 3, 0}, Matrix.labels(t, "grade", List.of("10", "2", "3", "1")));
         var e = assertThrows(IllegalArgumentException.class, () -> Matrix.labels(t, "grade", List.of("1", "2", "3")));
-        assertEquals("Label column 'grade' row 4: expected one of the classes [1, 2, 3], found '10';"
+        assertEquals("Expected one of the classes [1, 2, 3] in label column 'grade' row 4, found '10';"
                 + " remove rows whose label the model was not trained on", e.getMessage());
     }
 
@@ -77,7 +77,7 @@ class MatrixTest {
         assertEquals("Expected finite numbers in column 'b' of table t, found Infinity at row 1; drop or fix that row first", e.getMessage());
         Table missingLabel = Table.create("m", StringColumn.create("y", "a", null, "b"));
         e = assertThrows(IllegalArgumentException.class, () -> Matrix.labels(missingLabel, "y"));
-        assertTrue(e.getMessage().startsWith("Label column 'y' row 1: expected one of the classes [a, b], found a missing value"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Expected one of the classes [a, b] in label column 'y' row 1, found a missing value"), e.getMessage());
     }
 
     @Test
@@ -86,7 +86,7 @@ class MatrixTest {
         assertEquals("No column 'sepal_lenght' in table iris; did you mean 'sepal_length'? Available: "
                 + "[sepal_length, sepal_width, petal_length, petal_width, species]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Matrix.features(iris, "species"));
-        assertEquals("Column 'species' in table iris is STRING, expected a numeric column; encode it first (OneHotEncoder or LabelEncoder)",
+        assertEquals("Expected a numeric column 'species' in table iris, found STRING; encode it first (OneHotEncoder or LabelEncoder)",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Matrix.features(Datasets.load("cars"), "mpg"));
         assertTrue(e.getMessage().startsWith("Expected numbers in column 'mpg' of table cars, found 8 missing values (the first at row "),

@@ -102,6 +102,6 @@ class MetricsTest {
         e = assertThrows(IllegalArgumentException.class, () -> Metrics.rocCurve(new int[] {1, 1}, new double[] {0.1, 0.2}));
         assertTrue(e.getMessage().contains("both classes"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Metrics.confusionMatrix(new int[] {0, 5}, new int[] {0, 1}, List.of("a", "b")));
-        assertTrue(e.getMessage().contains("yTrue[1] is 5"), e.getMessage());
+        assertTrue(e.getMessage().contains("at yTrue[1], found 5"), e.getMessage());
     }
 }

@@ -333,7 +333,7 @@ class PlotsTest {
     @Test
     void rocNeedsBinaryLabelsOfBothClasses() {
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Plots.roc(new int[] {1, 2}, new double[] {0.1, 0.2})).getMessage().contains("expected 0 or 1 at index 1, found 2"));
+                () -> Plots.roc(new int[] {1, 2}, new double[] {0.1, 0.2})).getMessage().contains("Expected 0 or 1 in yTrue for a ROC curve, found 2 at index 1"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> Plots.roc(new int[] {1, 1}, new double[] {0.1, 0.2})).getMessage().contains("0 negatives"));
     }

@@ -100,7 +100,7 @@ class MlpClassifierTest {
             Table unknown = valid.copy();
             unknown.stringColumn("species").set(3, "tulip");
             var e = assertThrows(IllegalArgumentException.class, () -> model.evaluate(unknown));
-            assertTrue(e.getMessage().contains("row 3: expected one of the classes [setosa, versicolor, virginica], found 'tulip'"), e.getMessage());
+            assertTrue(e.getMessage().contains("Expected one of the classes [setosa, versicolor, virginica] in label column 'species' row 3, found 'tulip'"), e.getMessage());
         }
     }
 
@@ -110,11 +110,11 @@ class MlpClassifierTest {
         var e = assertThrows(IllegalArgumentException.class, () -> t.fit(new float[][] {{1}, {2}}, new int[] {0}));
         assertTrue(e.getMessage().contains("found 2 rows and 1 labels"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> t.fit(new float[][] {{1}, {2}}, new int[] {0, -1}));
-        assertTrue(e.getMessage().contains("Label 1 is -1"), e.getMessage());
+        assertTrue(e.getMessage().contains("as label 1, found -1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> t.fit(new float[][] {{1}, {2}}, new int[] {0, 0}));
         assertTrue(e.getMessage().contains("at least 2 classes"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> t.fit(new float[][] {{1}, {2}}, new int[] {0, 1}, new float[][] {{1}}, new int[] {2}));
-        assertTrue(e.getMessage().contains("Label 0 is 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("as label 0, found 2"), e.getMessage());
     }
 }
