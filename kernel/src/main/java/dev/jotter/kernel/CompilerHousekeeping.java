@@ -32,7 +32,7 @@ import jdk.jshell.Snippet;
  *
  * <p>It reaches non-public members of the JDK's {@code jdk.jshell} and {@code jdk.compiler} modules
  * (JShell's task factory, file manager and javac task pool, javac's symbol table), whose packages
- * the kernel jar's manifest opens ({@code Add-Opens}). Where they are missing or
+ * the kernel jar's manifest opens ({@code Add-Opens}, from {@link TunedJShell#OPENS}). Where they are missing or
  * closed (another JDK, the kernel embedded without the jar's manifest), cells run exactly as JShell
  * runs them, and one warning says so; {@code CompilerHousekeepingTest} fails on a JDK where they
  * have moved.
@@ -76,15 +76,10 @@ final class CompilerHousekeeping {
         } catch (ReflectiveOperationException | RuntimeException e) {
             // RuntimeException: InaccessibleObjectException when the packages are not opened.
             log.println("WARNING: JShell's compiler state is out of reach (" + e + "); each cell will compile a little slower"
-                    + " than the one before, as in plain JShell. Run the kernel from its jar (java -jar jotter.jar) or add --add-opens "
-                    + String.join(" --add-opens ", OPENS) + ".");
+                    + " than the one before, as in plain JShell. " + TunedJShell.howToOpen());
             return null;
         }
     }
-
-    /** The packages this reaches into; the kernel jar's manifest opens them (kernel/pom.xml). */
-    static final java.util.List<String> OPENS = java.util.List.of(
-            "jdk.jshell/jdk.jshell", "jdk.compiler/com.sun.tools.javac.api", "jdk.compiler/com.sun.tools.javac.code");
 
     /**
      * How many cells may pass between two tidy-ups. Each leaves a class file or two and a few

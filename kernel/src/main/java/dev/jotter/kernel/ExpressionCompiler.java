@@ -136,7 +136,7 @@ final class ExpressionCompiler {
             return new ExpressionCompiler(shell);
         } catch (ReflectiveOperationException | RuntimeException e) {
             log.println("WARNING: JShell's compiler is out of reach (" + e + "); expressions and statements take JShell's slower path."
-                    + " Run the kernel from its jar (java -jar jotter.jar) or add --add-opens jdk.jshell/jdk.jshell=ALL-UNNAMED.");
+                    + " " + TunedJShell.howToOpen());
             return null;
         }
     }

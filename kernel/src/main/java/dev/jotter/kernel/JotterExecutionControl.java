@@ -9,12 +9,7 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.SynchronousQueue;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -22,16 +17,17 @@ import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * JDK 25's in-process execution (whose stop checks let an interrupt end {@code while(true){}}),
- * with exits in snippet classes rewritten into errors ({@link ExitGuard}) before they load, each
- * snippet's value handed to {@link ValueCapture}, and snippets run on one long-lived thread.
+ * with exits in snippet classes rewritten into errors ({@link ExitGuard}) before they load. Public
+ * JShell API only: {@link CellThreadExecutionControl} adds what needs JShell's internals.
  */
-final class JotterExecutionControl extends LocalExecutionControl {
+class JotterExecutionControl extends LocalExecutionControl {
     private static final ClassDesc CD_EXIT_GUARD = ClassDesc.of(ExitGuard.class.getName());
     private static final ClassDesc CD_RUNTIME = ClassDesc.of("java.lang.Runtime");
     private static final MethodTypeDesc MTD_INT = MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int);
     private static final MethodTypeDesc MTD_RUNTIME_INT =
             MethodTypeDesc.of(ConstantDescs.CD_void, CD_RUNTIME, ConstantDescs.CD_int);
 
+    /** Runs snippets in this JVM, with the kernel's class loader as their parent. */
     JotterExecutionControl() {
         super(JotterExecutionControl.class.getClassLoader());
     }
@@ -65,150 +61,6 @@ final class JotterExecutionControl extends LocalExecutionControl {
     /** The snippet class whose code ran last: the class of the snippet JShell just evaluated. */
     private volatile String lastInvoked;
 
-    /** The class JShell's stop checks read their flag from; made by JShell on its first invocation. */
-    private static final String CANCEL_CLASS = "REPL.$Cancel$";
-    /** Guards {@link #running} against a stop that comes as a cell ends. */
-    private final Object stopLock = new Object();
-    private boolean running;
-    /** {@code REPL.$Cancel$.allStop}, which every stop check reads; null before the first snippet ran. */
-    private volatile Field stopFlag;
-    /** Threads started by cells belong to this group, as they belonged to JShell's per-cell group. */
-    private final ThreadGroup cellThreads = new ThreadGroup("jotter cells");
-    private final SynchronousQueue<FutureTask<Object>> cells = new SynchronousQueue<>();
-    private volatile Thread cellThread;
-
-    /**
-     * Runs a snippet's method on one long-lived thread, where JShell starts a thread (in a new
-     * thread group) for every snippet and waits for it to end.
-     *
-     * <p>Why: starting, scheduling and joining a new thread took 0.6-1.0 ms of a cell at the median
-     * and 2.2-3.7 ms at the 90th percentile on two cores, more than loading the cell's class. The
-     * semantics stay JShell's: a stop sets the flag its stop checks read and interrupts the thread
-     * running the cell; an exception comes back wrapped as JShell's invocation wraps it. The
-     * thread's interrupt status is cleared between cells, so an interrupt a cell leaves set does not
-     * end the next one. JShell's own invocation runs once, first, to make the stop-check class.
-     *
-     * <p>The value goes to {@link ValueCapture} as well as back as JShell's string: the kernel
-     * renders charts, tables and images from the object.
-     */
-    @Override
-    protected String invoke(Method doit) throws Exception {
-        Field flag = stopFlag;
-        if (flag == null) {
-            // JShell's own path, once, with a method that does nothing: it makes the stop-check class.
-            Method nothing = JotterExecutionControl.class.getDeclaredMethod("nothing");
-            nothing.setAccessible(true);
-            super.invoke(nothing);
-            flag = findClass(CANCEL_CLASS).getField("allStop");
-            stopFlag = flag;
-        }
-        flag.setBoolean(null, false);
-        var cell = new FutureTask<Object>(() -> doit.invoke(null));
-        handOver(cell);
-        Object value;
-        try {
-            value = awaitCell(cell);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof InvocationTargetException ite && ite.getCause() instanceof ThreadDeath
-                    || cause instanceof ThreadDeath) {
-                throw new StoppedException();
-            }
-            if (cause instanceof Exception ex) {
-                throw ex;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new InternalException("the cell ended with " + cause);
-        }
-        ValueCapture.capture(value);
-        return valueString(value);
-    }
-
-    /** What JShell's invocation runs once, so that it makes its stop-check class. */
-    @SuppressWarnings("unused") // called reflectively
-    private static void nothing() {}
-
-    private void handOver(FutureTask<Object> cell) throws InterruptedException {
-        if (cellThread == null || !cellThread.isAlive()) {
-            cellThread = new Thread(cellThreads, this::runCells, "jotter-cell");
-            cellThread.setDaemon(true);
-            cellThread.start();
-        }
-        cells.put(cell);
-    }
-
-    private void runCells() {
-        while (true) {
-            Thread.interrupted();
-            try {
-                // No local variable: the finished cell, and the value it holds, must not stay
-                // reachable from this thread's stack while it waits for the next.
-                cells.take().run();
-            } catch (InterruptedException e) {
-                // An interrupt meant for a cell that has ended: wait on.
-            }
-        }
-    }
-
-    /** Waits for the cell however often the waiting thread is interrupted: the cell decides when it ends. */
-    private static Object awaitCell(FutureTask<Object> cell) throws ExecutionException {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return cell.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public void stop() throws EngineTerminationException, InternalException {
-        Field flag = stopFlag;
-        if (flag == null) {
-            super.stop();
-            return;
-        }
-        synchronized (stopLock) {
-            if (!running) {
-                return;
-            }
-            try {
-                flag.setBoolean(null, true);
-            } catch (IllegalAccessException e) {
-                throw new InternalException("cannot stop the cell: " + e);
-            }
-            Thread t = cellThread;
-            if (t != null) {
-                t.interrupt();
-            }
-        }
-    }
-
-    @Override
-    protected void clientCodeEnter() {
-        synchronized (stopLock) {
-            running = true;
-        }
-        super.clientCodeEnter();
-    }
-
-    @Override
-    protected void clientCodeLeave() {
-        synchronized (stopLock) {
-            running = false;
-        }
-        super.clientCodeLeave();
-    }
-
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
         lastInvoked = className;
@@ -221,19 +73,22 @@ final class JotterExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * Sets a snippet class's static field to null, so that the object it held can be collected:
-     * JShell keeps every snippet class loaded, with whatever its fields hold, even once the
-     * snippet is dropped.
+     * Takes the object a snippet class's static field holds and sets the field to null, so that
+     * the object can be collected once shown: JShell keeps every snippet class loaded, with
+     * whatever its fields hold, even once the snippet is dropped.
      *
      * @param className the snippet class, as JShell names it
      * @param field the field's name
+     * @return what the field held
      * @throws ReflectiveOperationException when there is no such class or field
      */
-    void clearField(String className, String field) throws ReflectiveOperationException {
+    Object takeField(String className, String field) throws ReflectiveOperationException {
         Field f = findClass(className).getField(field);
         // Snippet classes are package-private, in the unnamed module of JShell's class loader.
         f.setAccessible(true);
+        Object value = f.get(null);
         f.set(null, null);
+        return value;
     }
 
     /**
@@ -285,18 +140,24 @@ final class JotterExecutionControl extends LocalExecutionControl {
         cb.with(e);
     }
 
-    /** Lets JShell.builder().executionEngine(...) create this control. */
+    /** Lets JShell.builder().executionEngine(...) create a control. */
     static final class Provider implements ExecutionControlProvider {
+        private final java.util.function.Supplier<? extends JotterExecutionControl> factory;
+        private volatile JotterExecutionControl control;
+
+        /** @param factory makes the control when JShell asks for one */
+        Provider(java.util.function.Supplier<? extends JotterExecutionControl> factory) {
+            this.factory = factory;
+        }
+
         @Override
         public String name() {
             return "jotter";
         }
 
-        private volatile JotterExecutionControl control;
-
         @Override
         public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-            control = new JotterExecutionControl();
+            control = factory.get();
             return control;
         }
 

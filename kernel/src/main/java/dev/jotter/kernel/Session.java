@@ -60,11 +60,7 @@ public final class Session implements AutoCloseable {
     private final List<Path> classpath = new ArrayList<>();
     private final MagicHost magics;
     private volatile JShell jshell;
-    private final JotterExecutionControl.Provider engine = new JotterExecutionControl.Provider();
-    /** Null when this JDK's JShell internals are out of reach. */
-    private volatile CompilerHousekeeping housekeeping;
-    /** Null when this JDK's JShell internals are out of reach: every snippet then goes through JShell. */
-    private volatile ExpressionCompiler expressions;
+    private final JShellMachinery machinery;
     private volatile RuntimeException startFailure;
     private volatile boolean interrupted;
     private volatile CellOutput output;
@@ -73,12 +69,24 @@ public final class Session implements AutoCloseable {
     private volatile BiFunction<String, Boolean, String> stdin;
 
     /**
+     * A session on the JShell machinery the system property {@value JShellMachinery#PROPERTY} chooses.
+     *
      * @param router where printed text goes
      * @param renderers the MIME renderer registry
      */
     public Session(OutputRouter router, Renderers renderers) {
+        this(router, renderers, JShellMachinery.fromSystemProperty());
+    }
+
+    /**
+     * @param router where printed text goes
+     * @param renderers the MIME renderer registry
+     * @param machinery how JShell is built and driven
+     */
+    Session(OutputRouter router, Renderers renderers, JShellMachinery machinery) {
         this.router = router;
         this.renderers = renderers;
+        this.machinery = machinery;
         this.magics = new MagicHost(this);
     }
 
@@ -95,12 +103,7 @@ public final class Session implements AutoCloseable {
         try {
             active = this;
             System.setIn(new StdinStream());
-            JShell shell = JShell.builder()
-                    .executionEngine(engine, Map.of())
-                    .compilerOptions("-proc:none")
-                    .fileManager(std -> new UnindexedClassPath(std, KERNEL_CLASS_PATH))
-                    .out(router.originalOut()).err(router.log())
-                    .build();
+            JShell shell = machinery.build(router.originalOut(), router.log(), KERNEL_CLASS_PATH);
             // JShell keeps one class path for the compiler and the loader; a --class-path compiler
             // option would hide every jar %maven adds later.
             shell.addToClasspath(System.getProperty("java.class.path"));
@@ -112,8 +115,7 @@ public final class Session implements AutoCloseable {
             shell.eval("int $warm = 1 + 1;");
             shell.sourceCodeAnalysis().completionSuggestions("Strin", 5, new int[1]);
             shell.sourceCodeAnalysis().analyzeCompletion("int x = 1;");
-            housekeeping = CompilerHousekeeping.attach(shell, router.log());
-            expressions = ExpressionCompiler.attach(shell, router.log());
+            machinery.started(shell, router.log());
             jshell = shell;
             // Load magics and renderers now, in the background, rather than in the first cell.
             magics.registry();
@@ -128,25 +130,10 @@ public final class Session implements AutoCloseable {
         packageNames = PackageNames.of(KERNEL_CLASS_PATH);
     }
 
-    /**
-     * Sends expressions and statements through JShell from now on, as where JShell's internals are
-     * out of reach; for tests of that path.
-     */
-    void compileExpressionsThroughJShell() {
+    /** @return the JShell machinery, once started (waits for {@link #start()}); for tests */
+    JShellMachinery machinery() {
         shell();
-        expressions = null;
-    }
-
-    /** @return the expression compiler, or null when it could not attach; for tests */
-    ExpressionCompiler expressionCompiler() {
-        shell();
-        return expressions;
-    }
-
-    /** @return the compiler housekeeping, or null when it could not attach; for tests */
-    CompilerHousekeeping housekeeping() {
-        shell();
-        return housekeeping;
+        return machinery;
     }
 
     /** @return the started JShell (waits for {@link #start()}); package-private for tests */
@@ -227,27 +214,12 @@ public final class Session implements AutoCloseable {
         if (!result.ok()) {
             out.error(result.ename(), result.evalue(), result.traceback());
         }
-        tidyCompiler(shell);
+        machinery.afterCell(shell);
         return result;
     }
 
-    /** Keeps JShell's compiler from slowing down cell after cell; see {@link CompilerHousekeeping}. */
-    private void tidyCompiler(JShell shell) {
-        CompilerHousekeeping h = housekeeping;
-        if (h == null) {
-            return;
-        }
-        try {
-            h.afterCell(shell);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // Never worth failing a cell over: run on as plain JShell does.
-            housekeeping = null;
-            router.log().println("WARNING: stopped tidying JShell's compiler state after " + e);
-        }
-    }
-
     private static final Object NO_VALUE = new Object();
-    /** What {@link #evalCompiled} returns for a snippet JShell must run: nothing ran. */
+    /** What {@link #evalDirect} returns for a snippet JShell must run: nothing ran. */
     private static final Object NOT_COMPILED = new Object();
     private static final Result INTERRUPTED = new Result(false, "InterruptedException", "the cell was interrupted",
             List.of(Traceback.RED + "Interrupted" + Traceback.RESET + ": the cell was stopped by an interrupt request"));
@@ -312,20 +284,21 @@ public final class Session implements AutoCloseable {
 
     private Object evalSnippet(JShell shell, String snippetSource, int count, int line) throws CellError {
         ValueCapture.reset();
-        ExpressionCompiler compiler = expressions;
         String expression = expressionOf(snippetSource);
         List<SnippetEvent> events = null;
-        if (compiler != null) {
-            try {
-                Object value = evalCompiled(compiler, expression, snippetSource, count, line);
-                if (value != NOT_COMPILED) {
-                    return value;
-                }
-            } finally {
-                ValueCapture.reset();
-            }
-            // A declaration, or javac rejected it: JShell runs it as written and words any error.
-        } else if (expression != null) {
+        // Asked before: a machinery that gives up on this snippet leaves it to JShell as written.
+        boolean compilesExpressions = machinery.compilesExpressions();
+        Object direct;
+        try {
+            direct = evalDirect(expression, snippetSource, count, line);
+        } finally {
+            ValueCapture.reset();
+        }
+        if (direct != NOT_COMPILED) {
+            return direct;
+        }
+        // A declaration, or javac rejected it, or the machinery cannot compile it: JShell runs it.
+        if (expression != null && !compilesExpressions) {
             events = evalAsValue(shell, expression);
         }
         if (events == null) {
@@ -404,7 +377,7 @@ public final class Session implements AutoCloseable {
      * void call or do not compile as an expression at all, so trying them as a value would only
      * cost a rejected compilation.
      */
-    private static final java.util.regex.Pattern PRINT_CALL = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern PRINT_CALL = java.util.regex.Pattern.compile(
             "^System\\s*\\.\\s*(?:out|err)\\s*\\.\\s*print(?:ln)?\\s*\\(");
 
     /** Suffix of the next value variable's name: each attempt gets a name of its own (see below). */
@@ -427,81 +400,41 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Snippets that begin with a statement's keyword or a block: they declare nothing a later cell
-     * could use, so they may be compiled as a statement.
-     */
-    private static final java.util.regex.Pattern STATEMENT = java.util.regex.Pattern.compile(
-            "^(?:\\{|(?:if|for|while|do|try|switch|throw|synchronized|assert)\\b)");
-
-    /**
-     * Compiles and runs a snippet in one javac task ({@link ExpressionCompiler}): as an expression
-     * when it may be one, else as a statement when it cannot be a declaration (a print call, a
-     * void call, a loop, a block).
+     * Runs a snippet through {@link JShellMachinery#runDirect}, where the machinery can.
      *
-     * @param compiler the session's expression compiler
-     * @param expression the snippet as {@link #expressionOf} gave it, null when it cannot be one
-     * @param snippetSource the snippet as written
      * @return the value (a RawValue, or NO_VALUE for a statement or a display call), or
      *     NOT_COMPILED when it must go through JShell, in which case nothing ran
      * @throws CellError when it threw or was interrupted
      */
-    private Object evalCompiled(ExpressionCompiler compiler, String expression, String snippetSource, int count, int line)
-            throws CellError {
-        String source = snippetSource.strip();
+    private Object evalDirect(String expression, String snippetSource, int count, int line) throws CellError {
+        JShellMachinery.Ran ran;
         try {
-            if (expression != null) {
-                Object value = runCompiled(compiler, compiler.compile(expression), snippetSource, count, line, true);
-                if (value != NOT_COMPILED || !compiler.rejectedAsVoid()) {
-                    return value;
-                }
-            } else if (!PRINT_CALL.matcher(source).find() && !STATEMENT.matcher(source).find()) {
-                return NOT_COMPILED;
-            }
-            return runCompiled(compiler, compiler.compileStatement(snippetSource), snippetSource, count, line, false);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // Nothing ran: JShell takes this and every later snippet.
-            expressions = null;
-            router.log().println("WARNING: expressions and statements go through JShell from now on, after " + e);
-            return NOT_COMPILED;
-        }
-    }
-
-    private Object runCompiled(ExpressionCompiler compiler, ExpressionCompiler.Compiled compiled, String snippetSource,
-                               int count, int line, boolean hasValue) throws CellError {
-        if (compiled == null) {
-            return NOT_COMPILED;
-        }
-        // A frame of the wrapper at the line where the snippet begins is at the snippet's first line.
-        origins.put(compiled.className(), new Traceback.Origin(count, line - compiled.snippetLine() + 1));
-        JotterExecutionControl control = engine.control();
-        String text;
-        try {
-            if (!compiled.classes().isEmpty()) {
-                control.load(compiled.classes().toArray(ExecutionControl.ClassBytecodes[]::new));
-                compiler.loaded(compiled);
-            }
-            text = control.invoke(compiled.className(), "do_it$");
-        } catch (ExecutionControl.UserException | ExecutionControl.ResolutionException e) {
-            throw new CellError(userError(compiler, e));
+            // A frame of the wrapper at the line where the snippet begins is at the snippet's first line.
+            ran = machinery.runDirect(expression, snippetSource,
+                    (className, snippetLine) -> origins.put(className, new Traceback.Origin(count, line - snippetLine + 1)));
+        } catch (JShellException e) {
+            throw new CellError(exceptionResult(e));
         } catch (ExecutionControl.StoppedException e) {
             throw new CellError(INTERRUPTED);
         } catch (ExecutionControl.ExecutionControlException e) {
-            // The engine's own failure, not the user's code.
+            // The engine's own failure, or a user error JShell's words could not be found for.
             throw new CellError(errorResult(e));
+        }
+        if (ran == null) {
+            return NOT_COMPILED;
         }
         if (interrupted) {
             throw new CellError(INTERRUPTED);
         }
-        if (!hasValue || isDisplayCall(snippetSource)) {
+        if (!ran.hasValue() || isDisplayCall(snippetSource)) {
             return NO_VALUE;
         }
-        String shown = compiler.expunge(text);
-        return new RawValue(ValueCapture.present() ? ValueCapture.take() : shown, shown);
+        return new RawValue(ValueCapture.present() ? ValueCapture.take() : ran.text(), ran.text());
     }
 
     /**
      * Evaluates an expression snippet as {@code Object $jotter$valueN = <snippet>;}, where the
-     * {@link ExpressionCompiler} cannot reach JShell's internals. JShell would
+     * machinery does not compile expressions itself ({@link JShellMachinery#compilesExpressions}). JShell would
      * give the expression a temporary variable of its own type ($1, $2, ...): that costs one more
      * compilation to find the type, and every later snippet is compiled with an import of every
      * such variable, so each expression cell made all the following ones slower (a bare
@@ -555,13 +488,14 @@ public final class Session implements AutoCloseable {
      * @param variable the value variable whose snippet has just run, so its class ran last
      */
     private void release(String variable) {
-        JotterExecutionControl control = engine.control();
+        JotterExecutionControl control = machinery.control();
         String className = control == null ? null : control.lastInvoked();
         if (className == null) {
             return;
         }
         try {
-            control.clearField(className, variable);
+            // The object itself, for rendering: JShell hands over only its text.
+            ValueCapture.capture(control.takeField(className, variable));
         } catch (ReflectiveOperationException | RuntimeException e) {
             // The value stays reachable, as it does in plain JShell: log it, never fail the cell.
             router.log().println("WARNING: could not release the value of " + variable + " in " + className + ": " + e);
@@ -616,16 +550,6 @@ public final class Session implements AutoCloseable {
             return unresolved(ure.getSnippet());
         }
         return errorResult(ex);
-    }
-
-    /** What the user's code threw in an {@link ExpressionCompiler} class, as JShell reports it. */
-    private Result userError(ExpressionCompiler compiler, ExecutionControl.RunException e) {
-        try {
-            return exceptionResult(compiler.translate(e));
-        } catch (ReflectiveOperationException | RuntimeException | AssertionError notTranslated) {
-            router.log().println("WARNING: could not name the snippets in this stack trace: " + notTranslated);
-            return errorResult(e);
-        }
     }
 
     /** A call reached a declaration that waits for a name not declared yet. */

@@ -3,7 +3,9 @@ package dev.jotter.kernel;
 /**
  * Receives the object each snippet evaluates to. JShell's execution hands the kernel only the
  * value's string, but charts, tables and images must be rendered from the object itself, so the
- * kernel's execution engine ({@link JotterExecutionControl}) passes each snippet's result here too.
+ * kernel passes each snippet's result here too: the tuned execution engine
+ * ({@link CellThreadExecutionControl}) as each snippet returns, and the session from the value
+ * variable it evaluates an expression into.
  */
 final class ValueCapture {
     private static final Object NONE = new Object();

@@ -18,8 +18,13 @@ class CompilerHousekeepingTest {
 
     @BeforeAll
     static void start() {
-        session = new Session(new OutputRouter(), new Renderers());
+        // The tuned machinery whichever -Djotter.jshell the tests run with: this tests it.
+        session = new Session(new OutputRouter(), new Renderers(), new TunedJShell());
         session.start();
+    }
+
+    private static CompilerHousekeeping housekeeping() {
+        return ((TunedJShell) session.machinery()).housekeeping();
     }
 
     @AfterAll
@@ -41,8 +46,8 @@ class CompilerHousekeepingTest {
     @Test
     void attachesOnThisJdk() throws ReflectiveOperationException {
         // Fails when a JDK upgrade moves the members it reaches (the kernel then runs as plain JShell).
-        assertNotNull(session.housekeeping(), "JShell's compiler state is out of reach on " + Runtime.version());
-        assertTrue(session.housekeeping().classTablesIndexed(), "javac's class tables carry the index of JShell's package");
+        assertNotNull(housekeeping(), "JShell's compiler state is out of reach on " + Runtime.version());
+        assertTrue(housekeeping().classTablesIndexed(), "javac's class tables carry the index of JShell's package");
     }
 
     @Test
@@ -88,7 +93,7 @@ class CompilerHousekeepingTest {
         run("record Point(int x, int y, int z) { Point twice() { return new Point(2 * x, 2 * y, 2 * z); } }");
         assertEquals("Point[x=2, y=4, z=6]", value("new Point(1, 2, 3).twice()"));
 
-        CompilerHousekeeping h = session.housekeeping();
+        CompilerHousekeeping h = housekeeping();
         h.tidy(session.shell());
         Set<String> files = h.classFileNames();
         assertTrue(files.stream().allMatch(f -> f.startsWith("REPL.$JShell$")), files.toString());

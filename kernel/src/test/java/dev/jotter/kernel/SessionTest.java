@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** A real JShell session in this JVM, as the kernel and the runner use it. */
 class SessionTest {
+    /** On the machinery -Djotter.jshell chooses, as the kernel would be. */
     private static Session session;
+    /** On the tuned machinery whichever the tests run with, for the tests of that machinery. */
+    private static Session tuned;
     /** A session whose expressions and statements go through JShell, as where its internals are out of reach. */
     private static Session jshellOnly;
     private static OutputRouter router;
@@ -65,9 +68,11 @@ class SessionTest {
     static void start() {
         router = new OutputRouter();
         router.install();
-        jshellOnly = new Session(router, new Renderers());
+        jshellOnly = new Session(router, new Renderers(), new TunedJShell());
         jshellOnly.start();
-        jshellOnly.compileExpressionsThroughJShell();
+        ((TunedJShell) jshellOnly.machinery()).compileExpressionsThroughJShell();
+        tuned = new Session(router, new Renderers(), new TunedJShell());
+        tuned.start();
         // Started last, so that the display API finds this one.
         session = new Session(router, new Renderers());
         session.start();
@@ -76,6 +81,7 @@ class SessionTest {
     @AfterAll
     static void stop() {
         session.close();
+        tuned.close();
         jshellOnly.close();
     }
 
@@ -138,17 +144,17 @@ class SessionTest {
 
     @Test
     void anExpressionCellLeavesNothingBehindInJShell() {
-        run("int n = 41;");
-        JShell shell = session.shell();
+        run(tuned, "int n = 41;");
+        JShell shell = tuned.shell();
         long snippets = shell.snippets().count();
         int redefinitions = JotterExecutionControl.REDEFINE_ATTEMPTS.get();
         for (int i = 0; i < 3; i++) {
-            assertEquals(String.valueOf(42 + i), run("n + 1 + " + i).result.get("text/plain"));
-            assertEquals("2", run("1 + 1").result.get("text/plain"));
+            assertEquals(String.valueOf(42 + i), run(tuned, "n + 1 + " + i).result.get("text/plain"));
+            assertEquals("2", run(tuned, "1 + 1").result.get("text/plain"));
         }
         assertEquals(snippets, shell.snippets().count(), "expressions are compiled outside JShell's snippet list");
-        assertTrue(session.housekeeping().classFileNames().stream().noneMatch(ExpressionCompiler::isWrapper),
-                "their class files are not kept for later compilations: " + session.housekeeping().classFileNames());
+        assertTrue(((TunedJShell) tuned.machinery()).housekeeping().classFileNames().stream().noneMatch(ExpressionCompiler::isWrapper),
+                "their class files are not kept for later compilations: " + ((TunedJShell) tuned.machinery()).housekeeping().classFileNames());
         assertEquals(redefinitions, JotterExecutionControl.REDEFINE_ATTEMPTS.get(), "redefinitions attempted");
     }
 
@@ -166,10 +172,19 @@ class SessionTest {
     }
 
     @Test
-    void statementsCompileInOneTaskAndDeclarationsStayDeclarations() {
-        JShell shell = session.shell();
-        run("List<String> seen = new ArrayList<>();");
+    void statementsCompileInOneTaskOnTheTunedMachinery() {
+        JShell shell = tuned.shell();
+        run(tuned, "List<String> seen = new ArrayList<>();");
         long snippets = shell.snippets().count();
+        assertNull(run(tuned, "System.out.println(\"no semicolon\")").result);
+        assertNull(run(tuned, "seen.clear()").result, "a void call shows nothing");
+        assertNull(run(tuned, "for (int i = 0; i < 3; i++) {\n    seen.add(\"s\" + i);\n}").ename);
+        assertEquals(snippets, shell.snippets().count(), "statements are compiled outside JShell's snippet list");
+    }
+
+    @Test
+    void statementsRunAndDeclarationsStayDeclarations() {
+        run("List<String> seen = new ArrayList<>();");
         Recorder print = run("System.out.println(\"no semicolon\")");
         assertEquals("no semicolon\n", print.stdout.toString());
         assertNull(print.result);
@@ -177,7 +192,6 @@ class SessionTest {
         Recorder loop = run("for (int i = 0; i < 3; i++) {\n    seen.add(\"s\" + i);\n}");
         assertNull(loop.ename);
         assertEquals("[s0, s1, s2]", run("seen").result.get("text/plain"));
-        assertEquals(snippets, shell.snippets().count(), "statements are compiled outside JShell's snippet list");
         Recorder thrown = run("if (seen.size() == 3)\n    throw new IllegalStateException(\"three\");");
         assertEquals("java.lang.IllegalStateException", thrown.ename);
         assertTrue(NotebookRunner.stripAnsi(String.join("\n", thrown.traceback)).contains("Cell In[1], line 2"), thrown.traceback.toString());
@@ -218,21 +232,21 @@ class SessionTest {
 
     @Test
     void aCellRunAgainUnchangedRunsItsLoadedClassAgain() {
-        run("int[] runs = {0};");
-        ExpressionCompiler compiler = session.expressionCompiler();
+        run(tuned, "int[] runs = {0};");
+        ExpressionCompiler compiler = ((TunedJShell) tuned.machinery()).expressionCompiler();
         int before = compiler.compilations();
-        assertEquals("1", run("++runs[0]").result.get("text/plain"));
-        assertEquals("2", run("++runs[0]").result.get("text/plain"), "it runs again");
+        assertEquals("1", run(tuned, "++runs[0]").result.get("text/plain"));
+        assertEquals("2", run(tuned, "++runs[0]").result.get("text/plain"), "it runs again");
         assertEquals(before + 1, compiler.compilations(), "compiled once");
         // A declaration changes what the expression may refer to: compiled again.
-        run("var runs2 = 0;");
-        assertEquals("3", run("++runs[0]").result.get("text/plain"));
+        run(tuned, "var runs2 = 0;");
+        assertEquals("3", run(tuned, "++runs[0]").result.get("text/plain"));
         assertEquals(before + 2, compiler.compilations());
         // An error thrown by a class run again still points at the cell that ran it.
-        run("int zero = 0;");
-        assertEquals("java.lang.ArithmeticException", run("1 / zero").ename);
+        run(tuned, "int zero = 0;");
+        assertEquals("java.lang.ArithmeticException", run(tuned, "1 / zero").ename);
         Recorder again = new Recorder();
-        session.execute("1 / zero", 7, again);
+        tuned.execute("1 / zero", 7, again);
         router.flush();
         assertTrue(NotebookRunner.stripAnsi(String.join("\n", again.traceback)).contains("Cell In[7], line 1"), again.traceback.toString());
     }
@@ -300,9 +314,13 @@ class SessionTest {
     }
 
     @Test
-    void cellsRunOnOneThreadThatAnInterruptLeftSetDoesNotEnd() {
-        String thread = (String) run("Thread.currentThread().getName()").result.get("text/plain");
-        assertEquals(thread, run("Thread.currentThread().getName()").result.get("text/plain"));
+    void cellsRunOnOneThreadOnTheTunedMachinery() {
+        String thread = (String) run(tuned, "Thread.currentThread().getName()").result.get("text/plain");
+        assertEquals(thread, run(tuned, "Thread.currentThread().getName()").result.get("text/plain"));
+    }
+
+    @Test
+    void anInterruptACellLeftSetDoesNotEndTheNext() {
         // A cell that re-asserts an interrupt, as catch blocks do, must not end the next cell's wait.
         assertNull(run("Thread.currentThread().interrupt();").ename);
         Recorder r = run("Thread.sleep(20);\n1 + 1");
