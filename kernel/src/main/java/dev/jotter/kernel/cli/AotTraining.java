@@ -21,8 +21,8 @@ import org.zeromq.ZMQ;
  * ahead-of-time cache, JEP 483/514): it starts a real kernel from a connection file on free local
  * ports and drives it as a client does (kernel_info, a few everyday cells, completion,
  * inspection), so that every class a kernel needs from its start to its first cells is in the
- * cache. Why all of them: the first class that is not makes the JVM open the kernel's 300 MB jar
- * and read its directory of 38,000 entries, in the interpreter, before the first reply.
+ * cache. Why all of them: the first class that is not makes the JVM open the kernel's large jar
+ * and read its directory of tens of thousands of entries, in the interpreter, before the first reply.
  *
  * <p>It returns once the kernel has answered everything; {@code Main} then ends the JVM with
  * {@code System.exit}, which writes the cache (the kernel's own shutdown ends the process without
@@ -42,7 +42,7 @@ final class AotTraining {
                     "key", "aot-training", "signature_scheme", "hmac-sha256", "kernel_name", "jotter").toString());
             ConnectionInfo info = ConnectionInfo.read(file);
             // The kernel watches the installer, as a real one watches Jupyter: that path's classes
-            // (process handles, completable futures) were 28 ms of a start outside the cache.
+            // (process handles, completable futures) were a noticeable part of a start outside the cache.
             String parent = ProcessHandle.current().parent().map(h -> Long.toString(h.pid())).orElse(null);
             Kernel kernel = new Kernel(info, false, parent);
             Thread.ofPlatform().daemon().name("aot-kernel").start(kernel::run);

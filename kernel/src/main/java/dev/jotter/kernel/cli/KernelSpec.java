@@ -27,15 +27,15 @@ final class KernelSpec {
      * JVM options every kernel gets: headless AWT; native access for the PyTorch and BLAS
      * bindings; the serial collector, whose footprint suits one user's kernel; and a heap that
      * starts small and grows with less headroom (the JVM's default starts at 1/64 of the
-     * machine's memory: 384 MB on a 24 GB machine, touched before the first collection). Idle
-     * RSS drops from about 325 to 250 MB. The young generation is kept at a seventh of the heap
-     * (NewRatio 6, default 2): a cell's compilation garbage dies young either way, and every page
-     * of eden is touched and stays resident, so the default's 30-40 MB eden cost an idle kernel
-     * 20 MB for no measurable gain in cell latency (checked on {@code 1+1} and a 300,000-row
-     * table cell). A heap found mostly free after a full collection shrinks in one step rather
+     * machine's memory, touched before the first collection), which lowers an idle kernel's
+     * resident memory markedly. The young generation is kept at a seventh of the heap (NewRatio 6,
+     * default 2): a cell's compilation garbage dies young either way, and every page of eden is
+     * touched and stays resident, so the default's larger eden cost an idle kernel memory for no
+     * measurable gain in cell latency (checked on {@code 1+1} and a large table cell; figures in
+     * bench/RESULTS.md). A heap found mostly free after a full collection shrinks in one step rather
      * than over four collections (ShrinkHeapInSteps off), so that the {@link IdleCollector}'s one
-     * collection gives the memory back. Every 10 s the JVM also hands freed C heap (the JIT
-     * compilers' scratch arenas, mostly) back to the system, about 12-20 MB on an idle kernel.
+     * collection gives the memory back. The JVM also hands freed C heap (the JIT compilers'
+     * scratch arenas, mostly) back to the system periodically.
      */
     static final List<String> BASE_JVM_OPTS = List.of("-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
             "--sun-misc-unsafe-memory-access=allow", "-XX:+UseSerialGC", "-Xms16m",
@@ -47,11 +47,10 @@ final class KernelSpec {
      * compiled by C1 only. Why: on a small machine C2's compilations of javac, a very large
      * program, took a core from the kernel's first few hundred cells, and the tier that profiles
      * for C2 runs slower than plain C1 code. The user's code, the toolkit and the JDK's own classes
-     * still reach C2. Measured on 2 cores in interleaved runs (bench/RESULTS.md): new expressions
-     * over a kernel's first 100 cells 13.8-14.1 -> 10.4-12.4 ms p50, a warm one 9.8-10.2 -> 8.0-8.7
-     * ms. C1 for everything ({@code --jvm-opt=-XX:TieredStopAtLevel=1}) is faster still for
-     * the kernel (8.6-10.8 ms over the first 100 cells) but leaves collection-heavy user code about
-     * 2.5 times slower once warm, so it is the user's choice, not the default. (The JVM says "1
+     * still reach C2. New expressions over a kernel's first cells and warm ones both got faster
+     * (bench/RESULTS.md). C1 for everything ({@code --jvm-opt=-XX:TieredStopAtLevel=1}) is faster
+     * still for the kernel but leaves collection-heavy user code markedly slower once warm, so it is
+     * the user's choice, not the default. (The JVM says "1
      * compiler directives added" on its standard output as it starts; Jupyter shows that line in
      * its server's log.)
      */

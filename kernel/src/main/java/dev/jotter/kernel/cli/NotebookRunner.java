@@ -350,6 +350,10 @@ public final class NotebookRunner {
         return "    " + s.replace("\n", "\n    ");
     }
 
+    /**
+     * @param s text with ANSI colour codes, as tracebacks carry them
+     * @return the text without them
+     */
     public static String stripAnsi(String s) {
         return s.replaceAll("\u001b\\[[0-9;]*m", "");
     }

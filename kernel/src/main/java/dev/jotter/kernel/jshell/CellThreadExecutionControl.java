@@ -29,8 +29,8 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
      * Runs a snippet's method on one long-lived thread, where JShell starts a thread (in a new
      * thread group) for every snippet and waits for it to end.
      *
-     * <p>Why: starting, scheduling and joining a new thread took 0.6-1.0 ms of a cell at the median
-     * and 2.2-3.7 ms at the 90th percentile on two cores, more than loading the cell's class. The
+     * <p>Why: starting, scheduling and joining a new thread took more of a cell than loading the
+     * cell's class, and much more in the slow tail on a small machine (bench/RESULTS.md). The
      * semantics stay JShell's: a stop sets the flag its stop checks read and interrupts the thread
      * running the cell; an exception comes back wrapped as JShell's invocation wraps it. The
      * thread's interrupt status is cleared between cells, so an interrupt a cell leaves set does not

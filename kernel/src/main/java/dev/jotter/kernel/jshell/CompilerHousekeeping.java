@@ -23,10 +23,10 @@ import jdk.jshell.Snippet;
  * makes a class symbol for the class file of every snippet ever compiled, which JShell keeps in
  * memory even once the snippet is overwritten or dropped; then JShell walks every class name the
  * context has ever seen to forget the package again, and each name it forgets leaves an empty
- * entry behind. Both walks grow with every cell: a simple expression took 12 ms at cell 100 and
- * 17 ms at cell 800, 40 % of that in the two walks. Every few cells this drops the class files
- * of snippets that are no longer active (a new snippet can only refer to active ones) and the
- * empty entries, so the cost stays where it was at the start (10-11 ms at cell 800). And it gives
+ * entry behind. Both walks grow with every cell, until they are a large part of a simple
+ * expression's time. Every few cells this drops the class files of snippets that are no longer
+ * active (a new snippet can only refer to active ones) and the empty entries, so the cost stays
+ * where it was at the start (bench/RESULTS.md, "Why the JShell machinery exists"). And it gives
  * javac's class table an index of JShell's package ({@link IndexedClassTable}), so that JShell's
  * walk after each task covers that package, not the thousands of classes the imports bring in.
  *
@@ -84,7 +84,7 @@ final class CompilerHousekeeping {
     /**
      * How many cells may pass between two tidy-ups. Each leaves a class file or two and a few
      * empty entries behind, so a few dozen cost the compiler little; a tidy-up after every cell
-     * cost 6 % of each cell, most of it the walk over javac's whole class table.
+     * cost a measurable part of each cell, most of it the walk over javac's whole class table.
      */
     static final int CELLS_PER_TIDY = 16;
 
@@ -176,8 +176,8 @@ final class CompilerHousekeeping {
      *
      * <p>Why: after every javac task JShell forgets its package by walking every class javac knows
      * ({@code Symtab.getAllClasses()}, the only reader of {@code values()}) to pick out the few in
-     * {@code REPL}; the default star imports alone make that 2,700-3,000 classes, so the walk was
-     * 13 % of an expression cell. Only JShell's walk and annotation processing (which JShell turns
+     * {@code REPL}; the default star imports alone make that thousands of classes, so the walk was
+     * a noticeable part of an expression cell. Only JShell's walk and annotation processing (which JShell turns
      * off) call {@code getAllClasses()}; the walk still checks each class's package, so a name
      * indexed here but outside the package is only looked at, never dropped. Javac enters names
      * with {@code computeIfAbsent} only, and every other access goes through {@code HashMap}

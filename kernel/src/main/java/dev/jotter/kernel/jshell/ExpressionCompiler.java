@@ -34,8 +34,8 @@ import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
  * static import of every active declaration, in a class whose {@code do_it$} method returns it),
  * compiles it with JShell's own task factory, so the reused compiler context and JShell's in-memory
  * class files are shared, and hands the class to the session's execution engine, whose exit guard,
- * value capture and stop checks apply as to any snippet. An expression cell took 35-45 % less time
- * in process (bench/RESULTS.md). A cell run again unchanged, with nothing declared since, runs its
+ * value capture and stop checks apply as to any snippet. An expression cell takes much less time
+ * (bench/RESULTS.md, "Why the JShell machinery exists"). A cell run again unchanged, with nothing declared since, runs its
  * loaded class again, as JShell keeps an unchanged snippet's class.
  *
  * <p>Statements (a print call, a call of a void method, a loop, a block) declare nothing later cells

@@ -15,6 +15,9 @@ import jdk.jshell.JShell;
 public final class PlainJShell implements JShellMachinery {
     private final JotterExecutionControl.Provider engine = new JotterExecutionControl.Provider(JotterExecutionControl::new);
 
+    /** Creates the machinery. */
+    public PlainJShell() {}
+
     @Override
     public JShell build(PrintStream out, PrintStream err, List<Path> kernelClassPath) {
         return JShell.builder().executionEngine(engine, Map.of()).compilerOptions("-proc:none").out(out).err(err).build();

@@ -46,6 +46,9 @@ public final class TunedJShell implements JShellMachinery {
     }
 
     private final JotterExecutionControl.Provider engine = new JotterExecutionControl.Provider(CellThreadExecutionControl::new);
+
+    /** Creates the machinery; it reaches into JShell once {@link #started} is called. */
+    public TunedJShell() {}
     private volatile PrintStream log = System.err;
     /** Null when this JDK's JShell internals are out of reach. */
     private volatile CompilerHousekeeping housekeeping;

@@ -30,9 +30,9 @@ import javax.tools.StandardLocation;
  *
  * <p>Why: JShell indexes every class it can see by simple name (a set of fully qualified names per
  * simple name) so that it can suggest imports and complete package names. For the JDK's and the
- * kernel jar's 66,000 classes that index, and the file systems opened to build it, stay on the
- * heap for the kernel's whole life: 31 MB of an idle kernel's 72 MB of live objects, besides the
- * CPU to build it after every start. javac does not read it: the compiler finds classes through
+ * kernel jar's tens of thousands of classes that index, and the file systems opened to build it,
+ * stay on the heap for the kernel's whole life, the largest part of an idle kernel's live objects,
+ * besides the CPU to build it after every start. javac does not read it: the compiler finds classes through
  * {@link #list} and {@link #inferBinaryName}, which still see everything, so every class compiles
  * and runs as before. The package-name completion JShell built from the index comes from
  * {@link dev.jotter.kernel.session.PackageNames} instead. Jars added later ({@code %maven}, {@code %jars}) are indexed by
@@ -41,8 +41,8 @@ import javax.tools.StandardLocation;
  * <p>The kernel's own jars are read here rather than by the standard file manager, through
  * {@link ZipFile}, whose central directory the JVM shares with the class loader that already has
  * the jar open. The standard file manager opens each jar as a zip file system of its own, which
- * keeps an index node and a name for each entry: 10 MB of heap for the kernel jar's 38,000
- * entries, for the kernel's whole life. Here a jar costs a list of class-file names per package.
+ * keeps an index node and a name for each entry of the kernel jar, on the heap for the kernel's
+ * whole life. Here a jar costs a list of class-file names per package.
  *
  * <p>It also answers the one listing javac asks for on every compilation: JShell's own package
  * {@code REPL}, which lives in memory and never on the class path (see {@link #list}).
@@ -313,8 +313,8 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
     /**
      * JShell forgets its package {@code REPL} after each javac task and lists it again in the
      * next, adding its in-memory classes to what this file manager finds on the class path. The
-     * answer here is always empty, but finding that out walked every class-path entry: about 5 %
-     * of each cell's compile time. A jar that declares a package named {@code REPL} would clash
+     * answer here is always empty, but finding that out walked every class-path entry, on every
+     * cell's compilation. A jar that declares a package named {@code REPL} would clash
      * with JShell's classes anyway.
      */
     @Override

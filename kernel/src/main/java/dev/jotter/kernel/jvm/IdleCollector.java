@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Why: a kernel mostly waits for its user, and on a shared host (Binder, a course's
  * JupyterHub) its resident memory is what counts. The serial collector keeps every page of the
  * heap it ever grew to until a full collection finds it free, and it has no periodic collection of
- * its own (G1 has one, but costs more memory than it gives back here). The collection took
- * 130 ms on a 2-core VM for the 40 MB of live objects an idle kernel holds (48 MB heap to 40 MB),
- * at a moment when nothing is waiting on it; a request that arrives during it waits that long once.
+ * its own (G1 has one, but costs more memory than it gives back here). The collection is short
+ * for the live objects an idle kernel holds (bench/RESULTS.md), and runs at a moment when nothing
+ * is waiting on it; a request that arrives during it waits that long once.
  * The heap-free ratios are manageable flags, so the looser bounds that spare a busy kernel
  * repeated resizing are back in force as soon as it is done.
  */
@@ -64,8 +64,8 @@ public final class IdleCollector implements AutoCloseable {
 
     /** Collects now, if the heap has grown enough since the last time to be worth it. */
     void collect() {
-        // Looked up here, on the timer's thread: loading the management classes takes 30 ms, which
-        // the kernel's start must not wait for.
+        // Looked up here, on the timer's thread: loading the management classes takes time the
+        // kernel's start must not wait for.
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         if (memory.getHeapMemoryUsage().getCommitted() < committedAfterLast + WORTHWHILE_BYTES) {
             return;
@@ -94,10 +94,9 @@ public final class IdleCollector implements AutoCloseable {
     }
 
     /**
-     * Hands the C heap freed since the JVM's last periodic trim (-XX:TrimNativeHeapInterval,
-     * every 10 s) back now: mostly the JIT compilers' scratch arenas. With the collection, RSS fell
-     * by about 10 MB a second after a burst of cells; the periodic trim returns what the JIT frees
-     * later.
+     * Hands the C heap freed since the JVM's last periodic trim (-XX:TrimNativeHeapInterval) back
+     * now: mostly the JIT compilers' scratch arenas, so that the resident memory falls right after
+     * a burst of cells; the periodic trim returns what the JIT frees later.
      * The same as {@code jcmd <pid> System.trim_native_heap}.
      */
     private static void trimNativeHeap() {

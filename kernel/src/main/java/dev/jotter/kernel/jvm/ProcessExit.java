@@ -7,9 +7,9 @@ import java.lang.invoke.MethodHandle;
 
 /**
  * Ends the kernel process at once. {@link Runtime#halt} is not immediate: HotSpot's exit
- * safepoint waits up to 300 ms for threads in native code to come to rest, and a kernel always
- * has some (JeroMQ's sockets wait in {@code epoll_wait}), so every shutdown took 0.3 s longer
- * than the work it did. C's {@code _exit} skips that wait; like {@code halt} it runs no shutdown
+ * safepoint waits for threads in native code to come to rest, up to a timeout, and a kernel
+ * always has some (JeroMQ's sockets wait in {@code epoll_wait}), so every shutdown took that
+ * timeout longer than the work it did. C's {@code _exit} skips that wait; like {@code halt} it runs no shutdown
  * hooks, so callers flush what must reach the client first. It also skips the JVM's own exit
  * work: a flight recording started with {@code dumponexit=true} is not written (dump it with
  * {@code jcmd <pid> JFR.dump} before shutting the kernel down).

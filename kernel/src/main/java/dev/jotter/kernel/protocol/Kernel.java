@@ -51,6 +51,8 @@ public final class Kernel {
     private final History history = new History();
     private final BlockingQueue<Message> iopubQueue = new LinkedBlockingQueue<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** The longest background start-up work waits for the first reply; see {@link #afterFirstReply}. */
+    private static final long FIRST_REPLY_WAIT_MILLIS = 300;
     /** Counted down by the first reply the kernel sends; see {@link #afterFirstReply}. */
     private final CountDownLatch firstReply = new CountDownLatch(1);
     private final Map<String, String> comms = new ConcurrentHashMap<>();
@@ -133,7 +135,7 @@ public final class Kernel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Not System.exit: its exit path waits 0.3 s for JeroMQ's threads blocked in native code.
+        // Not System.exit: its exit path waits for JeroMQ's threads blocked in native code.
         // Nothing else needs stopping first (interrupting a JShell still starting only made javac
         // print an InternalError on the way out).
         ProcessExit.now(0);
@@ -142,15 +144,15 @@ public final class Kernel {
 
     /**
      * Delays background start-up work until the kernel has sent its first reply (in practice the
-     * kernel_info_reply every client asks for first), or 300 ms at most. Building JShell and
-     * warming the chart classes keep both cores of a small machine busy for about a second, and
-     * beside the first request they competed with it (median first reply 0.42 s, now 0.39 s,
-     * without the AOT cache on two cores).
+     * kernel_info_reply every client asks for first), or {@link #FIRST_REPLY_WAIT_MILLIS} at most.
+     * Building JShell and warming the chart classes keep both cores of a small machine busy for a
+     * while, and beside the first request they competed with it and slowed the first reply
+     * (bench/RESULTS.md).
      */
     private Runnable afterFirstReply(Runnable work) {
         return () -> {
             try {
-                firstReply.await(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+                firstReply.await(FIRST_REPLY_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -258,7 +260,10 @@ public final class Kernel {
         }
     }
 
-    /** @return the frames of one multipart message, or null when none came (a receive timeout, or the socket closing) */
+    /**
+     * @param socket the socket to read
+     * @return the frames of one multipart message, or null when none came (a receive timeout, or the socket closing)
+     */
     public static List<byte[]> receive(ZMQ.Socket socket) {
         byte[] first = socket.recv(0);
         if (first == null) {
@@ -279,7 +284,12 @@ public final class Kernel {
         }
     }
 
-    /** Sends the frames as one multipart message. */
+    /**
+     * Sends the frames as one multipart message.
+     *
+     * @param socket the socket to write
+     * @param frames the message's frames, as {@link Wire#encode} makes them
+     */
     public static void sendFrames(ZMQ.Socket socket, List<byte[]> frames) {
         for (int i = 0; i < frames.size(); i++) {
             socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);

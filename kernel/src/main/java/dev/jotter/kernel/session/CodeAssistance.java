@@ -38,7 +38,13 @@ public final class CodeAssistance {
         this.packageNames = names;
     }
 
-    /** Code completion: matches replace the text between start and end (UTF-16 offsets). */
+    /**
+     * Code completion: matches replace the text between start and end.
+     *
+     * @param matches the completions, best first
+     * @param start UTF-16 offset where the replaced text begins
+     * @param end UTF-16 offset where it ends
+     */
     public record Completion(List<String> matches, int start, int end) {}
 
     /**
@@ -153,7 +159,12 @@ public final class CodeAssistance {
         return new Span(all.substring(start), start);
     }
 
-    /** is_complete's answer. */
+    /**
+     * is_complete's answer.
+     *
+     * @param status "complete", "incomplete" or "invalid"
+     * @param indent the indent for the next line, when incomplete
+     */
     public record CompleteStatus(String status, String indent) {}
 
     /**

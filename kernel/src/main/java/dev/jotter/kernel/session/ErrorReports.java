@@ -30,6 +30,9 @@ public final class ErrorReports {
 
     private final Map<String, Traceback.Origin> origins = new ConcurrentHashMap<>();
 
+    /** Creates the reports of one session, which knows no snippet yet. */
+    public ErrorReports() {}
+
     /**
      * Remembers where a snippet class's code was written.
      *

@@ -72,6 +72,9 @@ public final class SnippetKinds {
      * Whether a snippet is one call of the display API, whose display id would otherwise be shown
      * as the cell's Out[n] below the very thing it displayed (IPython shows nothing either).
      * {@code String id = display(x);} and {@code display(x).length()} keep their values.
+     *
+     * @param snippetSource one snippet
+     * @return whether it is a display call alone, with at most a semicolon and a comment after it
      */
     public static boolean isDisplayCall(String snippetSource) {
         String s = snippetSource.strip();

@@ -40,7 +40,7 @@ final class ValueVariables {
      * give the expression a temporary variable of its own type ($1, $2, ...): that costs one more
      * compilation to find the type, and every later snippet is compiled with an import of every
      * such variable, so each expression cell made all the following ones slower (a bare
-     * {@code 1+1} went from 15 to 28 ms over a few hundred cells). One variable of type Object
+     * {@code 1+1} took about twice as long after a few hundred cells). One variable of type Object
      * skips the pass that finds the type; the value and JShell's text for it are the same, since
      * both come from the object at run time. The variable is dropped as soon as it has run, so
      * later cells neither import it nor get it recompiled when a name it used is redefined, and
@@ -51,10 +51,9 @@ final class ValueVariables {
      * <p>Each attempt gets a new name. Redefining one name with a different expression made
      * JShell compile every expression twice: the new definition inherits the old one's class
      * name, the in-process engine cannot redefine a loaded class, and JShell then renames the
-     * class and runs both javac passes again ({@code n + 1} cells took 20-27 ms in process where
-     * an identical {@code 1 + 1} took 8). And a rejected attempt stays in JShell's snippet list
-     * under its name, where many of them made every later definition of that name slower
-     * ({@code 1+1} at 320 ms after 200 {@code System.out.println} cells).
+     * class and runs both javac passes again. And a rejected attempt stays in JShell's snippet list
+     * under its name, where many of them made every later definition of that name slower, until
+     * {@code 1+1} took a noticeable pause (bench/RESULTS.md, "Why the JShell machinery exists").
      *
      * @return the events when the wrapped snippet was accepted (it has run), or null when the
      *     snippet must be evaluated as written
