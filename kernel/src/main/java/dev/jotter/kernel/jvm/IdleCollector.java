@@ -4,8 +4,8 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,22 +28,43 @@ public final class IdleCollector implements AutoCloseable {
     /** Less growth than this since the last collection is not worth a collection. */
     private static final long WORTHWHILE_BYTES = 4L << 20;
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("jotter-idle-gc").unstarted(r));
+    /** Runs a task once after a delay, and lets it be cancelled until it starts. */
+    @FunctionalInterface
+    interface Scheduler {
+        /**
+         * @param task what to run
+         * @param delayMillis how long to wait first
+         * @return the scheduled task, to cancel
+         */
+        Future<?> schedule(Runnable task, long delayMillis);
+    }
+
+    /** The kernel's timer thread, or null where the tests schedule instead. */
+    private final ScheduledExecutorService timer;
+    private final Scheduler scheduler;
     private final long quietMillis;
     private final Runnable collection;
-    private ScheduledFuture<?> pending;
+    private Future<?> pending;
     /** The committed heap after the last collection; a kernel pinged while idle does not collect again. */
     private volatile long committedAfterLast;
 
-    /** Collects after {@link #QUIET_MILLIS} of quiet. */
+    /** Collects after {@link #QUIET_MILLIS} of quiet, on a timer thread of its own. */
     public IdleCollector() {
+        ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().daemon().name("jotter-idle-gc").unstarted(r));
+        this.timer = t;
+        this.scheduler = (task, delayMillis) -> t.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
         this.quietMillis = QUIET_MILLIS;
         this.collection = this::collect;
     }
 
-    /** For tests: runs {@code collection} after {@code quietMillis} of quiet instead. */
-    IdleCollector(long quietMillis, Runnable collection) {
+    /**
+     * For tests: runs {@code collection} when {@code scheduler} runs what it was given, instead of
+     * collecting on a timer thread.
+     */
+    IdleCollector(long quietMillis, Runnable collection, Scheduler scheduler) {
+        this.timer = null;
+        this.scheduler = scheduler;
         this.quietMillis = quietMillis;
         this.collection = collection;
     }
@@ -59,7 +80,7 @@ public final class IdleCollector implements AutoCloseable {
     /** Called when a request has been answered: collects once the kernel has been quiet long enough. */
     public synchronized void idle() {
         busy();
-        pending = timer.schedule(collection, quietMillis, TimeUnit.MILLISECONDS);
+        pending = scheduler.schedule(collection, quietMillis);
     }
 
     /** Collects now, if the heap has grown enough since the last time to be worth it. */
@@ -111,6 +132,8 @@ public final class IdleCollector implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 }
