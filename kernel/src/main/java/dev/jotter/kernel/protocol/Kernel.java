@@ -11,7 +11,6 @@ import dev.jotter.kernel.jvm.IdleCollector;
 import dev.jotter.kernel.jvm.ProcessExit;
 import dev.jotter.kernel.session.CellOutput;
 import dev.jotter.kernel.session.CellResult;
-import dev.jotter.kernel.session.CodeAssistance;
 import dev.jotter.kernel.session.EvalFailure;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +36,12 @@ import org.zeromq.ZMQ;
  * thread echoes; one iopub thread owns the PUB socket and sends everything queued for it in
  * order, so output from any thread is published without locking. Every loop blocks in
  * {@code recv}, never sleeps, and survives bad messages and failures of a single request.
+ *
+ * <p>This class is the transport and the requests that need it (execute, with its input requests
+ * and aborts; interrupt; shutdown); the requests answered from their content alone are a dispatch
+ * table in {@link Replies}.
  */
 public final class Kernel {
-    private static final String IMPLEMENTATION_VERSION = version();
     private static final Pattern PAGER = Pattern.compile("^\\s*(\\?\\s*(\\S.*?)|(\\S.*?)\\s*\\?)\\s*$", Pattern.DOTALL);
 
     private final ConnectionInfo connection;
@@ -56,6 +58,7 @@ public final class Kernel {
     /** Counted down by the first reply the kernel sends; see {@link #afterFirstReply}. */
     private final CountDownLatch firstReply = new CountDownLatch(1);
     private final Map<String, String> comms = new ConcurrentHashMap<>();
+    private final Replies replies;
     private final PrintStream log;
     private final boolean warmUpCharts;
     private final String parentPid;
@@ -96,6 +99,7 @@ public final class Kernel {
         this.router = new OutputRouter();
         this.log = router.log();
         this.session = new Session(router, new Renderers());
+        this.replies = new Replies(session, history, comms);
     }
 
     /**
@@ -324,7 +328,7 @@ public final class Kernel {
                     reply(socket, request, "interrupt_reply", Json.obj("status", "ok"));
                 }
                 case "shutdown_request" -> shutdown(socket, request);
-                case "kernel_info_request" -> reply(socket, request, "kernel_info_reply", kernelInfo());
+                case "kernel_info_request" -> reply(socket, request, "kernel_info_reply", replies.kernelInfo());
                 case "debug_request" -> reply(socket, request, "debug_reply", Json.obj("status", "error",
                         "ename", "NotImplemented", "evalue", "this kernel has no debugger", "traceback", List.of()));
                 default -> log.println("[jotter] ignoring control message '" + type + "'");
@@ -334,21 +338,13 @@ public final class Kernel {
         idleCollector.busy();
         publish(request, "status", Json.obj("execution_state", "busy"));
         try {
+            Replies.Answer answer = replies.answer(type);
+            if (answer != null) {
+                reply(socket, request, answer.replyType(), answer.content().apply(request.content()));
+                return;
+            }
             switch (type) {
-                case "kernel_info_request" -> reply(socket, request, "kernel_info_reply", kernelInfo());
                 case "execute_request" -> execute(socket, request);
-                case "complete_request" -> reply(socket, request, "complete_reply", complete(request.content()));
-                case "inspect_request" -> reply(socket, request, "inspect_reply", inspect(request.content()));
-                case "is_complete_request" -> {
-                    CodeAssistance.CompleteStatus s = session.isComplete(Json.str(request.content(), "code", ""));
-                    JsonObject c = Json.obj("status", s.status());
-                    if (s.status().equals("incomplete")) {
-                        c.addProperty("indent", s.indent());
-                    }
-                    reply(socket, request, "is_complete_reply", c);
-                }
-                case "history_request" -> reply(socket, request, "history_reply", history(request.content()));
-                case "comm_info_request" -> reply(socket, request, "comm_info_reply", commInfo(request.content()));
                 case "comm_open" -> {
                     // No comm targets are registered yet: close it at once, as ipykernel does for unknown targets.
                     String id = Json.str(request.content(), "comm_id", "");
@@ -363,32 +359,6 @@ public final class Kernel {
             publish(request, "status", Json.obj("execution_state", "idle"));
             idleCollector.idle();
         }
-    }
-
-    private JsonObject kernelInfo() {
-        JsonObject lang = Json.obj(
-                "name", "java",
-                "version", Runtime.version().toString(),
-                "mimetype", "text/x-java-source",
-                "file_extension", ".java",
-                "codemirror_mode", "text/x-java",
-                "pygments_lexer", "java");
-        JsonArray links = new JsonArray();
-        links.add(Json.obj("text", "Jotter", "url", "https://github.com/jotter-dev/jotter"));
-        links.add(Json.obj("text", "Java " + Runtime.version().feature() + " API",
-                "url", "https://docs.oracle.com/en/java/javase/" + Runtime.version().feature() + "/docs/api/"));
-        links.add(Json.obj("text", "Tablesaw", "url", "https://jtablesaw.github.io/tablesaw/"));
-        links.add(Json.obj("text", "DJL", "url", "https://docs.djl.ai/"));
-        return Json.obj(
-                "status", "ok",
-                "protocol_version", Message.PROTOCOL_VERSION,
-                "implementation", "jotter",
-                "implementation_version", IMPLEMENTATION_VERSION,
-                "language_info", lang,
-                "banner", "Jotter " + IMPLEMENTATION_VERSION + " - Java " + Runtime.version() + " in JShell\n"
-                        + "display(x), %lsmagic, name? for help",
-                "debugger", false,
-                "help_links", links);
     }
 
     private void execute(ZMQ.Socket socket, Message request) {
@@ -508,55 +478,6 @@ public final class Kernel {
             }
         }
         return null;
-    }
-
-    private JsonObject complete(JsonObject c) {
-        String code = Json.str(c, "code", "");
-        int cursor = utf16(code, Json.integer(c, "cursor_pos", code.codePointCount(0, code.length())));
-        CodeAssistance.Completion comp = session.complete(code, cursor);
-        return Json.obj("status", "ok", "matches", comp.matches(),
-                "cursor_start", code.codePointCount(0, comp.start()),
-                "cursor_end", code.codePointCount(0, comp.end()), "metadata", new JsonObject());
-    }
-
-    private JsonObject inspect(JsonObject c) {
-        String code = Json.str(c, "code", "");
-        int cursor = utf16(code, Json.integer(c, "cursor_pos", code.codePointCount(0, code.length())));
-        String doc = session.inspect(code, cursor);
-        JsonObject data = new JsonObject();
-        if (doc != null) {
-            data.addProperty("text/plain", doc);
-        }
-        return Json.obj("status", "ok", "found", doc != null, "data", data, "metadata", new JsonObject());
-    }
-
-    /** Jupyter counts cursor positions in Unicode code points; Java strings index UTF-16 units. */
-    private static int utf16(String s, int codePoints) {
-        int cp = Math.max(0, Math.min(codePoints, s.codePointCount(0, s.length())));
-        return s.offsetByCodePoints(0, cp);
-    }
-
-    private JsonObject history(JsonObject c) {
-        boolean output = Json.bool(c, "output", false);
-        JsonArray h = switch (Json.str(c, "hist_access_type", "tail")) {
-            case "range" -> history.range(Json.integer(c, "session", 0), Json.integer(c, "start", 0),
-                    Json.integer(c, "stop", 0), output);
-            case "search" -> history.search(Json.str(c, "pattern", "*"), Json.integer(c, "n", 0),
-                    Json.bool(c, "unique", false), output);
-            default -> history.tail(Json.integer(c, "n", 10), output);
-        };
-        return Json.obj("status", "ok", "history", h);
-    }
-
-    private JsonObject commInfo(JsonObject c) {
-        String target = Json.str(c, "target_name", null);
-        JsonObject result = new JsonObject();
-        comms.forEach((id, t) -> {
-            if (target == null || target.equals(t)) {
-                result.add(id, Json.obj("target_name", t));
-            }
-        });
-        return Json.obj("status", "ok", "comms", result);
     }
 
     private void shutdown(ZMQ.Socket socket, Message request) {
