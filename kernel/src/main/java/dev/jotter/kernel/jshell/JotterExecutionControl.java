@@ -49,7 +49,7 @@ public class JotterExecutionControl extends LocalExecutionControl {
     /**
      * Redefinitions JShell asked for. The in-process engine cannot redefine a loaded class, so
      * each one makes JShell rename the class and compile its snippet again; the kernel avoids them
-     * (see Session's value variables) and tests count them.
+     * (see dev.jotter.kernel.session.ValueVariables) and tests count them.
      */
     public static final java.util.concurrent.atomic.AtomicInteger REDEFINE_ATTEMPTS = new java.util.concurrent.atomic.AtomicInteger();
 
