@@ -1,74 +1,31 @@
 package dev.jotter.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jotter.kernel.cli.NotebookRunner;
+import dev.jotter.kernel.display.OutputRouter;
+import dev.jotter.kernel.display.Renderers;
+import dev.jotter.kernel.session.CodeAssistance;
+import dev.jotter.kernel.session.SnippetKinds;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.VarSnippet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A real JShell session in this JVM, as the kernel and the runner use it. */
 class SessionTest {
+    /** On the machinery -Djotter.jshell chooses, as the kernel would be. */
     private static Session session;
-    /** A session whose expressions and statements go through JShell, as where its internals are out of reach. */
-    private static Session jshellOnly;
     private static OutputRouter router;
-
-    /** Records what a cell produced. */
-    static final class Recorder implements CellOutput {
-        final StringBuilder stdout = new StringBuilder();
-        final List<Map<String, Object>> displays = new ArrayList<>();
-        Map<String, Object> result;
-        String ename;
-        String evalue;
-        List<String> traceback;
-
-        @Override
-        public synchronized void stream(String name, String text) {
-            if (name.equals("stdout")) {
-                stdout.append(text);
-            }
-        }
-
-        @Override
-        public synchronized void display(Map<String, Object> bundle, Map<String, Object> metadata, String id, boolean update) {
-            displays.add(bundle);
-        }
-
-        @Override
-        public void result(int count, Map<String, Object> bundle, Map<String, Object> metadata) {
-            result = bundle;
-        }
-
-        @Override
-        public void error(String ename, String evalue, List<String> traceback) {
-            this.ename = ename;
-            this.evalue = evalue;
-            this.traceback = traceback;
-        }
-
-        @Override
-        public void clear(boolean wait) {}
-    }
 
     @BeforeAll
     static void start() {
         router = new OutputRouter();
         router.install();
-        jshellOnly = new Session(router, new Renderers());
-        jshellOnly.start();
-        jshellOnly.compileExpressionsThroughJShell();
-        // Started last, so that the display API finds this one.
         session = new Session(router, new Renderers());
         session.start();
     }
@@ -76,16 +33,11 @@ class SessionTest {
     @AfterAll
     static void stop() {
         session.close();
-        jshellOnly.close();
     }
 
     private static Recorder run(String code) {
-        return run(session, code);
-    }
-
-    private static Recorder run(Session on, String code) {
         Recorder r = new Recorder();
-        on.execute(code, 1, r);
+        session.execute(code, 1, r);
         router.flush();
         return r;
     }
@@ -97,79 +49,8 @@ class SessionTest {
     }
 
     @Test
-    void voidCellsLeaveAtMostOneRejectedValueAttemptUnderEachName() {
-        // Where expressions go through JShell as value variables: a rejected attempt to read a void
-        // call as a value stays in JShell's snippet list; many of them under one name made every
-        // later definition of that name slower, cell after cell.
-        for (int i = 0; i < 6; i++) {
-            assertNull(run(jshellOnly, "Thread.yield()").result);
-            assertNull(run(jshellOnly, "System.out.println(" + i + ")").result);
-            assertEquals(String.valueOf(i + 1), run(jshellOnly, i + " + 1").result.get("text/plain"));
-        }
-        JShell shell = jshellOnly.shell();
-        Map<String, Long> rejectedPerName = shell.snippets()
-                .filter(s -> s instanceof VarSnippet v && v.name().startsWith(Session.VALUE_VAR) && shell.status(s) == Snippet.Status.REJECTED)
-                .collect(Collectors.groupingBy(s -> ((VarSnippet) s).name(), Collectors.counting()));
-        assertFalse(rejectedPerName.isEmpty(), "Thread.yield() is tried as a value first");
-        assertTrue(rejectedPerName.values().stream().allMatch(n -> n == 1), rejectedPerName.toString());
-        assertTrue(shell.variables().filter(v -> v.name().startsWith(Session.VALUE_VAR) && shell.status(v).isActive()).count() <= 1,
-                "one value variable is live at a time");
-    }
-
-    @Test
-    void aNewExpressionIsCompiledOnceAndARepeatedOneLoadsNothingNew() {
-        // Where expressions go through JShell as value variables.
-        run(jshellOnly, "int n = 1;");
-        run(jshellOnly, "int a = 0;");
-        int before = JotterExecutionControl.REDEFINE_ATTEMPTS.get();
-        for (int i = 0; i < 5; i++) {
-            assertEquals(String.valueOf(i + 1), run(jshellOnly, "n + " + i).result.get("text/plain"));
-            // Ends like the next cell but is another expression: not a repeat.
-            assertEquals("2", run(jshellOnly, "a = 1 + 1").result.get("text/plain"));
-            assertEquals("2", run(jshellOnly, "1 + 1").result.get("text/plain"));
-            assertEquals("2", run(jshellOnly, "1 + 1").result.get("text/plain"));
-        }
-        // A redefinition the in-process engine refuses makes JShell compile the snippet again.
-        assertEquals(before, JotterExecutionControl.REDEFINE_ATTEMPTS.get(), "redefinitions attempted");
-        JShell shell = jshellOnly.shell();
-        assertEquals(0, shell.variables().filter(v -> v.name().startsWith(Session.VALUE_VAR) && shell.status(v).isActive()).count(),
-                "value variables are dropped once they have run, so no later cell imports or recompiles them");
-    }
-
-    @Test
-    void anExpressionCellLeavesNothingBehindInJShell() {
-        run("int n = 41;");
-        JShell shell = session.shell();
-        long snippets = shell.snippets().count();
-        int redefinitions = JotterExecutionControl.REDEFINE_ATTEMPTS.get();
-        for (int i = 0; i < 3; i++) {
-            assertEquals(String.valueOf(42 + i), run("n + 1 + " + i).result.get("text/plain"));
-            assertEquals("2", run("1 + 1").result.get("text/plain"));
-        }
-        assertEquals(snippets, shell.snippets().count(), "expressions are compiled outside JShell's snippet list");
-        assertTrue(session.housekeeping().classFileNames().stream().noneMatch(ExpressionCompiler::isWrapper),
-                "their class files are not kept for later compilations: " + session.housekeeping().classFileNames());
-        assertEquals(redefinitions, JotterExecutionControl.REDEFINE_ATTEMPTS.get(), "redefinitions attempted");
-    }
-
-    @Test
-    void declarationsAndStatementsAreNotTriedAsExpressions() {
-        for (String notOne : List.of("int x = 1;", "int[] xs = {1}", "java.util.List<Map<String, int[]>> l = null;", "String s;",
-                "final var v = 2;", "Map<String, Integer> m = new HashMap<>()", "for (int i = 0; i < 1; i++) {}",
-                "System.out.println(1)", "class K {}")) {
-            assertNull(Session.expressionOf(notOne), notOne);
-        }
-        for (String one : List.of("1 + 1", "x = 2", "x == 2", "xs[0] = 3;", "a < b", "m.get(\"k\")", "new int[] {1}", "List.of(1)",
-                "(String) s", "x++", "Math.max(1, 2) // why", "i < j && j > k")) {
-            assertEquals(one.endsWith(";") ? one.substring(0, one.length() - 1) : one, Session.expressionOf(one), one);
-        }
-    }
-
-    @Test
-    void statementsCompileInOneTaskAndDeclarationsStayDeclarations() {
-        JShell shell = session.shell();
+    void statementsRunAndDeclarationsStayDeclarations() {
         run("List<String> seen = new ArrayList<>();");
-        long snippets = shell.snippets().count();
         Recorder print = run("System.out.println(\"no semicolon\")");
         assertEquals("no semicolon\n", print.stdout.toString());
         assertNull(print.result);
@@ -177,7 +58,6 @@ class SessionTest {
         Recorder loop = run("for (int i = 0; i < 3; i++) {\n    seen.add(\"s\" + i);\n}");
         assertNull(loop.ename);
         assertEquals("[s0, s1, s2]", run("seen").result.get("text/plain"));
-        assertEquals(snippets, shell.snippets().count(), "statements are compiled outside JShell's snippet list");
         Recorder thrown = run("if (seen.size() == 3)\n    throw new IllegalStateException(\"three\");");
         assertEquals("java.lang.IllegalStateException", thrown.ename);
         assertTrue(NotebookRunner.stripAnsi(String.join("\n", thrown.traceback)).contains("Cell In[1], line 2"), thrown.traceback.toString());
@@ -214,27 +94,6 @@ class SessionTest {
         done.set(true);
         interrupter.join();
         return r;
-    }
-
-    @Test
-    void aCellRunAgainUnchangedRunsItsLoadedClassAgain() {
-        run("int[] runs = {0};");
-        ExpressionCompiler compiler = session.expressionCompiler();
-        int before = compiler.compilations();
-        assertEquals("1", run("++runs[0]").result.get("text/plain"));
-        assertEquals("2", run("++runs[0]").result.get("text/plain"), "it runs again");
-        assertEquals(before + 1, compiler.compilations(), "compiled once");
-        // A declaration changes what the expression may refer to: compiled again.
-        run("var runs2 = 0;");
-        assertEquals("3", run("++runs[0]").result.get("text/plain"));
-        assertEquals(before + 2, compiler.compilations());
-        // An error thrown by a class run again still points at the cell that ran it.
-        run("int zero = 0;");
-        assertEquals("java.lang.ArithmeticException", run("1 / zero").ename);
-        Recorder again = new Recorder();
-        session.execute("1 / zero", 7, again);
-        router.flush();
-        assertTrue(NotebookRunner.stripAnsi(String.join("\n", again.traceback)).contains("Cell In[7], line 1"), again.traceback.toString());
     }
 
     @Test
@@ -300,9 +159,7 @@ class SessionTest {
     }
 
     @Test
-    void cellsRunOnOneThreadThatAnInterruptLeftSetDoesNotEnd() {
-        String thread = (String) run("Thread.currentThread().getName()").result.get("text/plain");
-        assertEquals(thread, run("Thread.currentThread().getName()").result.get("text/plain"));
+    void anInterruptACellLeftSetDoesNotEndTheNext() {
         // A cell that re-asserts an interrupt, as catch blocks do, must not end the next cell's wait.
         assertNull(run("Thread.currentThread().interrupt();").ename);
         Recorder r = run("Thread.sleep(20);\n1 + 1");
@@ -356,8 +213,8 @@ class SessionTest {
         assertTrue(String.join("\n", bad.traceback).contains("undefinedName"), String.join("\n", bad.traceback));
         // javac's "location: class <wrapper>" arrives with the wrapper's name taken out: no empty line.
         assertFalse(String.join("\n", bad.traceback).contains("location: class"), String.join("\n", bad.traceback));
-        assertFalse(String.join("\n", bad.traceback).contains(Session.VALUE_VAR), String.join("\n", bad.traceback));
-        assertTrue(session.variables().stream().noneMatch(v -> v.name().startsWith("$")), "internal variables stay hidden");
+        assertFalse(String.join("\n", bad.traceback).contains(SnippetKinds.VALUE_VAR), String.join("\n", bad.traceback));
+        assertTrue(session.workspace().variables().stream().noneMatch(v -> v.name().startsWith("$")), "internal variables stay hidden");
     }
 
     @Test
@@ -415,11 +272,6 @@ class SessionTest {
         assertNull(r.result, "the display id was shown as the cell's result: " + r.result);
         Recorder kept = run("String id = display(8);\nid.isEmpty()");
         assertEquals("false", kept.result.get("text/plain"));
-        assertTrue(Session.isDisplayCall("display(f(\")\"), \"text/html\");"));
-        assertFalse(Session.isDisplayCall("display(x).length()"));
-        assertTrue(Session.isDisplayCall("display(x); // the chart"));
-        assertTrue(Session.isDisplayCall("display(x) /* once */"));
-        assertFalse(Session.isDisplayCall("displayed(x)"));
     }
 
     @Test
@@ -432,7 +284,7 @@ class SessionTest {
     @Test
     void completionReplacesTheTokenAtTheCursor() {
         String code = "int x = 1;\nString.valueO";
-        Session.Completion c = session.complete(code, code.length());
+        CodeAssistance.Completion c = session.complete(code, code.length());
         assertTrue(c.matches().contains("valueOf("), c.matches().toString());
         assertEquals(code.length() - "valueO".length(), c.start());
     }
@@ -440,22 +292,22 @@ class SessionTest {
     @Test
     void completionOffersPackageNamesOfTheJdkAndTheClassPath() {
         String imp = "import java.util.con";
-        Session.Completion c = session.complete(imp, imp.length());
+        CodeAssistance.Completion c = session.complete(imp, imp.length());
         assertTrue(c.matches().contains("concurrent"), c.matches().toString());
         assertEquals(imp.length() - "con".length(), c.start());
         String sub = "tech.tablesaw.a";
-        Session.Completion t = session.complete(sub, sub.length());
+        CodeAssistance.Completion t = session.complete(sub, sub.length());
         assertTrue(t.matches().contains("api"), t.matches().toString());
         String top = "var d = jav";
-        Session.Completion j = session.complete(top, top.length());
+        CodeAssistance.Completion j = session.complete(top, top.length());
         assertTrue(j.matches().containsAll(List.of("java", "javax")), j.matches().toString());
         // Classes in a package still come from the compiler, next to its sub-packages.
         String members = "java.util.Li";
-        Session.Completion l = session.complete(members, members.length());
+        CodeAssistance.Completion l = session.complete(members, members.length());
         assertTrue(l.matches().contains("List"), l.matches().toString());
         run("String s = \"\";");
         String notAPackage = "s.len";
-        Session.Completion n = session.complete(notAPackage, notAPackage.length());
+        CodeAssistance.Completion n = session.complete(notAPackage, notAPackage.length());
         assertEquals(List.of("length()"), n.matches());
     }
 

@@ -95,8 +95,14 @@ public final class JupyterHarness {
         }
         assertTrue(Files.isRegularFile(jar()), "runnable jar missing: " + jar() + " (run the package phase first)");
         Path dir = Files.createTempDirectory("jotter-it-prefix");
-        Process p = new ProcessBuilder(javaBin(), "-jar", jar().toString(), "install", "--prefix", dir.toString(),
-                "--no-copy", "--jvm-opt", "-Xmx768m").redirectErrorStream(true).start();
+        List<String> install = new ArrayList<>(List.of(javaBin(), "-jar", jar().toString(), "install", "--prefix", dir.toString(),
+                "--no-copy", "--jvm-opt", "-Xmx768m"));
+        String machinery = System.getProperty("jotter.jshell");
+        if (machinery != null) {
+            // The kernel the clients start runs on the JShell machinery these tests were asked for.
+            install.addAll(List.of("--jvm-opt", "-Djotter.jshell=" + machinery));
+        }
+        Process p = new ProcessBuilder(install).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), "jotter install failed: " + out);
         prefix = dir;

@@ -1,0 +1,453 @@
+package dev.jotter.kernel.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.jotter.kernel.Session;
+import dev.jotter.kernel.display.OutputRouter;
+import dev.jotter.kernel.display.Renderers;
+import dev.jotter.kernel.protocol.Json;
+import dev.jotter.kernel.protocol.Kernel;
+import dev.jotter.kernel.session.CellOutput;
+import dev.jotter.kernel.session.CellResult;
+import dev.jotter.toolkit.data.JavaSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * {@code jotter run}: executes notebooks with the embedded kernel (no Jupyter, no Python) and
+ * writes a valid nbformat 4 notebook with every output: text, HTML tables, PNG charts.
+ *
+ * <p>Parameters work as in papermill: {@code --param epochs=2} adds a cell that declares
+ * {@code var epochs = 2;} right after the cell tagged {@code parameters} (or first, if none).
+ * The output file is written atomically, also when a cell fails, so a failed run leaves the
+ * notebook with its error to read and never a half-written file.
+ */
+public final class NotebookRunner {
+    private final PrintStream log;
+    private final Map<String, String> params;
+    private final long timeoutSeconds;
+    private boolean logOutput;
+
+    /**
+     * @param log where progress goes
+     * @param params papermill-style parameters
+     * @param timeoutSeconds per-cell time limit, 0 for none
+     */
+    public NotebookRunner(PrintStream log, Map<String, String> params, long timeoutSeconds) {
+        this.log = log;
+        this.params = Map.copyOf(params);
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /**
+     * Also prints each cell's text output (stdout, stderr) to the progress log after the cell,
+     * as papermill's {@code --log-output} does: useful in CI logs and build scripts.
+     *
+     * @param on whether to print cell output
+     * @return this runner
+     */
+    public NotebookRunner logOutput(boolean on) {
+        this.logOutput = on;
+        return this;
+    }
+
+    /** What running one notebook gave. */
+    public record Outcome(Path output, int cells, boolean ok, String failure) {}
+
+    static int main(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        List<Path> inputs = new ArrayList<>();
+        Path output = null;
+        Map<String, String> params = new LinkedHashMap<>();
+        long timeout = 0;
+        boolean logOutput = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "-o", "--output" -> output = Path.of(need(args, ++i, a));
+                case "--log-output" -> logOutput = true;
+                case "--param", "-p" -> {
+                    String kv = need(args, ++i, a);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0 || !kv.substring(0, eq).matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                        throw new Main.UsageException("--param expects NAME=VALUE with a Java identifier as NAME, found '" + kv + "'");
+                    }
+                    params.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                case "--timeout" -> {
+                    String v = need(args, ++i, a);
+                    try {
+                        timeout = Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new Main.UsageException("--timeout expects whole seconds, found '" + v + "'");
+                    }
+                }
+                default -> {
+                    if (a.startsWith("-")) {
+                        throw new Main.UsageException("unknown option '" + a + "' for run; expected -o OUT, --param NAME=VALUE, --timeout SECONDS or --log-output");
+                    }
+                    inputs.add(Path.of(a));
+                }
+            }
+        }
+        if (inputs.isEmpty()) {
+            throw new Main.UsageException("run needs a notebook or a folder: jotter run notebooks/02-linear-regression.ipynb");
+        }
+        List<Path> notebooks = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                try (Stream<Path> s = Files.list(in)) {
+                    s.filter(p -> p.toString().endsWith(".ipynb") && !p.toString().endsWith(".out.ipynb") && Files.isRegularFile(p))
+                            .sorted().forEach(notebooks::add);
+                }
+            } else if (Files.isRegularFile(in)) {
+                notebooks.add(in);
+            } else {
+                throw new Main.UsageException("no such notebook or folder: '" + in + "'");
+            }
+        }
+        if (notebooks.isEmpty()) {
+            throw new Main.UsageException("no notebooks (*.ipynb) in " + inputs + "; pass a notebook file or a folder that holds some");
+        }
+        if (output != null && (notebooks.size() > 1 || inputs.stream().anyMatch(Files::isDirectory)) && !Files.isDirectory(output)) {
+            if (Files.exists(output)) {
+                throw new Main.UsageException("-o '" + output + "' is a file, but several notebooks need a folder; pass a folder for -o");
+            }
+            Files.createDirectories(output);
+        }
+        NotebookRunner runner = new NotebookRunner(out, params, timeout).logOutput(logOutput);
+        int failures = 0;
+        for (Path nb : notebooks) {
+            Path target = output == null ? defaultOutput(nb)
+                    : Files.isDirectory(output) ? output.resolve(nb.getFileName()) : output;
+            Outcome o;
+            try {
+                o = runner.run(nb, target);
+            } catch (IOException e) {
+                // One unreadable notebook must not hide the results of the others in a folder run.
+                o = new Outcome(target, 0, false, "error: " + e.getMessage());
+            }
+            if (!o.ok()) {
+                failures++;
+                err.println(o.failure());
+            }
+        }
+        if (notebooks.size() > 1) {
+            out.println((notebooks.size() - failures) + " passed, " + failures + " failed");
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static String need(List<String> args, int i, String option) throws Main.UsageException {
+        if (i >= args.size()) {
+            throw new Main.UsageException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    static Path defaultOutput(Path nb) {
+        String name = nb.getFileName().toString().replaceFirst("\\.ipynb$", "");
+        return nb.resolveSibling(name + ".out.ipynb");
+    }
+
+    /**
+     * Runs one notebook: every code cell in order, in a fresh JShell, stopping at the first
+     * failing cell. Cells after a failure keep no outputs and a null execution count, as in
+     * Jupyter after "Run All" stops at an error.
+     *
+     * @param input the notebook
+     * @param output where the executed notebook goes; written atomically, also when a cell fails
+     * @return what happened
+     * @throws IOException when the notebook cannot be read or written
+     */
+    public Outcome run(Path input, Path output) throws IOException {
+        JsonObject nb;
+        try {
+            nb = JsonParser.parseString(Files.readString(input)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IOException(input + " is not a notebook (invalid JSON: " + e.getMessage() + "); open it in Jupyter or restore it from git", e);
+        }
+        if (!nb.has("cells") || !nb.get("cells").isJsonArray() || Json.integer(nb, "nbformat", 0) != 4) {
+            throw new IOException(input + " is not an nbformat 4 notebook (found nbformat " + Json.integer(nb, "nbformat", 0)
+                    + "); convert it with jupyter nbconvert --to notebook");
+        }
+        boolean cellIds = Json.integer(nb, "nbformat_minor", 0) >= 5;
+        JsonArray cells = withParameters(nb.getAsJsonArray("cells"), cellIds);
+        nb.add("cells", cells);
+        List<JsonObject> code = new ArrayList<>();
+        for (JsonElement c : cells) {
+            if (c.isJsonObject() && "code".equals(Json.str(c.getAsJsonObject(), "cell_type", ""))) {
+                code.add(c.getAsJsonObject());
+            }
+        }
+        log.println("Running " + input + " (" + code.size() + " code cells)");
+        long started = System.nanoTime();
+        OutputRouter router = SharedRouter.get();
+        String failure = null;
+        int failedCell = 0;
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().unstarted(r));
+        try (Session session = new Session(router, new Renderers())) {
+            session.workspace().setWorkingDirectory(input.toAbsolutePath().getParent());
+            session.start();
+            int n = 0;
+            for (JsonObject cell : code) {
+                n++;
+                String source = source(cell.get("source"));
+                NbOutput out = new NbOutput();
+                long t0 = System.nanoTime();
+                AtomicBoolean timedOut = new AtomicBoolean();
+                ScheduledFuture<?> alarm = timeoutSeconds > 0 ? watchdog.schedule(() -> {
+                    timedOut.set(true);
+                    session.interrupt();
+                }, timeoutSeconds, TimeUnit.SECONDS) : null;
+                CellResult r = session.execute(source, n, out);
+                if (alarm != null) {
+                    alarm.cancel(false);
+                }
+                router.flush();
+                cell.add("outputs", out.outputs());
+                cell.addProperty("execution_count", n);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                log.printf("  [%d/%d] %-6s %6.1fs  %s%n", n, code.size(), r.ok() ? "ok" : timedOut.get() ? "TIMEOUT" : "FAILED",
+                        secs, firstLine(source));
+                if (logOutput) {
+                    for (JsonElement o : cell.getAsJsonArray("outputs")) {
+                        if ("stream".equals(Json.str(o.getAsJsonObject(), "output_type", ""))) {
+                            log.print(indent(Json.str(o.getAsJsonObject(), "text", "").stripTrailing()) + "\n");
+                        }
+                    }
+                }
+                if (!r.ok()) {
+                    failedCell = n;
+                    failure = input + ": cell " + n + " of " + code.size()
+                            + (timedOut.get() ? " timed out after " + timeoutSeconds + " s (raise --timeout, or make the cell faster)" : " failed")
+                            + "\n" + indent(source) + "\n" + stripAnsi(String.join("\n", r.traceback()));
+                    break;
+                }
+            }
+        } finally {
+            watchdog.shutdownNow();
+        }
+        for (JsonObject cell : code) {
+            if (!cell.has("outputs") || !cell.has("execution_count")) {
+                cell.add("outputs", new JsonArray());
+                cell.add("execution_count", JsonNull.INSTANCE);
+            }
+        }
+        double total = (System.nanoTime() - started) / 1e9;
+        JsonObject metadata = nb.has("metadata") && nb.get("metadata").isJsonObject() ? nb.getAsJsonObject("metadata") : new JsonObject();
+        metadata.add("jotter", Json.obj("parameters", params, "status", failure == null ? "ok" : "failed",
+                "failed_cell", failedCell == 0 ? null : failedCell, "duration_s", Math.round(total * 10) / 10.0,
+                "jotter_version", Kernel.version()));
+        nb.add("metadata", metadata);
+        writeAtomically(output, NOTEBOOK_JSON.toJson(nb) + "\n");
+        log.printf("%s %s in %.1fs -> %s%n", failure == null ? "Finished" : "Failed", input, total, output);
+        return new Outcome(output, code.size(), failure == null, failure);
+    }
+
+    /** Pretty like Jupyter's own files (one-space indent is not available in Gson; two is fine), nulls kept: nbformat needs execution_count. */
+    private static final com.google.gson.Gson NOTEBOOK_JSON = new com.google.gson.GsonBuilder()
+            .disableHtmlEscaping().serializeNulls().setPrettyPrinting().create();
+
+    private static String firstLine(String source) {
+        String line = source.strip().lines().findFirst().orElse("");
+        return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+    }
+
+    /**
+     * Inserts the {@code --param} cell after the cell tagged {@code parameters} (or first), as
+     * papermill does, replacing a cell injected by an earlier run so that running an executed
+     * notebook again does not stack parameter cells.
+     */
+    JsonArray withParameters(JsonArray cells, boolean cellIds) {
+        if (params.isEmpty()) {
+            return cells;
+        }
+        JsonArray kept = new JsonArray();
+        for (JsonElement c : cells) {
+            if (!hasTag(c, "injected-parameters")) {
+                kept.add(c);
+            }
+        }
+        StringBuilder src = new StringBuilder("// Parameters injected by jotter run\n");
+        params.forEach((k, v) -> src.append("var ").append(k).append(" = ").append(literal(v)).append(";\n"));
+        JsonObject injected = new JsonObject();
+        injected.addProperty("cell_type", "code");
+        if (cellIds) {
+            injected.addProperty("id", "injected-parameters");
+        }
+        injected.add("execution_count", JsonNull.INSTANCE);
+        injected.add("metadata", Json.obj("tags", List.of("injected-parameters")));
+        injected.add("outputs", new JsonArray());
+        injected.addProperty("source", src.toString());
+        int at = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            if (hasTag(kept.get(i), "parameters")) {
+                at = i + 1;
+                break;
+            }
+        }
+        JsonArray out = new JsonArray();
+        for (int i = 0; i < kept.size(); i++) {
+            if (i == at) {
+                out.add(injected);
+            }
+            out.add(kept.get(i));
+        }
+        if (at >= kept.size()) {
+            out.add(injected);
+        }
+        return out;
+    }
+
+    private static boolean hasTag(JsonElement cell, String tag) {
+        if (!cell.isJsonObject() || !cell.getAsJsonObject().has("metadata") || !cell.getAsJsonObject().get("metadata").isJsonObject()) {
+            return false;
+        }
+        JsonElement tags = cell.getAsJsonObject().getAsJsonObject("metadata").get("tags");
+        return tags != null && tags.isJsonArray() && tags.getAsJsonArray().contains(Json.toJson(tag));
+    }
+
+    /** Numbers and booleans stay typed, so {@code --param epochs=2} gives an int, anything else a String. */
+    static String literal(String v) {
+        if (v.matches("-?\\d{1,9}") || v.matches("-?\\d+\\.\\d*([eE]-?\\d+)?") || v.equals("true") || v.equals("false")) {
+            return v;
+        }
+        if (v.matches("-?\\d+")) {
+            return v + "L";
+        }
+        return JavaSource.stringLiteral(v);
+    }
+
+    static String source(JsonElement e) {
+        if (e == null || e.isJsonNull()) {
+            return "";
+        }
+        if (e.isJsonArray()) {
+            StringBuilder sb = new StringBuilder();
+            e.getAsJsonArray().forEach(x -> sb.append(x.getAsString()));
+            return sb.toString();
+        }
+        return e.getAsString();
+    }
+
+    private static String indent(String s) {
+        return "    " + s.replace("\n", "\n    ");
+    }
+
+    /**
+     * @param s text with ANSI colour codes, as tracebacks carry them
+     * @return the text without them
+     */
+    public static String stripAnsi(String s) {
+        return s.replaceAll("\u001b\\[[0-9;]*m", "");
+    }
+
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Collects one cell's outputs in nbformat 4 form, applying display updates and clears as a front end would. */
+    static final class NbOutput implements CellOutput {
+        private final List<JsonObject> outputs = new ArrayList<>();
+        private final Map<String, List<JsonObject>> byDisplayId = new LinkedHashMap<>();
+        private boolean clearPending;
+
+        synchronized JsonArray outputs() {
+            JsonArray a = new JsonArray();
+            outputs.forEach(a::add);
+            return a;
+        }
+
+        private void add(JsonObject o) {
+            if (clearPending) {
+                outputs.clear();
+                clearPending = false;
+            }
+            outputs.add(o);
+        }
+
+        @Override
+        public synchronized void stream(String name, String text) {
+            if (!clearPending && !outputs.isEmpty()) {
+                JsonObject last = outputs.getLast();
+                if ("stream".equals(Json.str(last, "output_type", "")) && name.equals(Json.str(last, "name", ""))) {
+                    last.addProperty("text", Json.str(last, "text", "") + text);
+                    return;
+                }
+            }
+            add(Json.obj("output_type", "stream", "name", name, "text", text));
+        }
+
+        @Override
+        public synchronized void display(Map<String, Object> bundle, Map<String, Object> metadata, String displayId, boolean update) {
+            if (update) {
+                for (JsonObject o : byDisplayId.getOrDefault(displayId, List.of())) {
+                    o.add("data", Json.toJson(bundle));
+                    o.add("metadata", Json.toJson(metadata));
+                }
+                return;
+            }
+            JsonObject o = Json.obj("output_type", "display_data", "data", bundle, "metadata", metadata);
+            if (displayId != null) {
+                byDisplayId.computeIfAbsent(displayId, k -> new ArrayList<>()).add(o);
+            }
+            add(o);
+        }
+
+        @Override
+        public synchronized void result(int executionCount, Map<String, Object> bundle, Map<String, Object> metadata) {
+            add(Json.obj("output_type", "execute_result", "execution_count", executionCount, "data", bundle, "metadata", metadata));
+        }
+
+        @Override
+        public synchronized void error(String ename, String evalue, List<String> traceback) {
+            add(Json.obj("output_type", "error", "ename", ename, "evalue", evalue, "traceback", traceback));
+        }
+
+        @Override
+        public synchronized void clear(boolean wait) {
+            if (wait) {
+                clearPending = true;
+            } else {
+                outputs.clear();
+            }
+        }
+    }
+
+    /** One output router per process: System.out can only be replaced once sensibly. */
+    private static final class SharedRouter {
+        private static OutputRouter router;
+
+        static synchronized OutputRouter get() {
+            if (router == null) {
+                router = new OutputRouter();
+                router.install();
+            }
+            return router;
+        }
+    }
+}

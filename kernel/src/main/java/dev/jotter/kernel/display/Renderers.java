@@ -1,0 +1,119 @@
+package dev.jotter.kernel.display;
+
+import dev.jotter.kernel.MimeBundle;
+import dev.jotter.magics.Renderer;
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import javax.imageio.ImageIO;
+
+/**
+ * The MIME renderer registry: renderers found with {@link ServiceLoader} (charts, tables, ...
+ * from other modules) are asked first, in descending priority, then the built-ins: ready
+ * {@link MimeBundle}s, images as PNG, and text.
+ */
+public final class Renderers {
+    private volatile List<Renderer> renderers;
+
+    /** Creates the registry; renderers are found on first use, off the kernel's start-up path. */
+    public Renderers() {}
+
+    /** @return the renderers found with ServiceLoader, highest priority first */
+    public List<Renderer> renderers() {
+        List<Renderer> r = renderers;
+        if (r == null) {
+            synchronized (this) {
+                r = renderers;
+                if (r == null) {
+                    List<Renderer> found = new ArrayList<>();
+                    ServiceLoader.load(Renderer.class, Renderers.class.getClassLoader()).forEach(found::add);
+                    found.sort(Comparator.comparingInt(Renderer::priority).reversed());
+                    r = List.copyOf(found);
+                    renderers = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Renders a value for display.
+     *
+     * @param value the value; null renders as "null"
+     * @param requested MIME types asked for; empty means defaults
+     * @param fallbackText the text/plain form to use when no renderer knows the value (JShell's own form), or null
+     * @return the bundle
+     */
+    public MimeBundle render(Object value, Set<String> requested, String fallbackText) {
+        if (value instanceof MimeBundle b) {
+            return b;
+        }
+        if (value != null) {
+            for (Renderer r : renderers()) {
+                if (r.supports(value)) {
+                    Map<String, Object> data = new LinkedHashMap<>(r.render(value, requested));
+                    data.putIfAbsent("text/plain", String.valueOf(value));
+                    Map<String, Object> kept = filter(data, requested);
+                    Map<String, Object> metadata = new LinkedHashMap<>(r.metadata(value, kept));
+                    // Metadata for a MIME type the bundle no longer carries would only confuse frontends.
+                    metadata.keySet().retainAll(kept.keySet());
+                    return new MimeBundle(kept, metadata);
+                }
+            }
+        }
+        if (value instanceof RenderedImage img) {
+            return new MimeBundle(filter(Map.of("image/png", png(img),
+                    "text/plain", "<image " + img.getWidth() + "x" + img.getHeight() + ">"), requested),
+                    Map.of());
+        }
+        String text = fallbackText != null ? fallbackText : String.valueOf(value);
+        if (!requested.isEmpty() && value instanceof CharSequence cs && !requested.contains("text/plain")) {
+            // render("<b>hi</b>", "text/html") means: this text IS html.
+            Map<String, Object> data = new LinkedHashMap<>();
+            for (String mime : requested) {
+                data.put(mime, cs.toString());
+            }
+            data.put("text/plain", cs.toString());
+            return new MimeBundle(data, Map.of());
+        }
+        return MimeBundle.of("text/plain", text);
+    }
+
+    private static Map<String, Object> filter(Map<String, Object> data, Set<String> requested) {
+        if (requested.isEmpty()) {
+            return data;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        data.forEach((k, v) -> {
+            if (requested.contains(k) || k.equals("text/plain")) {
+                kept.put(k, v);
+            }
+        });
+        return kept.size() > (kept.containsKey("text/plain") ? 1 : 0) ? kept : data;
+    }
+
+    /**
+     * Encodes an image as base64 PNG.
+     *
+     * @param img the image
+     * @return base64 PNG data
+     */
+    public static String png(RenderedImage img) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageIO.write(img, "png", bytes);
+            return Base64.getEncoder().encodeToString(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.jotter.kernel.jshell;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.SynchronousQueue;
+
+/**
+ * The kernel's execution with snippets run on one long-lived thread, and each snippet's value
+ * handed to {@link ValueCapture} as well as returned as JShell's string. Drives JShell's private
+ * stop-check class ({@code REPL.$Cancel$}), so only {@link TunedJShell} uses it.
+ */
+final class CellThreadExecutionControl extends JotterExecutionControl {
+    /** The class JShell's stop checks read their flag from; made by JShell on its first invocation. */
+    private static final String CANCEL_CLASS = "REPL.$Cancel$";
+    /** Guards {@link #running} against a stop that comes as a cell ends. */
+    private final Object stopLock = new Object();
+    private boolean running;
+    /** {@code REPL.$Cancel$.allStop}, which every stop check reads; null before the first snippet ran. */
+    private volatile Field stopFlag;
+    /** Threads started by cells belong to this group, as they belonged to JShell's per-cell group. */
+    private final ThreadGroup cellThreads = new ThreadGroup("jotter cells");
+    private final SynchronousQueue<FutureTask<Object>> cells = new SynchronousQueue<>();
+    private volatile Thread cellThread;
+
+    /**
+     * Runs a snippet's method on one long-lived thread, where JShell starts a thread (in a new
+     * thread group) for every snippet and waits for it to end.
+     *
+     * <p>Why: starting, scheduling and joining a new thread took more of a cell than loading the
+     * cell's class, and much more in the slow tail on a small machine (bench/RESULTS.md). The
+     * semantics stay JShell's: a stop sets the flag its stop checks read and interrupts the thread
+     * running the cell; an exception comes back wrapped as JShell's invocation wraps it. The
+     * thread's interrupt status is cleared between cells, so an interrupt a cell leaves set does not
+     * end the next one. JShell's own invocation runs once, first, to make the stop-check class.
+     *
+     * <p>The value goes to {@link ValueCapture} as well as back as JShell's string: the kernel
+     * renders charts, tables and images from the object.
+     */
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        Field flag = stopFlag;
+        if (flag == null) {
+            // JShell's own path, once, with a method that does nothing: it makes the stop-check class.
+            Method nothing = CellThreadExecutionControl.class.getDeclaredMethod("nothing");
+            nothing.setAccessible(true);
+            super.invoke(nothing);
+            flag = findClass(CANCEL_CLASS).getField("allStop");
+            stopFlag = flag;
+        }
+        flag.setBoolean(null, false);
+        var cell = new FutureTask<Object>(() -> doit.invoke(null));
+        handOver(cell);
+        Object value;
+        try {
+            value = awaitCell(cell);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InvocationTargetException ite && ite.getCause() instanceof ThreadDeath
+                    || cause instanceof ThreadDeath) {
+                throw new StoppedException();
+            }
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new InternalException("the cell ended with " + cause);
+        }
+        ValueCapture.capture(value);
+        return valueString(value);
+    }
+
+    /** What JShell's invocation runs once, so that it makes its stop-check class. */
+    @SuppressWarnings("unused") // called reflectively
+    private static void nothing() {}
+
+    private void handOver(FutureTask<Object> cell) throws InterruptedException {
+        if (cellThread == null || !cellThread.isAlive()) {
+            cellThread = new Thread(cellThreads, this::runCells, "jotter-cell");
+            cellThread.setDaemon(true);
+            cellThread.start();
+        }
+        cells.put(cell);
+    }
+
+    private void runCells() {
+        while (true) {
+            Thread.interrupted();
+            try {
+                // No local variable: the finished cell, and the value it holds, must not stay
+                // reachable from this thread's stack while it waits for the next.
+                cells.take().run();
+            } catch (InterruptedException e) {
+                // An interrupt meant for a cell that has ended: wait on.
+            }
+        }
+    }
+
+    /** Waits for the cell however often the waiting thread is interrupted: the cell decides when it ends. */
+    private static Object awaitCell(FutureTask<Object> cell) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return cell.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        Field flag = stopFlag;
+        if (flag == null) {
+            super.stop();
+            return;
+        }
+        synchronized (stopLock) {
+            if (!running) {
+                return;
+            }
+            try {
+                flag.setBoolean(null, true);
+            } catch (IllegalAccessException e) {
+                throw new InternalException("cannot stop the cell: " + e);
+            }
+            Thread t = cellThread;
+            if (t != null) {
+                t.interrupt();
+            }
+        }
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        synchronized (stopLock) {
+            running = true;
+        }
+        super.clientCodeEnter();
+    }
+
+    @Override
+    protected void clientCodeLeave() {
+        synchronized (stopLock) {
+            running = false;
+        }
+        super.clientCodeLeave();
+    }
+
+}

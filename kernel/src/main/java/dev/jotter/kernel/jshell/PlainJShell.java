@@ -1,0 +1,50 @@
+package dev.jotter.kernel.jshell;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ObjIntConsumer;
+import jdk.jshell.JShell;
+
+/**
+ * JShell through its public API only: every snippet is compiled and run by JShell, each on a thread
+ * of its own. Cells keep their behaviour (values rendered, exits blocked, interrupts); they compile
+ * more slowly, and a little more slowly with every cell.
+ */
+public final class PlainJShell implements JShellMachinery {
+    private final JotterExecutionControl.Provider engine = new JotterExecutionControl.Provider(JotterExecutionControl::new);
+
+    /** Creates the machinery. */
+    public PlainJShell() {}
+
+    @Override
+    public JShell build(PrintStream out, PrintStream err, List<Path> kernelClassPath) {
+        return JShell.builder().executionEngine(engine, Map.of()).compilerOptions("-proc:none").out(out).err(err).build();
+    }
+
+    @Override
+    public void started(JShell shell, PrintStream log) {
+        // Nothing to attach.
+    }
+
+    @Override
+    public void afterCell(JShell shell) {
+        // Nothing to tidy.
+    }
+
+    @Override
+    public boolean compilesExpressions() {
+        return false;
+    }
+
+    @Override
+    public JotterExecutionControl control() {
+        return engine.control();
+    }
+
+    @Override
+    public Ran runDirect(String expression, boolean statement, String snippetSource, ObjIntConsumer<String> wrapperAt) {
+        return null;
+    }
+}

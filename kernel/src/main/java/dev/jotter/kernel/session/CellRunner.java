@@ -1,0 +1,281 @@
+package dev.jotter.kernel.session;
+
+import dev.jotter.kernel.display.OutputRouter;
+import dev.jotter.kernel.jshell.JShellMachinery;
+import dev.jotter.kernel.jshell.ValueCapture;
+import dev.jotter.magics.MagicLine;
+import dev.jotter.magics.Magics;
+import java.util.List;
+import java.util.Locale;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
+
+/**
+ * Runs a cell: its magics and Java snippets in order, each snippet by the quickest of three ways
+ * (compiled by the JShell machinery, as a value variable, or by JShell as written), the last
+ * expression's value kept for the cell's result.
+ */
+public final class CellRunner {
+    /**
+     * A value to show as the cell's result.
+     *
+     * @param object the value itself
+     * @param text JShell's text form of it, or null when a magic returned it
+     */
+    public record Value(Object object, String text) {}
+
+    private final JShell shell;
+    private final JShellMachinery machinery;
+    private final MagicHost magics;
+    private final ErrorReports errors;
+    private final OutputRouter router;
+    private final ValueVariables valueVariables;
+    private volatile boolean interrupted;
+
+    /** What {@link #evalDirect} returns for a snippet JShell must run: nothing ran. */
+    private static final Value NOT_COMPILED = new Value(null, null);
+
+    /**
+     * @param shell the session's started JShell
+     * @param machinery its machinery
+     * @param magics the magics host
+     * @param errors words errors and remembers where snippets came from
+     * @param router carries printed text
+     */
+    public CellRunner(JShell shell, JShellMachinery machinery, MagicHost magics, ErrorReports errors, OutputRouter router) {
+        this.shell = shell;
+        this.machinery = machinery;
+        this.magics = magics;
+        this.errors = errors;
+        this.router = router;
+        this.valueVariables = new ValueVariables(shell, machinery, router.log());
+    }
+
+    /**
+     * Runs one cell's code.
+     *
+     * @param code the cell's source
+     * @param count the execution count shown as In[count]
+     * @return the value to show, or null when there is none
+     * @throws CellError when the cell's Java failed, already worded
+     * @throws Exception what a magic threw
+     */
+    public Value run(String code, int count) throws Exception {
+        interrupted = false;
+        if (!Magics.hasMagics(code)) {
+            return evalJava(code, count, 1);
+        }
+        List<MagicLine.Part> parts = MagicLine.parse(code);
+        // Every magic name is checked before anything runs: a typo must not leave the cell half-done.
+        magics.registry().check(parts);
+        Value last = null;
+        for (MagicLine.Part part : parts) {
+            last = switch (part) {
+                case MagicLine.Code c -> evalJava(c.source(), count, c.firstLine());
+                case MagicLine.LineCall l -> magicValue(magics.runLine(l.name(), l.args()));
+                case MagicLine.CellCall c -> magicValue(magics.runCell(c.name(), c.args(), c.body()));
+                case MagicLine.Misplaced m -> throw new IllegalStateException("rejected by check: %%" + m.name());
+            };
+        }
+        return last;
+    }
+
+    private static Value magicValue(Object v) {
+        return v == null ? null : new Value(v, null);
+    }
+
+    /**
+     * Evaluates Java for magics ({@code %time}, {@code %load}): like a cell, but the value is
+     * returned instead of shown and an error is thrown instead of shown.
+     *
+     * @param code Java source
+     * @param count the execution count of the cell the magic runs in
+     * @return the last expression's value, or null
+     * @throws EvalFailure describing a compile or runtime error
+     */
+    public Object evalForMagic(String code, int count) throws EvalFailure {
+        try {
+            Value v = evalJava(code, count, 1);
+            return v == null ? null : v.object();
+        } catch (CellError e) {
+            throw new EvalFailure(e.result());
+        }
+    }
+
+    /** Stops the running cell: busy loops at their next stop check, sleeps and waits at once. */
+    public void interrupt() {
+        interrupted = true;
+        shell.stop();
+    }
+
+    /**
+     * Evaluates Java source that may hold several snippets.
+     *
+     * @return the last snippet's value, or null when it was not an expression
+     */
+    private Value evalJava(String source, int count, int firstLine) throws CellError {
+        SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
+        String remaining = source;
+        int consumedLines = 0;
+        Value last = null;
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(remaining);
+            String snippet;
+            String rest;
+            if (info.completeness() == Completeness.EMPTY) {
+                break;
+            }
+            if (info.completeness().isComplete()) {
+                snippet = info.source();
+                rest = info.remaining();
+            } else {
+                // Let JShell report what is missing ("reached end of file while parsing").
+                snippet = remaining;
+                rest = "";
+            }
+            String consumed = remaining.substring(0, remaining.length() - rest.length());
+            int leading = leadingBlankLines(consumed);
+            int snippetLine = firstLine + consumedLines + leading;
+            last = evalSnippet(snippet.substring(leadingBlankChars(snippet)), count, snippetLine);
+            consumedLines += count(consumed, '\n');
+            remaining = rest;
+        }
+        return last;
+    }
+
+    private Value evalSnippet(String snippetSource, int count, int line) throws CellError {
+        ValueCapture.reset();
+        String expression = SnippetKinds.expressionOf(snippetSource);
+        List<SnippetEvent> events = null;
+        // Asked before: a machinery that gives up on this snippet leaves it to JShell as written.
+        boolean compilesExpressions = machinery.compilesExpressions();
+        Value direct;
+        try {
+            direct = evalDirect(expression, snippetSource, count, line);
+        } finally {
+            ValueCapture.reset();
+        }
+        if (direct != NOT_COMPILED) {
+            return direct;
+        }
+        // A declaration, or javac rejected it, or the machinery cannot compile it: JShell runs it.
+        if (expression != null && !compilesExpressions) {
+            events = valueVariables.eval(expression);
+        }
+        if (events == null) {
+            events = shell.eval(snippetSource);
+        }
+        Value value = null;
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) {
+                continue;
+            }
+            Snippet s = e.snippet();
+            errors.origin(s.id(), count, line);
+            if (e.status() == Snippet.Status.REJECTED) {
+                throw new CellError(errors.rejected(shell, s, snippetSource, count, line));
+            }
+            if (interrupted) {
+                throw new CellError(ErrorReports.INTERRUPTED);
+            }
+            if (e.exception() != null) {
+                throw new CellError(errors.exception(shell, e.exception()));
+            }
+            if (s instanceof DeclarationSnippet ds && e.status() == Snippet.Status.RECOVERABLE_DEFINED) {
+                router.flush();
+                System.err.println(ds.kind().toString().toLowerCase(Locale.ROOT) + " " + ds.name()
+                        + " is defined but cannot be used until " + String.join(", ", shell.unresolvedDependencies(ds).toList()) + " is declared");
+            }
+            boolean hasValue = s.kind() == Snippet.Kind.EXPRESSION
+                    || (s instanceof VarSnippet v && (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                            || v.name().startsWith(SnippetKinds.VALUE_VAR)));
+            if (hasValue && e.value() != null && !isVoid(s) && !SnippetKinds.isDisplayCall(snippetSource)) {
+                value = new Value(ValueCapture.present() ? ValueCapture.take() : e.value(), e.value());
+            }
+        }
+        ValueCapture.reset();
+        return value;
+    }
+
+    /**
+     * Runs a snippet through {@link JShellMachinery#runDirect}, where the machinery can.
+     *
+     * @return the value, or null for a statement or a display call, or NOT_COMPILED when it must
+     *     go through JShell, in which case nothing ran
+     * @throws CellError when it threw or was interrupted
+     */
+    private Value evalDirect(String expression, String snippetSource, int count, int line) throws CellError {
+        JShellMachinery.Ran ran;
+        try {
+            // A frame of the wrapper at the line where the snippet begins is at the snippet's first line.
+            ran = machinery.runDirect(expression, expression == null && SnippetKinds.isStatement(snippetSource), snippetSource,
+                    (className, snippetLine) -> errors.origin(className, count, line - snippetLine + 1));
+        } catch (JShellException e) {
+            throw new CellError(errors.exception(shell, e));
+        } catch (ExecutionControl.StoppedException e) {
+            throw new CellError(ErrorReports.INTERRUPTED);
+        } catch (ExecutionControl.ExecutionControlException e) {
+            // The engine's own failure, or a user error JShell's words could not be found for.
+            throw new CellError(errors.errorResult(e));
+        }
+        if (ran == null) {
+            return NOT_COMPILED;
+        }
+        if (interrupted) {
+            throw new CellError(ErrorReports.INTERRUPTED);
+        }
+        if (!ran.hasValue() || SnippetKinds.isDisplayCall(snippetSource)) {
+            return null;
+        }
+        return new Value(ValueCapture.present() ? ValueCapture.take() : ran.text(), ran.text());
+    }
+
+    private static boolean isVoid(Snippet s) {
+        return s instanceof VarSnippet v && v.typeName().equals("void");
+    }
+
+    private static int count(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int leadingBlankLines(String s) {
+        int n = 0;
+        int lineStart = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                n++;
+                lineStart = i + 1;
+            } else if (!Character.isWhitespace(c)) {
+                break;
+            }
+        }
+        return lineStart == 0 ? 0 : n;
+    }
+
+    private static int leadingBlankChars(String s) {
+        int lineStart = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                lineStart = i + 1;
+            } else if (!Character.isWhitespace(c)) {
+                break;
+            }
+        }
+        return lineStart;
+    }
+}

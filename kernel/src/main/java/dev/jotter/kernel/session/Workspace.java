@@ -1,0 +1,80 @@
+package dev.jotter.kernel.session;
+
+import dev.jotter.magics.MagicContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import jdk.jshell.JShell;
+
+/**
+ * What magics read and change around the user's code: the jars added to the class path, the
+ * environment subprocesses see, the working directory, and the variables the user declared.
+ */
+public final class Workspace {
+    private final Supplier<JShell> shell;
+    private final Map<String, String> environment = new ConcurrentHashMap<>(System.getenv());
+    private final List<Path> classpath = new ArrayList<>();
+    private volatile Path workingDirectory = Path.of("").toAbsolutePath();
+
+    /** @param shell the session's JShell, waited for when asked */
+    public Workspace(Supplier<JShell> shell) {
+        this.shell = shell;
+    }
+
+    /** @return the user's variables with their types and short values, in declaration order */
+    public List<MagicContext.Variable> variables() {
+        JShell s = shell.get();
+        List<MagicContext.Variable> vars = new ArrayList<>();
+        s.variables().filter(v -> s.status(v).isActive() && !v.name().startsWith("$")).forEach(v -> {
+            String value;
+            try {
+                value = s.varValue(v);
+            } catch (RuntimeException e) {
+                value = "<unavailable>";
+            }
+            if (value.length() > 80) {
+                value = value.substring(0, 77) + "...";
+            }
+            vars.add(new MagicContext.Variable(v.name(), v.typeName(), value));
+        });
+        return vars;
+    }
+
+    /**
+     * Adds jars or class folders for compiling and running user code.
+     *
+     * @param paths the paths
+     */
+    public synchronized void addToClasspath(List<Path> paths) {
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (!classpath.contains(abs)) {
+                classpath.add(abs);
+                shell.get().addToClasspath(abs.toString());
+            }
+        }
+    }
+
+    /** @return what {@link #addToClasspath} added, in order */
+    public synchronized List<Path> classpath() {
+        return List.copyOf(classpath);
+    }
+
+    /** @return the environment user code and subprocesses see */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** @return the working directory for magics */
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** @param dir the new working directory for magics */
+    public void setWorkingDirectory(Path dir) {
+        this.workingDirectory = dir.toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,333 @@
+package dev.jotter.kernel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.jotter.kernel.protocol.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jotter run} on small notebooks with the real in-process JShell: outputs land in
+ * nbformat 4 form, failures stop the run with the cell's error and a non-zero exit, the output
+ * is replaced atomically, folders run every notebook, and {@code --param} follows papermill.
+ */
+class NotebookRunnerTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+
+    /** A minimal nbformat 4.5 notebook: each cell is "md:TEXT", "param:CODE" (tagged parameters) or code. */
+    private static String notebook(String... cells) {
+        JsonArray array = new JsonArray();
+        int id = 0;
+        for (String c : cells) {
+            JsonObject cell = new JsonObject();
+            cell.addProperty("id", "cell-" + id++);
+            if (c.startsWith("md:")) {
+                cell.addProperty("cell_type", "markdown");
+                cell.add("metadata", new JsonObject());
+                cell.addProperty("source", c.substring(3));
+            } else {
+                boolean param = c.startsWith("param:");
+                cell.addProperty("cell_type", "code");
+                cell.add("execution_count", com.google.gson.JsonNull.INSTANCE);
+                cell.add("metadata", param ? Json.obj("tags", List.of("parameters")) : new JsonObject());
+                cell.add("outputs", new JsonArray());
+                // Sources as lists of lines, as Jupyter writes them.
+                JsonArray lines = new JsonArray();
+                (param ? c.substring(6) : c).lines().forEach(l -> lines.add(l + "\n"));
+                cell.add("source", lines);
+            }
+            array.add(cell);
+        }
+        return Json.PRETTY.toJson(Json.obj("cells", array, "nbformat", 4, "nbformat_minor", 5,
+                "metadata", Json.obj("kernelspec", Json.obj("name", "jotter", "display_name", "Java (Jotter)", "language", "java"))));
+    }
+
+    private Path write(String name, String json) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, json);
+        return p;
+    }
+
+    private static JsonObject read(Path p) throws IOException {
+        return JsonParser.parseString(Files.readString(p)).getAsJsonObject();
+    }
+
+    private static List<JsonObject> codeCells(JsonObject nb) {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonElement c : nb.getAsJsonArray("cells")) {
+            if (c.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
+                out.add(c.getAsJsonObject());
+            }
+        }
+        return out;
+    }
+
+    private int cli(List<String> args, ByteArrayOutputStream err) throws Exception {
+        return NotebookRunner.main(args, log, new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesTextResultsHtmlAndPngOutputs() throws Exception {
+        Path in = write("tiny.ipynb", notebook(
+                "md:# Title",
+                "System.out.println(\"hello\");\nSystem.out.println(\"world\");",
+                "6 * 7",
+                "display(\"<b>bold</b>\", \"text/html\");",
+                "var img = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);\ndisplay(img);",
+                "int unused = 1;"));
+        Path out = dir.resolve("tiny.out.ipynb");
+        NotebookRunner.Outcome o = new NotebookRunner(log, Map.of(), 0).run(in, out);
+
+        assertTrue(o.ok(), () -> o.failure() + "\n" + logBytes);
+        assertEquals(5, o.cells());
+        JsonObject nb = read(out);
+        assertEquals(4, nb.get("nbformat").getAsInt());
+        assertEquals("jotter", nb.getAsJsonObject("metadata").getAsJsonObject("kernelspec").get("name").getAsString());
+        assertEquals("ok", nb.getAsJsonObject("metadata").getAsJsonObject("jotter").get("status").getAsString());
+        List<JsonObject> code = codeCells(nb);
+
+        JsonObject stream = code.get(0).getAsJsonArray("outputs").get(0).getAsJsonObject();
+        assertEquals("stream", stream.get("output_type").getAsString());
+        assertEquals("stdout", stream.get("name").getAsString());
+        assertEquals("hello\nworld\n", stream.get("text").getAsString(), "consecutive prints merge into one stream output");
+        assertEquals(1, code.get(0).get("execution_count").getAsInt());
+
+        JsonObject result = code.get(1).getAsJsonArray("outputs").get(0).getAsJsonObject();
+        assertEquals("execute_result", result.get("output_type").getAsString());
+        assertEquals(2, result.get("execution_count").getAsInt());
+        assertEquals("42", result.getAsJsonObject("data").get("text/plain").getAsString());
+        assertTrue(result.has("metadata"));
+
+        JsonObject html = code.get(2).getAsJsonArray("outputs").get(0).getAsJsonObject();
+        assertEquals("display_data", html.get("output_type").getAsString());
+        assertEquals("<b>bold</b>", html.getAsJsonObject("data").get("text/html").getAsString());
+
+        JsonObject png = code.get(3).getAsJsonArray("outputs").get(0).getAsJsonObject();
+        byte[] bytes = Base64.getMimeDecoder().decode(png.getAsJsonObject("data").get("image/png").getAsString());
+        assertTrue(bytes.length > 8 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', "a PNG, not " + bytes.length + " bytes");
+
+        assertEquals(0, code.get(4).getAsJsonArray("outputs").size());
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("[5/5] ok"), logBytes::toString);
+    }
+
+    @Test
+    void displayUpdatesAndClearsAreAppliedAsAFrontEndWould() throws Exception {
+        Path in = write("upd.ipynb", notebook(
+                "String id = display(\"first\");\nupdateDisplay(id, \"second\");",
+                "System.out.println(\"gone\");\nclearOutput();\nSystem.out.println(\"kept\");"));
+        Path out = dir.resolve("upd.out.ipynb");
+        assertTrue(new NotebookRunner(log, Map.of(), 0).run(in, out).ok());
+        List<JsonObject> code = codeCells(read(out));
+        JsonArray first = code.get(0).getAsJsonArray("outputs");
+        assertEquals(1, first.size(), first::toString);
+        assertTrue(first.get(0).getAsJsonObject().getAsJsonObject("data").get("text/plain").getAsString().contains("second"), first::toString);
+        JsonArray second = code.get(1).getAsJsonArray("outputs");
+        assertEquals(1, second.size(), second::toString);
+        assertEquals("kept\n", second.get(0).getAsJsonObject().get("text").getAsString());
+    }
+
+    @Test
+    void aFailingCellStopsTheRunAndIsReportedWithANonZeroExit() throws Exception {
+        Path in = write("fails.ipynb", notebook(
+                "int a = 1;",
+                "if (a == 1) throw new IllegalStateException(\"boom \" + a);",
+                "System.out.println(\"never\");"));
+        Path out = dir.resolve("fails.out.ipynb");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = cli(List.of(in.toString(), "-o", out.toString()), err);
+
+        assertEquals(1, code);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("cell 2 of 3 failed"), message);
+        assertTrue(message.contains("IllegalStateException") && message.contains("boom 1"), message);
+        assertTrue(message.contains("throw new IllegalStateException"), "names the cell's source: " + message);
+        assertFalse(message.contains("\u001b["), "no terminal colour codes in the message: " + message);
+
+        // The executed notebook is still written, with the error where Jupyter would show it.
+        JsonObject nb = read(out);
+        List<JsonObject> cells = codeCells(nb);
+        JsonObject error = cells.get(1).getAsJsonArray("outputs").get(0).getAsJsonObject();
+        assertEquals("error", error.get("output_type").getAsString());
+        assertEquals("java.lang.IllegalStateException", error.get("ename").getAsString());
+        assertTrue(cells.get(2).get("execution_count").isJsonNull(), "cells after the failure were not run");
+        assertEquals(0, cells.get(2).getAsJsonArray("outputs").size());
+        assertEquals("failed", nb.getAsJsonObject("metadata").getAsJsonObject("jotter").get("status").getAsString());
+        assertEquals(2, nb.getAsJsonObject("metadata").getAsJsonObject("jotter").get("failed_cell").getAsInt());
+    }
+
+    @Test
+    void theOutputFileIsReplacedAtomicallyAndNoTemporaryFileIsLeft() throws Exception {
+        Path in = write("atomic.ipynb", notebook("1 + 1"));
+        Path out = dir.resolve("atomic.out.ipynb");
+        Files.writeString(out, "previous contents");
+        assertTrue(new NotebookRunner(log, Map.of(), 0).run(in, out).ok());
+        assertEquals("2", codeCells(read(out)).get(0).getAsJsonArray("outputs").get(0).getAsJsonObject()
+                .getAsJsonObject("data").get("text/plain").getAsString());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("atomic.ipynb", "atomic.out.ipynb"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void anUnwritableTargetLeavesThePreviousFileUntouched() throws Exception {
+        // The target's folder is a file, so the write must fail before anything is replaced.
+        Path blocker = write("blocker", "not a folder");
+        Path in = write("ok.ipynb", notebook("1 + 1"));
+        assertThrows(IOException.class, () -> new NotebookRunner(log, Map.of(), 0).run(in, blocker.resolve("out.ipynb")));
+        assertEquals("not a folder", Files.readString(blocker));
+    }
+
+    @Test
+    void writeAtomicallyNeverLeavesAHalfWrittenFile() throws Exception {
+        Path target = dir.resolve("nb.ipynb");
+        NotebookRunner.writeAtomically(target, "{\"a\": 1}\n");
+        NotebookRunner.writeAtomically(target, "{\"a\": 2}\n");
+        assertEquals("{\"a\": 2}\n", Files.readString(target));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary files left behind");
+        }
+    }
+
+    @Test
+    void parametersAreInjectedAfterTheCellTaggedParameters() throws Exception {
+        Path in = write("params.ipynb", notebook(
+                "md:# Params",
+                "param:int epochs = 20;\nString name = \"default\";",
+                "System.out.println(epochs + \" \" + name + \" \" + rate + \" \" + big + \" \" + flag);"));
+        // rate, big and flag only exist as parameters: the injected cell declares them.
+        Path out = dir.resolve("params.out.ipynb");
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("epochs", "2");
+        params.put("name", "ci run");
+        params.put("rate", "0.5");
+        params.put("big", "12345678901");
+        params.put("flag", "true");
+        NotebookRunner.Outcome o = new NotebookRunner(log, params, 0).run(in, out);
+        assertTrue(o.ok(), o::failure);
+
+        JsonObject nb = read(out);
+        JsonArray cells = nb.getAsJsonArray("cells");
+        assertEquals(4, cells.size());
+        JsonObject injected = cells.get(2).getAsJsonObject();
+        assertEquals("injected-parameters", injected.getAsJsonObject("metadata").getAsJsonArray("tags").get(0).getAsString());
+        assertEquals("injected-parameters", injected.get("id").getAsString(), "nbformat 4.5 cells need an id");
+        List<JsonObject> code = codeCells(nb);
+        assertEquals("2 ci run 0.5 12345678901 true\n",
+                code.get(2).getAsJsonArray("outputs").get(0).getAsJsonObject().get("text").getAsString());
+        assertEquals(2, nb.getAsJsonObject("metadata").getAsJsonObject("jotter").getAsJsonObject("parameters").get("epochs").getAsInt());
+
+        // Running the executed notebook again replaces the injected cell instead of adding another.
+        Path again = dir.resolve("again.ipynb");
+        assertTrue(new NotebookRunner(log, Map.of("epochs", "3", "rate", "1.5", "big", "1", "flag", "false"), 0).run(out, again).ok());
+        JsonArray cells2 = read(again).getAsJsonArray("cells");
+        assertEquals(4, cells2.size());
+        assertTrue(NotebookRunner.source(cells2.get(2).getAsJsonObject().get("source")).contains("var epochs = 3;"));
+    }
+
+    @Test
+    void withoutAParametersCellTheInjectedCellComesFirst() throws Exception {
+        Path in = write("noparam.ipynb", notebook("System.out.println(x);"));
+        Path out = dir.resolve("noparam.out.ipynb");
+        assertTrue(new NotebookRunner(log, Map.of("x", "7"), 0).run(in, out).ok());
+        List<JsonObject> code = codeCells(read(out));
+        assertEquals("7\n", code.get(1).getAsJsonArray("outputs").get(0).getAsJsonObject().get("text").getAsString());
+    }
+
+    @Test
+    void literalsKeepNumbersTypedAndQuoteEverythingElse() {
+        assertEquals("2", NotebookRunner.literal("2"));
+        assertEquals("-3", NotebookRunner.literal("-3"));
+        assertEquals("0.25", NotebookRunner.literal("0.25"));
+        assertEquals("12345678901L", NotebookRunner.literal("12345678901"));
+        assertEquals("true", NotebookRunner.literal("true"));
+        assertEquals("\"a \\\"quoted\\\" word\"", NotebookRunner.literal("a \"quoted\" word"));
+        assertEquals("\"2x\"", NotebookRunner.literal("2x"));
+    }
+
+    @Test
+    void aFolderRunsEveryNotebookInOrderAndCountsFailures() throws Exception {
+        Path nbs = Files.createDirectories(dir.resolve("nbs"));
+        Files.writeString(nbs.resolve("01-good.ipynb"), notebook("System.out.println(\"one\");"));
+        Files.writeString(nbs.resolve("02-bad.ipynb"), notebook("throw new RuntimeException(\"two\");"));
+        Files.writeString(nbs.resolve("03-good.ipynb"), notebook("System.out.println(\"three\");"));
+        Files.writeString(nbs.resolve("04-old.out.ipynb"), "outputs of an earlier run are not inputs");
+        Files.writeString(nbs.resolve("05-broken.ipynb"), "{ not json");
+        Path outDir = dir.resolve("executed");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = cli(List.of(nbs.toString(), "-o", outDir.toString()), err);
+
+        assertEquals(1, code);
+        String logText = logBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(logText.contains("2 passed, 2 failed"), logText);
+        assertTrue(logText.indexOf("01-good") < logText.indexOf("02-bad") && logText.indexOf("02-bad") < logText.indexOf("03-good"), logText);
+        String errText = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errText.contains("02-bad.ipynb: cell 1 of 1 failed"), errText);
+        assertTrue(errText.contains("05-broken.ipynb is not a notebook"), errText);
+        assertTrue(Files.isRegularFile(outDir.resolve("01-good.ipynb")));
+        assertTrue(Files.isRegularFile(outDir.resolve("02-bad.ipynb")));
+        assertTrue(Files.isRegularFile(outDir.resolve("03-good.ipynb")));
+        assertFalse(Files.exists(outDir.resolve("04-old.out.ipynb")));
+    }
+
+    @Test
+    void withoutOutputTheResultGoesBesideTheNotebook() throws Exception {
+        Path in = write("beside.ipynb", notebook("System.out.println(\"echoed\");"));
+        assertEquals(0, cli(List.of(in.toString(), "--log-output"), new ByteArrayOutputStream()));
+        assertTrue(Files.isRegularFile(dir.resolve("beside.out.ipynb")));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("    echoed\n"), "--log-output echoes cell output: " + logBytes);
+    }
+
+    @Test
+    void aTimeoutInterruptsTheCellAndSaysSo() throws Exception {
+        Path in = write("slow.ipynb", notebook("while (true) { }", "System.out.println(\"after\");"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = cli(List.of(in.toString(), "--timeout", "1", "-o", dir.resolve("slow.out.ipynb").toString()), err);
+        assertEquals(1, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("timed out after 1 s"), err::toString);
+    }
+
+    @Test
+    void usageMistakesNameTheOffendingValue() {
+        Main.UsageException e = assertThrows(Main.UsageException.class, () -> cli(List.of("a.ipynb", "--param", "1x=2"), new ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains("'1x=2'"), e.getMessage());
+        e = assertThrows(Main.UsageException.class, () -> cli(List.of("a.ipynb", "--timeout", "soon"), new ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains("'soon'"), e.getMessage());
+        e = assertThrows(Main.UsageException.class, () -> cli(List.of(dir.resolve("missing.ipynb").toString()), new ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains("missing.ipynb"), e.getMessage());
+        e = assertThrows(Main.UsageException.class, () -> cli(List.of("--frobnicate"), new ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains("'--frobnicate'"), e.getMessage());
+        e = assertThrows(Main.UsageException.class, () -> cli(List.of(dir.toString()), new ByteArrayOutputStream()));
+        assertTrue(e.getMessage().contains("no notebooks"), e.getMessage());
+    }
+
+    @Test
+    void aNotebookOfAnotherFormatIsRefusedWithAHint() throws Exception {
+        Path in = write("v3.ipynb", "{\"nbformat\": 3, \"worksheets\": []}");
+        IOException e = assertThrows(IOException.class, () -> new NotebookRunner(log, Map.of(), 0).run(in, dir.resolve("x.ipynb")));
+        assertTrue(e.getMessage().contains("nbformat 3") && e.getMessage().contains("nbconvert"), e.getMessage());
+    }
+}
