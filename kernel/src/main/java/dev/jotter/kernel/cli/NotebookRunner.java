@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.jotter.kernel.Session;
+import dev.jotter.kernel.session.Session;
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
 import dev.jotter.kernel.protocol.Json;

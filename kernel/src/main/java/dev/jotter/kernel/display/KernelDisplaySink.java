@@ -1,7 +1,7 @@
 package dev.jotter.kernel.display;
 
 import dev.jotter.kernel.Display;
-import dev.jotter.kernel.Session;
+import dev.jotter.kernel.session.Session;
 import dev.jotter.toolkit.plot.DisplaySink;
 
 /**

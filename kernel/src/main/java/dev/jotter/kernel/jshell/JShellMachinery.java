@@ -9,7 +9,7 @@ import jdk.jshell.JShellException;
 import jdk.jshell.spi.ExecutionControl;
 
 /**
- * Everything between a {@link dev.jotter.kernel.Session} and JShell that may reach into the JDK's internals: how the
+ * Everything between a {@link dev.jotter.kernel.session.Session} and JShell that may reach into the JDK's internals: how the
  * JShell is built, whether a snippet can skip JShell's two compilations, and what is tidied between
  * cells. {@link TunedJShell} reaches private members of {@code jdk.jshell} and {@code jdk.compiler}
  * to keep cells fast; {@link PlainJShell} uses JShell's public API only, for a JDK where those

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.jotter.kernel.MimeBundle;
-import dev.jotter.kernel.Session;
+import dev.jotter.kernel.session.Session;
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
 import dev.jotter.kernel.jvm.IdleCollector;

@@ -2,7 +2,7 @@ package dev.jotter.kernel.protocol;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.jotter.kernel.Session;
+import dev.jotter.kernel.session.Session;
 import dev.jotter.kernel.session.CodeAssistance;
 import java.util.Map;
 import java.util.function.UnaryOperator;

@@ -1,7 +1,6 @@
 package dev.jotter.kernel.session;
 
 import dev.jotter.kernel.MimeBundle;
-import dev.jotter.kernel.Session;
 import dev.jotter.magics.Magic;
 import dev.jotter.magics.MagicContext;
 import dev.jotter.magics.Magics;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jotter.kernel.Recorder;
-import dev.jotter.kernel.Session;
+import dev.jotter.kernel.session.Recorder;
+import dev.jotter.kernel.session.Session;
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
 import dev.jotter.kernel.session.CellResult;

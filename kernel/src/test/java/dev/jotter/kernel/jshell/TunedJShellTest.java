@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jotter.kernel.Recorder;
-import dev.jotter.kernel.Session;
+import dev.jotter.kernel.session.Recorder;
+import dev.jotter.kernel.session.Session;
 import dev.jotter.kernel.cli.NotebookRunner;
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;

@@ -1,15 +1,14 @@
-package dev.jotter.kernel;
+package dev.jotter.kernel.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jotter.kernel.ExitGuard;
 import dev.jotter.kernel.cli.NotebookRunner;
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
-import dev.jotter.kernel.session.CodeAssistance;
-import dev.jotter.kernel.session.SnippetKinds;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

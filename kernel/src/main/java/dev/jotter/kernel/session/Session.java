@@ -1,21 +1,12 @@
-package dev.jotter.kernel;
+package dev.jotter.kernel.session;
 
 import dev.jotter.kernel.display.CellDisplays;
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
 import dev.jotter.kernel.jshell.JShellMachinery;
-import dev.jotter.kernel.session.CellError;
-import dev.jotter.kernel.session.CellOutput;
-import dev.jotter.kernel.session.CellResult;
-import dev.jotter.kernel.session.CellRunner;
-import dev.jotter.kernel.session.CodeAssistance;
-import dev.jotter.kernel.session.ErrorReports;
-import dev.jotter.kernel.session.EvalFailure;
-import dev.jotter.kernel.session.MagicHost;
 import dev.jotter.api.DisplayHost;
-import dev.jotter.kernel.session.PackageNames;
-import dev.jotter.kernel.session.Stdin;
-import dev.jotter.kernel.session.Workspace;
+import dev.jotter.kernel.ExitGuard;
+import dev.jotter.kernel.MimeBundle;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -1,6 +1,5 @@
-package dev.jotter.kernel;
+package dev.jotter.kernel.session;
 
-import dev.jotter.kernel.session.CellOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
