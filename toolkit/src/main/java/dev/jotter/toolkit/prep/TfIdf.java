@@ -1,6 +1,8 @@
 package dev.jotter.toolkit.prep;
 
+import dev.jotter.toolkit.data.SparseMatrix;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,12 @@ import java.util.Map;
  * TF-IDF features with scikit-learn's {@code TfidfVectorizer} defaults: raw term counts,
  * smoothed idf {@code ln((1 + n) / (1 + df)) + 1}, rows scaled to unit L2 norm, features in
  * alphabetical order. With a feature limit the most frequent terms in the corpus are kept
- * (ties alphabetical).
+ * (ties alphabetical). The result is sparse, as scikit-learn's: only the terms a text uses are
+ * stored.
  *
  * <pre>{@code
  * jshell> var tfidf = TfIdf.builder().optMaxFeatures(2000).build().fit(trainTexts)
- * jshell> double[][] x = tfidf.transform(testTexts)
+ * jshell> SparseMatrix x = tfidf.transform(testTexts)     // MlpClassifier trains on it as it is
  * }</pre>
  *
  * @param tokenizer how texts are split
@@ -123,54 +126,60 @@ public record TfIdf(Tokenizer tokenizer, int maxFeatures) {
         }
 
         /**
-         * @param texts texts to vectorize; unknown words are ignored, an empty text gives a zero row
-         * @return {@code texts.size() x terms().size()} values, each row unit L2 norm (or zero)
+         * @param texts texts to vectorize; unknown words are ignored, an empty text gives an empty row
+         * @return {@code texts.size() x terms().size()}, each row unit L2 norm (or empty); sparse,
+         *     because a text uses a handful of the terms: call {@link SparseMatrix#toDense()} on a
+         *     few rows to see every value
          */
-        public double[][] transform(List<String> texts) {
-            Map<String, Integer> index = new HashMap<>();
+        public SparseMatrix transform(List<String> texts) {
+            Map<String, Integer> index = new HashMap<>(2 * terms.size());
             for (int j = 0; j < terms.size(); j++) {
                 index.put(terms.get(j), j);
             }
-            double[][] out = new double[texts.size()][terms.size()];
-            for (int i = 0; i < out.length; i++) {
-                double[] row = out[i];
+            int[] starts = new int[texts.size() + 1];
+            int[] columns = new int[16];
+            double[] values = new double[16];
+            int nnz = 0;
+            int[] ids = new int[16];
+            for (int i = 0; i < texts.size(); i++) {
+                int n = 0;
                 for (String tok : tokenizer.tokenize(texts.get(i))) {
                     Integer j = index.get(tok);
                     if (j != null) {
-                        row[j] += 1;
+                        ids = n == ids.length ? Arrays.copyOf(ids, 2 * n) : ids;
+                        ids[n++] = j;
                     }
                 }
+                // Sorted ids are the row's terms with their counts as runs, in column order.
+                Arrays.sort(ids, 0, n);
+                if (nnz + n > columns.length) {
+                    columns = Arrays.copyOf(columns, Math.max(nnz + n, 2 * columns.length));
+                    values = Arrays.copyOf(values, columns.length);
+                }
+                int rowStart = nnz;
+                for (int a = 0; a < n; ) {
+                    int b = a;
+                    while (b < n && ids[b] == ids[a]) {
+                        b++;
+                    }
+                    columns[nnz] = ids[a];
+                    values[nnz++] = (b - a) * idf[ids[a]];
+                    a = b;
+                }
+                // Summed in column order, as the dense computation did, so every value is the same to the last bit.
                 double norm = 0;
-                for (int j = 0; j < row.length; j++) {
-                    row[j] *= idf[j];
-                    norm += row[j] * row[j];
+                for (int k = rowStart; k < nnz; k++) {
+                    norm += values[k] * values[k];
                 }
                 if (norm > 0) {
                     norm = Math.sqrt(norm);
-                    for (int j = 0; j < row.length; j++) {
-                        row[j] /= norm;
+                    for (int k = rowStart; k < nnz; k++) {
+                        values[k] /= norm;
                     }
                 }
+                starts[i + 1] = nnz;
             }
-            return out;
-        }
-
-        /**
-         * As {@link #transform} but float32, row-major in one array, for DJL.
-         *
-         * @param texts texts to vectorize
-         * @return {@code texts.size() * terms().size()} values
-         */
-        public float[] transformFlat(List<String> texts) {
-            double[][] d = transform(texts);
-            int p = terms.size();
-            float[] out = new float[d.length * p];
-            for (int i = 0; i < d.length; i++) {
-                for (int j = 0; j < p; j++) {
-                    out[i * p + j] = (float) d[i][j];
-                }
-            }
-            return out;
+            return SparseMatrix.of(texts.size(), terms.size(), starts, Arrays.copyOf(columns, nnz), Arrays.copyOf(values, nnz));
         }
     }
 }

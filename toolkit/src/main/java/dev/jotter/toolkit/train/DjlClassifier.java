@@ -1,5 +1,8 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.SparseMatrix;
+import dev.jotter.toolkit.metrics.ClassificationReport;
+import dev.jotter.toolkit.metrics.Metrics;
 import dev.jotter.toolkit.train.djl.DjlNet;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,6 +37,32 @@ public final class DjlClassifier extends DjlModel implements ClassificationModel
      */
     public double[][] predictProbabilities(float[][] x) {
         return probabilities(x);
+    }
+
+    /**
+     * @param x sparse feature rows, e.g. {@code tfidf.transform(texts)}
+     * @return class probabilities per row; only one prediction batch is ever made dense
+     */
+    public double[][] predictProbabilities(SparseMatrix x) {
+        return DjlNet.softmax(parts.forward(x));
+    }
+
+    /**
+     * @param x sparse feature rows
+     * @return the most probable class index per row
+     */
+    public int[] predict(SparseMatrix x) {
+        return ClassificationModel.argMax(predictProbabilities(x));
+    }
+
+    /**
+     * @param x sparse feature rows
+     * @param y true class indices
+     * @return precision, recall, F1, accuracy and the confusion matrix
+     */
+    public ClassificationReport evaluate(SparseMatrix x, int[] y) {
+        Inputs.checkClasses(y, x.rows(), classes().size());
+        return Metrics.report(y, predict(x), classes());
     }
 
     @Override

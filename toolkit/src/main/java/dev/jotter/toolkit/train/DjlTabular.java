@@ -2,6 +2,7 @@ package dev.jotter.toolkit.train;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import dev.jotter.toolkit.data.SparseMatrix;
 import dev.jotter.toolkit.train.djl.BatchSource;
 import dev.jotter.toolkit.train.djl.DjlNet;
 import dev.jotter.toolkit.train.djl.FitLoop;
@@ -38,6 +39,16 @@ final class DjlTabular {
             return net.forward(standardizer.apply(x));
         }
 
+        /** @return the raw network outputs for sparse rows, made dense one prediction batch at a time */
+        float[][] forward(SparseMatrix x) {
+            if (x.cols() != spec.inputs()) {
+                throw new IllegalArgumentException("Expected " + spec.inputs() + " features per row (as in training), found "
+                        + x.cols() + "; transform the texts with the vectorizer fitted for training.");
+            }
+            Inputs.requireRows(x.rows());
+            return net.forward(x.rows(), x.cols(), standardizer.rows(x));
+        }
+
         void save(Path dir, String kind) throws IOException {
             write(dir, kind, net.block(), spec, standardizer, card, classes);
         }
@@ -55,6 +66,15 @@ final class DjlTabular {
         Standardizer st = Standardizer.fit(x, c.standardize());
         return new DjlClassifier(fit(c, c.spec(x[0].length, classes.size()), st, new BatchSource.Dense(st.apply(x), null, y),
                 xv == null ? null : new BatchSource.Dense(st.apply(xv), null, yv), features, label, classes, DjlClassifier.KIND));
+    }
+
+    /** As the dense fit, each batch built from the sparse rows it holds, so the dense matrix never exists. */
+    static DjlClassifier fitClassifier(DenseNetBuilder.DenseNet c, SparseMatrix x, int[] y, SparseMatrix xv, int[] yv, List<String> features,
+            String label, List<String> classes) {
+        Standardizer st = Standardizer.fit(x, c.standardize());
+        return new DjlClassifier(fit(c, c.spec(x.cols(), classes.size()), st, new BatchSource.Rows(x.rows(), x.cols(), st.rows(x), null, y),
+                xv == null ? null : new BatchSource.Rows(xv.rows(), xv.cols(), st.rows(xv), null, yv), features, label, classes,
+                DjlClassifier.KIND));
     }
 
     private static Parts fit(DenseNetBuilder.DenseNet c, MlpSpec spec, Standardizer st, BatchSource train, BatchSource validation,

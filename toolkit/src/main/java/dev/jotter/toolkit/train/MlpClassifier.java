@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.SparseMatrix;
 import java.util.List;
 
 /**
@@ -12,6 +13,9 @@ import java.util.List;
  *    ...>     .fit(xTrain, yTrain, xTest, yTest);
  * jshell> model.evaluate(xTest, yTest).accuracy()
  * }</pre>
+ *
+ * <p>It also trains on a {@link SparseMatrix} (TF-IDF features): with {@code optHidden()} that is
+ * logistic regression on a bag of words.
  */
 public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
 
@@ -30,6 +34,52 @@ public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
     @Override
     DjlClassifier fitArrays(float[][] x, int[] y, float[][] xv, int[] yv, List<String> names, String label, List<String> classes) {
         return DjlTabular.fitClassifier(config, x, y, xv, yv, names, label, classes);
+    }
+
+    /**
+     * Fits on sparse rows such as TF-IDF features; each batch is made dense as it is trained on.
+     *
+     * @param x feature rows
+     * @param y class indices 0..k-1, one per row
+     * @return the fitted model
+     */
+    public DjlClassifier fit(SparseMatrix x, int[] y) {
+        return fit(x, y, null, null);
+    }
+
+    /**
+     * Fits on sparse rows such as TF-IDF features, as {@link #fit(float[][], int[], float[][], int[])}
+     * fits on dense ones; each batch is made dense as it is trained on.
+     *
+     * @param x feature rows
+     * @param y class indices 0..k-1, one per row
+     * @param xVal validation rows (may be null)
+     * @param yVal validation class indices (may be null)
+     * @return the fitted model
+     */
+    public DjlClassifier fit(SparseMatrix x, int[] y, SparseMatrix xVal, int[] yVal) {
+        Inputs.requireRows(x.rows());
+        if (x.cols() == 0) {
+            throw new IllegalArgumentException("Expected at least one feature per row, found 0; fit the vectorizer on texts with words.");
+        }
+        int k = Inputs.numClasses(y);
+        Inputs.checkClasses(y, x.rows(), k);
+        if (k < 2) {
+            throw new IllegalArgumentException("Expected at least 2 classes in the training labels, found " + Inputs.indexNames(k)
+                    + ". A classifier needs examples of each class.");
+        }
+        if (xVal != null || yVal != null) {
+            if (xVal == null || yVal == null) {
+                throw new IllegalArgumentException("Expected validation rows and labels together, found only the "
+                        + (xVal == null ? "labels" : "rows") + "; pass both or neither.");
+            }
+            if (xVal.cols() != x.cols()) {
+                throw new IllegalArgumentException("Expected " + x.cols() + " validation features (as in training), found " + xVal.cols()
+                        + "; transform both with the same fitted vectorizer.");
+            }
+            Inputs.checkClasses(yVal, xVal.rows(), k);
+        }
+        return DjlTabular.fitClassifier(config, x, y, xVal, yVal, defaultNames(x.cols()), "y", Inputs.indexNames(k));
     }
 
     /** Also checks the Transformer's dropout, so that every trainer words the error alike. */

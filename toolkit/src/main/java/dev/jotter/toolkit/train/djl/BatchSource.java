@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
  */
 public abstract class BatchSource {
 
-    /** Only this package's two kinds of source. */
+    /** Only this package's kinds of source. */
     BatchSource() {}
 
     /** @return the number of examples */
@@ -68,6 +68,22 @@ public abstract class BatchSource {
         return right;
     }
 
+    /** Class indices when there are some, else float targets as one column: the labels of both feature sources. */
+    private static NDArray labelsOf(NDManager m, float[] targets, int[] classes, int[] idx, int from, int to) {
+        if (classes != null) {
+            int[] y = new int[to - from];
+            for (int i = from; i < to; i++) {
+                y[i - from] = classes[idx[i]];
+            }
+            return m.create(y);
+        }
+        float[] y = new float[to - from];
+        for (int i = from; i < to; i++) {
+            y[i - from] = targets[idx[i]];
+        }
+        return m.create(y, new Shape(to - from, 1));
+    }
+
     /** Dense float features with float targets or int class labels. */
     public static final class Dense extends BatchSource {
         private final float[][] x;
@@ -107,18 +123,80 @@ public abstract class BatchSource {
 
         @Override
         NDArray labels(NDManager m, int[] idx, int from, int to) {
-            if (classes != null) {
-                int[] y = new int[to - from];
-                for (int i = from; i < to; i++) {
-                    y[i - from] = classes[idx[i]];
-                }
-                return m.create(y);
-            }
-            float[] y = new float[to - from];
+            return labelsOf(m, targets, classes, idx, from, to);
+        }
+
+        @Override
+        boolean classification() {
+            return classes != null;
+        }
+
+        @Override
+        int[] classes() {
+            return classes;
+        }
+    }
+
+    /**
+     * Feature rows kept in any compact form (a sparse matrix) and written out one batch at a
+     * time, so that a wide input never exists as a whole dense array.
+     */
+    public static final class Rows extends BatchSource {
+
+        /** Writes one example's features into a batch. */
+        @FunctionalInterface
+        public interface Writer {
+            /**
+             * @param row the example index
+             * @param dest the batch, row-major
+             * @param offset where the example's {@code width} features go
+             */
+            void write(int row, float[] dest, int offset);
+        }
+
+        private final int size;
+        private final int width;
+        private final Writer writer;
+        private final float[] targets;
+        private final int[] classes;
+
+        /**
+         * @param size the number of examples
+         * @param width features per example
+         * @param writer writes an example's features, standardized if the model wants that
+         * @param targets one target per example for regression, else null
+         * @param classes one class index per example for classification, else null
+         */
+        public Rows(int size, int width, Writer writer, float[] targets, int[] classes) {
+            this.size = size;
+            this.width = width;
+            this.writer = writer;
+            this.targets = targets;
+            this.classes = classes;
+        }
+
+        @Override
+        int size() {
+            return size;
+        }
+
+        @Override
+        Shape[] inputShapes() {
+            return new Shape[] {new Shape(1, width)};
+        }
+
+        @Override
+        NDList inputs(NDManager m, int[] idx, int from, int to) {
+            float[] flat = new float[(to - from) * width];
             for (int i = from; i < to; i++) {
-                y[i - from] = targets[idx[i]];
+                writer.write(idx[i], flat, (i - from) * width);
             }
-            return m.create(y, new Shape(to - from, 1));
+            return new NDList(m.create(flat, new Shape(to - from, width)));
+        }
+
+        @Override
+        NDArray labels(NDManager m, int[] idx, int from, int to) {
+            return labelsOf(m, targets, classes, idx, from, to);
         }
 
         @Override

@@ -78,17 +78,27 @@ public final class DjlNet implements AutoCloseable {
      * @return the network's outputs (logits or predictions), one row per input row
      */
     public float[][] forward(float[][] x) {
-        check();
         int d = x[0].length;
-        float[][] out = new float[x.length][];
-        for (int from = 0; from < x.length; from += PREDICT_BATCH) {
-            int to = Math.min(x.length, from + PREDICT_BATCH);
+        return forward(x.length, d, (i, dest, offset) -> System.arraycopy(x[i], 0, dest, offset, d));
+    }
+
+    /**
+     * @param n the number of rows
+     * @param width features per row
+     * @param rows writes row {@code i}'s features, so that only one batch is ever dense
+     * @return the network's outputs, one row per input row
+     */
+    public float[][] forward(int n, int width, BatchSource.Rows.Writer rows) {
+        check();
+        float[][] out = new float[n][];
+        for (int from = 0; from < n; from += PREDICT_BATCH) {
+            int to = Math.min(n, from + PREDICT_BATCH);
             try (NDManager m = model.getNDManager().newSubManager()) {
-                float[] flat = new float[(to - from) * d];
+                float[] flat = new float[(to - from) * width];
                 for (int i = from; i < to; i++) {
-                    System.arraycopy(x[i], 0, flat, (i - from) * d, d);
+                    rows.write(i, flat, (i - from) * width);
                 }
-                NDArray in = m.create(flat, new Shape(to - from, d));
+                NDArray in = m.create(flat, new Shape(to - from, width));
                 copyRows(run(m, in), out, from, to);
             }
         }
