@@ -72,10 +72,67 @@ class TextTest {
         assertArrayEquals(new double[] {1.6931471805599454, 1.6931471805599454, 1.2876820724517808, 1.2876820724517808,
             1.6931471805599454, 1.2876820724517808, 1.2876820724517808}, f.idf(), 1e-12);
         assertArrayEquals(new double[] {0, 0, 0.5773502691896257, 0, 0, 0.5773502691896257, 0.5773502691896257},
-                f.transform(docs)[0], 1e-12);
+                f.transform(docs).row(0), 1e-12);
         // max_features=3 keeps the most frequent terms, ties alphabetical: [a, cat, dog]
         assertEquals(List.of("a", "cat", "dog"), TfIdf.builder().optMaxFeatures(3).build().fit(docs).terms());
-        assertArrayEquals(new double[7], f.transform(List.of(""))[0]);
+        assertArrayEquals(new double[7], f.transform(List.of("")).row(0));
+        assertEquals(0, f.transform(List.of("", "zebra")).nnz()); // empty and unknown texts store nothing
+    }
+
+    @Test
+    void sparseTfIdfEqualsTheDenseComputationAndIsUnitNorm() {
+        var docs = Datasets.text("sentiment").texts().subList(0, 300);
+        var fitted = TfIdf.builder().build().fit(docs.subList(0, 200));
+        var x = fitted.transform(docs);
+        double[][] expected = denseTfIdf(fitted, docs);
+        assertEquals(docs.size(), x.rows());
+        assertEquals(fitted.terms().size(), x.cols());
+        double[][] dense = x.toDense();
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], dense[i], 1e-6, "row " + i);
+            double norm = 0;
+            for (double v : x.rowValues(i)) {
+                norm += v * v;
+            }
+            boolean anyKnown = tok.tokenize(docs.get(i)).stream().anyMatch(fitted.terms()::contains);
+            assertEquals(anyKnown ? 1.0 : 0.0, norm, 1e-9, "squared norm of row " + i);
+        }
+    }
+
+    @Test
+    void sparseTfIdfMemoryGrowsWithTheNonZerosNotTheVocabulary() {
+        var texts = Datasets.text("sentiment").texts();
+        var x = TfIdf.builder().build().fit(texts).transform(texts);
+        long tokens = texts.stream().mapToLong(t -> tok.tokenize(t).size()).sum();
+        assertTrue(x.nnz() <= tokens, x + " stores more values than the " + tokens + " tokens");
+        assertEquals(4L * (x.rows() + 1) + 12L * x.nnz(), x.bytes());
+        // The dense matrix is rows x terms doubles; the sparse one a small fraction of it.
+        assertTrue(x.bytes() * 50 < 8L * x.rows() * x.cols(), x.toString());
+    }
+
+    /** The dense TF-IDF Jotter computed before it went sparse, kept as the reference the sparse one must equal. */
+    private double[][] denseTfIdf(TfIdf.Fitted fitted, List<String> texts) {
+        List<String> terms = fitted.terms();
+        double[] idf = fitted.idf();
+        double[][] out = new double[texts.size()][terms.size()];
+        for (int i = 0; i < out.length; i++) {
+            double[] row = out[i];
+            for (String t : tok.tokenize(texts.get(i))) {
+                int j = terms.indexOf(t);
+                if (j >= 0) {
+                    row[j] += 1;
+                }
+            }
+            double norm = 0;
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= idf[j];
+                norm += row[j] * row[j];
+            }
+            for (int j = 0; norm > 0 && j < row.length; j++) {
+                row[j] /= Math.sqrt(norm);
+            }
+        }
+        return out;
     }
 
     @Test
