@@ -86,7 +86,7 @@ public final class SparseMatrix {
         return checked(dense.length, cols, starts, columns, values);
     }
 
-    /** For arrays this package or {@code TfIdf} just built and hands over: checked, not copied. */
+    /** Checks arrays that the caller hands over and no longer touches: they are kept, not copied. */
     static SparseMatrix checked(int rows, int cols, int[] rowStarts, int[] columns, double[] values) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("Expected a non-negative shape, found " + rows + " x " + cols + ".");

@@ -15,7 +15,7 @@ import java.util.Properties;
 record Standardizer(float[] mean, float[] std) {
 
     static Standardizer fit(float[][] x, boolean enabled) {
-        return fit(x.length, x[0].length, (i, dest, offset) -> System.arraycopy(x[i], 0, dest, offset, x[i].length), enabled);
+        return fit(x.length, x[0].length, BatchSource.Rows.Writer.of(x), enabled);
     }
 
     /** Statistics of sparse rows, read one dense row at a time so that memory stays O(nnz + features). */

@@ -68,27 +68,8 @@ public abstract class BatchSource {
         return right;
     }
 
-    /** Class indices when there are some, else float targets as one column: the labels of both feature sources. */
-    private static NDArray labelsOf(NDManager m, float[] targets, int[] classes, int[] idx, int from, int to) {
-        if (classes != null) {
-            int[] y = new int[to - from];
-            for (int i = from; i < to; i++) {
-                y[i - from] = classes[idx[i]];
-            }
-            return m.create(y);
-        }
-        float[] y = new float[to - from];
-        for (int i = from; i < to; i++) {
-            y[i - from] = targets[idx[i]];
-        }
-        return m.create(y, new Shape(to - from, 1));
-    }
-
     /** Dense float features with float targets or int class labels. */
-    public static final class Dense extends BatchSource {
-        private final float[][] x;
-        private final float[] targets;
-        private final int[] classes;
+    public static final class Dense extends Rows {
 
         /**
          * @param x feature rows, already standardized if the model wants that
@@ -96,44 +77,7 @@ public abstract class BatchSource {
          * @param classes one class index per row for classification, else null
          */
         public Dense(float[][] x, float[] targets, int[] classes) {
-            this.x = x;
-            this.targets = targets;
-            this.classes = classes;
-        }
-
-        @Override
-        int size() {
-            return x.length;
-        }
-
-        @Override
-        Shape[] inputShapes() {
-            return new Shape[] {new Shape(1, x[0].length)};
-        }
-
-        @Override
-        NDList inputs(NDManager m, int[] idx, int from, int to) {
-            int d = x[0].length;
-            float[] flat = new float[(to - from) * d];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(x[idx[i]], 0, flat, (i - from) * d, d);
-            }
-            return new NDList(m.create(flat, new Shape(to - from, d)));
-        }
-
-        @Override
-        NDArray labels(NDManager m, int[] idx, int from, int to) {
-            return labelsOf(m, targets, classes, idx, from, to);
-        }
-
-        @Override
-        boolean classification() {
-            return classes != null;
-        }
-
-        @Override
-        int[] classes() {
-            return classes;
+            super(x.length, x[0].length, Writer.of(x), targets, classes);
         }
     }
 
@@ -141,7 +85,7 @@ public abstract class BatchSource {
      * Feature rows kept in any compact form (a sparse matrix) and written out one batch at a
      * time, so that a wide input never exists as a whole dense array.
      */
-    public static final class Rows extends BatchSource {
+    public static class Rows extends BatchSource {
 
         /** Writes one example's features into a batch. */
         @FunctionalInterface
@@ -152,6 +96,14 @@ public abstract class BatchSource {
              * @param offset where the example's {@code width} features go
              */
             void write(int row, float[] dest, int offset);
+
+            /**
+             * @param rows dense rows
+             * @return a writer that copies them
+             */
+            static Writer of(float[][] rows) {
+                return (i, dest, offset) -> System.arraycopy(rows[i], 0, dest, offset, rows[i].length);
+            }
         }
 
         private final int size;
@@ -196,7 +148,18 @@ public abstract class BatchSource {
 
         @Override
         NDArray labels(NDManager m, int[] idx, int from, int to) {
-            return labelsOf(m, targets, classes, idx, from, to);
+            if (classes != null) {
+                int[] y = new int[to - from];
+                for (int i = from; i < to; i++) {
+                    y[i - from] = classes[idx[i]];
+                }
+                return m.create(y);
+            }
+            float[] y = new float[to - from];
+            for (int i = from; i < to; i++) {
+                y[i - from] = targets[idx[i]];
+            }
+            return m.create(y, new Shape(to - from, 1));
         }
 
         @Override

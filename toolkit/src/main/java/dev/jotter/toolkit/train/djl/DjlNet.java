@@ -78,8 +78,7 @@ public final class DjlNet implements AutoCloseable {
      * @return the network's outputs (logits or predictions), one row per input row
      */
     public float[][] forward(float[][] x) {
-        int d = x[0].length;
-        return forward(x.length, d, (i, dest, offset) -> System.arraycopy(x[i], 0, dest, offset, d));
+        return forward(x.length, x[0].length, BatchSource.Rows.Writer.of(x));
     }
 
     /**
