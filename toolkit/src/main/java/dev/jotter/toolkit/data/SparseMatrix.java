@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * jshell> SparseMatrix x = tfidf.transform(texts)
- * x ==> SparseMatrix 2160 x 4262, 23,170 non-zeros (0.25 %), 0.2 MB
+ * x ==> SparseMatrix 400 x 1487, 4,405 non-zeros (0.74 %), 0.1 MB
  * jshell> x.get(0, 17)
  * jshell> double[][] small = tfidf.transform(List.of("great food")).toDense()
  * }</pre>
@@ -87,7 +87,7 @@ public final class SparseMatrix {
     }
 
     /** Checks arrays that the caller hands over and no longer touches: they are kept, not copied. */
-    static SparseMatrix checked(int rows, int cols, int[] rowStarts, int[] columns, double[] values) {
+    private static SparseMatrix checked(int rows, int cols, int[] rowStarts, int[] columns, double[] values) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("Expected a non-negative shape, found " + rows + " x " + cols + ".");
         }
