@@ -28,7 +28,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
 
     /** An algorithm with its settings, frozen when the trainer is built. */
     private interface Algorithm {
-        Fit fit(double[][] x, int[] y);
+        Fit fit(double[][] x, int[] y, List<String> classes);
     }
 
     /**
@@ -62,7 +62,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
     @Override
     SmileClassifier fitArrays(float[][] xf, int[] y, float[][] xvf, int[] yv, List<String> features, String label, List<String> classes) {
         double[][] x = toDouble(xf);
-        Fit fit = algorithm.fit(x, y);
+        Fit fit = algorithm.fit(x, y, classes);
         SmileClassifier fitted = new SmileClassifier(fit.model(), x[0].length, classes, ModelCard.untrained(features, label, fit.description()));
         Map<String, List<Double>> h = new LinkedHashMap<>();
         h.put("loss", List.of(Metrics.logLoss(y, fitted.predictProbabilities(x))));
@@ -73,6 +73,22 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
             h.put("val_accuracy", List.of(Metrics.accuracy(yv, fitted.predict(xv))));
         }
         return fitted.withHistory(History.of(h));
+    }
+
+    /**
+     * Smile's forest divides each class's bootstrap draws by its "class weight": whole numbers,
+     * larger for the class that should count less.
+     */
+    static int[] bootstrapDivisors(double[] w) {
+        double max = 0;
+        for (double v : w) {
+            max = Math.max(max, v);
+        }
+        int[] out = new int[w.length];
+        for (int c = 0; c < w.length; c++) {
+            out[c] = (int) Math.max(1, Math.round(max / w[c]));
+        }
+        return out;
     }
 
     static DataFrame frame(double[][] x, int[] y) {
@@ -133,7 +149,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
         @Override
         Algorithm algorithm() {
             double l = lambda;
-            return (x, y) -> new Fit(LogisticRegression.fit(x, y, new LogisticRegression.Options(l, 1e-5, 500)),
+            return (x, y, classes) -> new Fit(LogisticRegression.fit(x, y, new LogisticRegression.Options(l, 1e-5, 500)),
                     "Smile LogisticRegression (lambda=" + l + ")");
         }
     }
@@ -180,23 +196,50 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
 
     /** Configures {@link SmileClassification#randomForest()}. */
     public static final class ForestBuilder extends TreesBuilder<ForestBuilder> {
+        private ClassWeights classWeights;
 
         private ForestBuilder() {}
+
+        /**
+         * Weighs the classes when drawing every tree's bootstrap sample. Smile draws that sample
+         * class by class, {@code count / divisor} examples of each with a whole-number divisor,
+         * so a weight becomes the divisor {@code max(weights) / weight}, rounded: the heavier
+         * classes are undersampled rather than the light ones repeated
+         * ({@link ClassWeights#BALANCED} on a 95/5 table draws 1 in 19 of the common class and
+         * all of the rare one, so each tree sees both equally often).
+         *
+         * @param weights {@link ClassWeights#BALANCED} or {@link ClassWeights#of(Map)} (default: every class weighs 1)
+         * @return this builder
+         */
+        public ForestBuilder optClassWeights(ClassWeights weights) {
+            this.classWeights = java.util.Objects.requireNonNull(weights, "weights");
+            return this;
+        }
+
+        /**
+         * @param weights weight by class name, as {@code model.classes()} spells them; classes left out weigh 1
+         * @return this builder
+         */
+        public ForestBuilder optClassWeights(Map<String, Double> weights) {
+            return optClassWeights(ClassWeights.of(weights));
+        }
 
         @Override
         Algorithm algorithm() {
             int n = trees;
             int depth = maxDepth;
             long s = seed;
-            return (x, y) -> {
+            ClassWeights cw = classWeights;
+            return (x, y, classes) -> {
                 RandomForest.Options d = new RandomForest.Options(n);
                 long[] seeds = new long[n];
                 for (int i = 0; i < seeds.length; i++) {
                     seeds[i] = s + i;
                 }
                 RandomForest.Options o = new RandomForest.Options(n, d.mtry(), d.rule(), depth > 0 ? depth : d.maxDepth(), d.maxNodes(),
-                        d.nodeSize(), d.subsample(), d.classWeight(), seeds, null);
-                return new Fit(RandomForest.fit(Formula.lhs("y"), frame(x, y), o), "Smile RandomForest (trees=" + n + ", seed=" + s + ")");
+                        d.nodeSize(), d.subsample(), cw == null ? d.classWeight() : bootstrapDivisors(cw.resolve(y, classes)), seeds, null);
+                return new Fit(RandomForest.fit(Formula.lhs("y"), frame(x, y), o), "Smile RandomForest (trees=" + n + ", seed=" + s
+                        + (cw == null ? "" : ", class weights " + cw) + ")");
             };
         }
     }
@@ -222,7 +265,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
             int depth = maxDepth;
             long s = seed;
             double rate = shrinkage;
-            return (x, y) -> {
+            return (x, y, classes) -> {
                 GradientTreeBoost.Options d = new GradientTreeBoost.Options(n);
                 GradientTreeBoost.Options o = new GradientTreeBoost.Options(n, depth > 0 ? depth : 6, d.maxNodes(), d.nodeSize(), rate,
                         d.subsample(), null, null);
