@@ -17,6 +17,7 @@ import java.util.Properties;
 import smile.classification.Classifier;
 import smile.classification.DataFrameClassifier;
 import smile.classification.GradientTreeBoost;
+import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 
@@ -83,7 +84,7 @@ public final class SmileClassifier implements ClassificationModel {
             case RandomForest rf -> rf.importance();
             case GradientTreeBoost gb -> gb.importance();
             default -> throw new UnsupportedOperationException("Expected a tree model (randomForest or gradientBoosting) for featureImportance(), found "
-                    + description() + "; for logistic regression, compare the weights of standardised features instead.");
+                    + description() + "; for logistic regression, compare the weights of standardized features: coefficients().");
         };
         double total = 0;
         for (double v : raw) {
@@ -99,6 +100,42 @@ public final class SmileClassifier implements ClassificationModel {
             out.put(featureNames().get(j), total > 0 ? raw[j] / total : 0.0);
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The weights of a logistic regression, one row per class against a reference class, in the
+     * features' own units; see {@link LogisticCoefficients} for how to read them.
+     *
+     * <pre>{@code
+     * jshell> SmileClassification.logistic().setLabel("species").build().fit(train).coefficients().table()
+     * }</pre>
+     *
+     * @return the weights and intercepts
+     * @throws UnsupportedOperationException for the tree models, which have no weights (see {@link #featureImportance()})
+     */
+    public LogisticCoefficients coefficients() {
+        List<String> features = featureNames();
+        return switch (model) {
+            case LogisticRegression.Binomial b -> {
+                // Smile keeps the intercept last: w . x + w[p] is the log-odds of class 1 against class 0.
+                double[] w = b.coefficients();
+                yield new LogisticCoefficients(features, List.of(classes.get(1)), classes.get(0),
+                        new double[][] {Arrays.copyOf(w, inputs)}, new double[] {w[inputs]});
+            }
+            case LogisticRegression.Multinomial m -> {
+                // k - 1 rows against the last class, whose score Smile fixes at 0.
+                double[][] w = m.coefficients();
+                double[][] weights = new double[w.length][];
+                double[] intercepts = new double[w.length];
+                for (int c = 0; c < w.length; c++) {
+                    weights[c] = Arrays.copyOf(w[c], inputs);
+                    intercepts[c] = w[c][inputs];
+                }
+                yield new LogisticCoefficients(features, classes.subList(0, w.length), classes.get(w.length), weights, intercepts);
+            }
+            default -> throw new UnsupportedOperationException("Expected a logistic regression (SmileClassification.logistic()) for coefficients(), found "
+                    + description() + "; for trees, see featureImportance().");
+        };
     }
 
     @Override

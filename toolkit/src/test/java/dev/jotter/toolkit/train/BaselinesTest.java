@@ -68,7 +68,8 @@ class BaselinesTest {
     @Test
     void eachSmileBuilderOffersOnlyItsAlgorithmsOptions() {
         assertEquals(List.of("optLambda"), optionsOf(SmileClassification.LogisticBuilder.class));
-        assertEquals(List.of("optMaxDepth", "optSeed", "optTrees"), optionsOf(SmileClassification.ForestBuilder.class));
+        // Of Smile 6.3's three, only the forest takes class weights.
+        assertEquals(List.of("optClassWeights", "optMaxDepth", "optSeed", "optTrees"), optionsOf(SmileClassification.ForestBuilder.class));
         assertEquals(List.of("optMaxDepth", "optSeed", "optShrinkage", "optTrees"), optionsOf(SmileClassification.BoostingBuilder.class));
     }
 
