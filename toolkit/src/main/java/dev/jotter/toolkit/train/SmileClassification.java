@@ -91,6 +91,15 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
         return out;
     }
 
+    /** One seed per tree, so that a forest is the same whatever the number of threads. */
+    static long[] treeSeeds(int trees, long seed) {
+        long[] seeds = new long[trees];
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = seed + i;
+        }
+        return seeds;
+    }
+
     static DataFrame frame(double[][] x, int[] y) {
         DataFrame df = DataFrame.of(x, columnNames(x[0].length));
         return y == null ? df : df.add(ValueVector.of("y", y));
@@ -232,12 +241,8 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
             ClassWeights cw = classWeights;
             return (x, y, classes) -> {
                 RandomForest.Options d = new RandomForest.Options(n);
-                long[] seeds = new long[n];
-                for (int i = 0; i < seeds.length; i++) {
-                    seeds[i] = s + i;
-                }
                 RandomForest.Options o = new RandomForest.Options(n, d.mtry(), d.rule(), depth > 0 ? depth : d.maxDepth(), d.maxNodes(),
-                        d.nodeSize(), d.subsample(), cw == null ? d.classWeight() : bootstrapDivisors(cw.resolve(y, classes)), seeds, null);
+                        d.nodeSize(), d.subsample(), cw == null ? d.classWeight() : bootstrapDivisors(cw.resolve(y, classes)), treeSeeds(n, s), null);
                 return new Fit(RandomForest.fit(Formula.lhs("y"), frame(x, y), o), "Smile RandomForest (trees=" + n + ", seed=" + s
                         + (cw == null ? "" : ", class weights " + cw) + ")");
             };

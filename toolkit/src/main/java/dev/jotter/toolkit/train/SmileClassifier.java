@@ -86,6 +86,11 @@ public final class SmileClassifier implements ClassificationModel {
             default -> throw new UnsupportedOperationException("Expected a tree model (randomForest or gradientBoosting) for featureImportance(), found "
                     + description() + "; for logistic regression, compare the weights of standardized features: coefficients().");
         };
+        return importance(raw, featureNames());
+    }
+
+    /** Normalises a Smile model's raw importances to sum to 1, largest first; shared with {@link SmileRegressor}. */
+    static Map<String, Double> importance(double[] raw, List<String> names) {
         double total = 0;
         for (double v : raw) {
             total += v;
@@ -97,7 +102,7 @@ public final class SmileClassifier implements ClassificationModel {
         Arrays.sort(order, (a, b) -> Double.compare(raw[b], raw[a]));
         Map<String, Double> out = new LinkedHashMap<>();
         for (int j : order) {
-            out.put(featureNames().get(j), total > 0 ? raw[j] / total : 0.0);
+            out.put(names.get(j), total > 0 ? raw[j] / total : 0.0);
         }
         return Collections.unmodifiableMap(out);
     }
@@ -155,8 +160,22 @@ public final class SmileClassifier implements ClassificationModel {
         p.setProperty("inputs", String.valueOf(inputs));
         p.setProperty("classes", Persist.names(classes));
         Persist.writeProps(dir, p);
+        writeModel(dir, model);
+    }
+
+    /** Writes a Smile model beside model.properties; shared with {@link SmileRegressor}. */
+    static void writeModel(Path dir, Serializable model) throws IOException {
         try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.ser"))))) {
             out.writeObject(model);
+        }
+    }
+
+    /** Reads what {@link #writeModel} wrote. */
+    static Serializable readModel(Path dir) throws IOException {
+        try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("model.ser"))))) {
+            return (Serializable) in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IOException("Saved model needs a class that is not on the classpath: " + e.getMessage(), e);
         }
     }
 
@@ -170,12 +189,8 @@ public final class SmileClassifier implements ClassificationModel {
      */
     public static SmileClassifier load(Path dir) throws IOException {
         Properties p = Persist.readProps(dir, KIND);
-        try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("model.ser"))))) {
-            return new SmileClassifier((Serializable) in.readObject(), Integer.parseInt(p.getProperty("inputs")),
-                    Persist.names(p.getProperty("classes")), ModelCard.load(p));
-        } catch (ClassNotFoundException e) {
-            throw new IOException("Saved model needs a class that is not on the classpath: " + e.getMessage(), e);
-        }
+        return new SmileClassifier(readModel(dir), Integer.parseInt(p.getProperty("inputs")), Persist.names(p.getProperty("classes")),
+                ModelCard.load(p));
     }
 
     @Override
