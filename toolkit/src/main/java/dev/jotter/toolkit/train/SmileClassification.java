@@ -91,6 +91,30 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
         return out;
     }
 
+    /** Checks a tree count for both Smile families, before any tree is grown. */
+    static int checkTrees(int trees) {
+        if (trees < 1) {
+            throw new IllegalArgumentException("Expected at least 1 tree, found " + trees + ".");
+        }
+        return trees;
+    }
+
+    /** Checks a maximum tree depth for both Smile families. */
+    static int checkDepth(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("Expected a tree depth of at least 1, found " + depth + ".");
+        }
+        return depth;
+    }
+
+    /** Checks a boosting learning rate for both Smile families. */
+    static double checkShrinkage(double shrinkage) {
+        if (!(shrinkage > 0 && shrinkage <= 1)) {
+            throw new IllegalArgumentException("Expected a shrinkage in (0, 1], found " + shrinkage + ".");
+        }
+        return shrinkage;
+    }
+
     /** One seed per tree, so that a forest is the same whatever the number of threads. */
     static long[] treeSeeds(int trees, long seed) {
         long[] seeds = new long[trees];
@@ -180,7 +204,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
          * @return this builder
          */
         public B optTrees(int trees) {
-            this.trees = trees;
+            this.trees = checkTrees(trees);
             return self();
         }
 
@@ -189,7 +213,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
          * @return this builder
          */
         public B optMaxDepth(int depth) {
-            this.maxDepth = depth;
+            this.maxDepth = checkDepth(depth);
             return self();
         }
 
@@ -256,11 +280,11 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
         private BoostingBuilder() {}
 
         /**
-         * @param shrinkage boosting learning rate (default 0.05)
+         * @param shrinkage boosting learning rate, in (0, 1] (default 0.05)
          * @return this builder
          */
         public BoostingBuilder optShrinkage(double shrinkage) {
-            this.shrinkage = shrinkage;
+            this.shrinkage = checkShrinkage(shrinkage);
             return this;
         }
 

@@ -159,18 +159,18 @@ public final class SmileClassifier implements ClassificationModel {
         card.store(p, KIND);
         p.setProperty("inputs", String.valueOf(inputs));
         p.setProperty("classes", Persist.names(classes));
-        Persist.writeProps(dir, p);
-        writeModel(dir, model);
+        write(dir, p, model);
     }
 
-    /** Writes a Smile model beside model.properties; shared with {@link SmileRegressor}. */
-    static void writeModel(Path dir, Serializable model) throws IOException {
+    /** Writes model.properties and the Smile model beside it; shared with {@link SmileRegressor}. */
+    static void write(Path dir, Properties p, Serializable model) throws IOException {
+        Persist.writeProps(dir, p);
         try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.ser"))))) {
             out.writeObject(model);
         }
     }
 
-    /** Reads what {@link #writeModel} wrote. */
+    /** Reads the model that {@link #write} wrote. */
     static Serializable readModel(Path dir) throws IOException {
         try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("model.ser"))))) {
             return (Serializable) in.readObject();

@@ -88,10 +88,7 @@ public final class SmileRegression extends RegressionTrainer<SmileRegressor> {
          * @return this builder
          */
         public B optTrees(int trees) {
-            if (trees < 1) {
-                throw new IllegalArgumentException("Expected at least 1 tree, found " + trees + ".");
-            }
-            this.trees = trees;
+            this.trees = SmileClassification.checkTrees(trees);
             return self();
         }
 
@@ -100,10 +97,7 @@ public final class SmileRegression extends RegressionTrainer<SmileRegressor> {
          * @return this builder
          */
         public B optMaxDepth(int depth) {
-            if (depth < 1) {
-                throw new IllegalArgumentException("Expected a tree depth of at least 1, found " + depth + ".");
-            }
-            this.maxDepth = depth;
+            this.maxDepth = SmileClassification.checkDepth(depth);
             return self();
         }
 
@@ -163,10 +157,7 @@ public final class SmileRegression extends RegressionTrainer<SmileRegressor> {
          * @return this builder
          */
         public BoostingBuilder optShrinkage(double shrinkage) {
-            if (!(shrinkage > 0 && shrinkage <= 1)) {
-                throw new IllegalArgumentException("Expected a shrinkage in (0, 1], found " + shrinkage + ".");
-            }
-            this.shrinkage = shrinkage;
+            this.shrinkage = SmileClassification.checkShrinkage(shrinkage);
             return this;
         }
 

@@ -65,8 +65,7 @@ public final class SmileRegressor implements RegressionModel {
         Properties p = new Properties();
         card.store(p, KIND);
         p.setProperty("inputs", String.valueOf(inputs));
-        Persist.writeProps(dir, p);
-        SmileClassifier.writeModel(dir, model);
+        SmileClassifier.write(dir, p, model);
     }
 
     /**
