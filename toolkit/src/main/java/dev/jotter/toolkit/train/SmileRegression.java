@@ -7,6 +7,7 @@ import java.util.Map;
 import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.data.vector.ValueVector;
+import smile.model.cart.Loss;
 import smile.regression.GradientTreeBoost;
 import smile.regression.RandomForest;
 
@@ -169,7 +170,8 @@ public final class SmileRegression extends RegressionTrainer<SmileRegressor> {
             double rate = shrinkage;
             return train -> {
                 GradientTreeBoost.Options d = new GradientTreeBoost.Options(n);
-                GradientTreeBoost.Options o = new GradientTreeBoost.Options(d.loss(), n, depth > 0 ? depth : 6, d.maxNodes(), d.nodeSize(), rate,
+                // Squared error, as scikit-learn's default; Smile's own default is the absolute error.
+                GradientTreeBoost.Options o = new GradientTreeBoost.Options(Loss.ls(), n, depth > 0 ? depth : 6, d.maxNodes(), d.nodeSize(), rate,
                         d.subsample(), null, null);
                 // Smile draws the row subsamples from its thread-local generator.
                 smile.math.MathEx.setSeed(s);
