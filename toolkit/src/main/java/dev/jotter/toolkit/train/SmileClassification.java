@@ -39,9 +39,9 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
 
     private final Algorithm algorithm;
 
-    private SmileClassification(Builder<?> b) {
-        super(b);
-        this.algorithm = b.algorithm();
+    private SmileClassification(ColumnsBuilder<?> columns, Algorithm algorithm) {
+        super(columns);
+        this.algorithm = algorithm;
     }
 
     /** @return a builder for L2-regularized multinomial logistic regression (lambda 0.1) */
@@ -91,39 +91,6 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
         return out;
     }
 
-    /** Checks a tree count for both Smile families, before any tree is grown. */
-    static int checkTrees(int trees) {
-        if (trees < 1) {
-            throw new IllegalArgumentException("Expected at least 1 tree, found " + trees + ".");
-        }
-        return trees;
-    }
-
-    /** Checks a maximum tree depth for both Smile families. */
-    static int checkDepth(int depth) {
-        if (depth < 1) {
-            throw new IllegalArgumentException("Expected a tree depth of at least 1, found " + depth + ".");
-        }
-        return depth;
-    }
-
-    /** Checks a boosting learning rate for both Smile families. */
-    static double checkShrinkage(double shrinkage) {
-        if (!(shrinkage > 0 && shrinkage <= 1)) {
-            throw new IllegalArgumentException("Expected a shrinkage in (0, 1], found " + shrinkage + ".");
-        }
-        return shrinkage;
-    }
-
-    /** One seed per tree, so that a forest is the same whatever the number of threads. */
-    static long[] treeSeeds(int trees, long seed) {
-        long[] seeds = new long[trees];
-        for (int i = 0; i < seeds.length; i++) {
-            seeds[i] = seed + i;
-        }
-        return seeds;
-    }
-
     static DataFrame frame(double[][] x, int[] y) {
         DataFrame df = DataFrame.of(x, columnNames(x[0].length));
         return y == null ? df : df.add(ValueVector.of("y", y));
@@ -150,22 +117,39 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
      *
      * @param <B> the concrete builder, so chained calls keep their type
      */
-    public abstract static sealed class Builder<B extends Builder<B>> extends ColumnsBuilder<B>
-            permits LogisticBuilder, TreesBuilder {
+    public sealed interface Builder<B extends Builder<B>> permits LogisticBuilder, ForestBuilder, BoostingBuilder {
 
-        Builder() {}
+        /**
+         * Names the feature columns used when fitting on a Tablesaw table; the label must not be
+         * among them. Not calling it means every numeric column but the label.
+         *
+         * @param columns numeric column names
+         * @return this builder
+         */
+        B setFeatures(String... columns);
 
-        /** @return the algorithm with this builder's settings, frozen */
-        abstract Algorithm algorithm();
+        /**
+         * Names the feature columns used when fitting on a Tablesaw table.
+         *
+         * @param columns numeric column names
+         * @return this builder
+         */
+        B setFeatures(List<String> columns);
+
+        /**
+         * Names the label column used when fitting on a Tablesaw table.
+         *
+         * @param column the class column
+         * @return this builder
+         */
+        B setLabel(String column);
 
         /** @return the trainer */
-        public SmileClassification build() {
-            return new SmileClassification(this);
-        }
+        SmileClassification build();
     }
 
     /** Configures {@link SmileClassification#logistic()}: L2-regularized multinomial logistic regression (L-BFGS). */
-    public static final class LogisticBuilder extends Builder<LogisticBuilder> {
+    public static final class LogisticBuilder extends ColumnsBuilder<LogisticBuilder> implements Builder<LogisticBuilder> {
         private double lambda = 0.1;
 
         private LogisticBuilder() {}
@@ -180,55 +164,15 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
         }
 
         @Override
-        Algorithm algorithm() {
+        public SmileClassification build() {
             double l = lambda;
-            return (x, y, classes) -> new Fit(LogisticRegression.fit(x, y, new LogisticRegression.Options(l, 1e-5, 500)),
-                    "Smile LogisticRegression (lambda=" + l + ")");
-        }
-    }
-
-    /**
-     * The options of the tree ensembles: how many trees, how deep, and the seed.
-     *
-     * @param <B> the concrete builder, so chained calls keep their type
-     */
-    public abstract static sealed class TreesBuilder<B extends TreesBuilder<B>> extends Builder<B> permits ForestBuilder, BoostingBuilder {
-        int trees = 100;
-        int maxDepth;
-        long seed = TrainerBuilder.DEFAULT_SEED;
-
-        TreesBuilder() {}
-
-        /**
-         * @param trees number of trees (default 100)
-         * @return this builder
-         */
-        public B optTrees(int trees) {
-            this.trees = checkTrees(trees);
-            return self();
-        }
-
-        /**
-         * @param depth maximum tree depth (default 20 for forests, 6 for boosting)
-         * @return this builder
-         */
-        public B optMaxDepth(int depth) {
-            this.maxDepth = checkDepth(depth);
-            return self();
-        }
-
-        /**
-         * @param seed seeds bootstrap samples and feature choices (default 42)
-         * @return this builder
-         */
-        public B optSeed(long seed) {
-            this.seed = seed;
-            return self();
+            return new SmileClassification(this, (x, y, classes) -> new Fit(LogisticRegression.fit(x, y, new LogisticRegression.Options(l, 1e-5, 500)),
+                    "Smile LogisticRegression (lambda=" + l + ")"));
         }
     }
 
     /** Configures {@link SmileClassification#randomForest()}. */
-    public static final class ForestBuilder extends TreesBuilder<ForestBuilder> {
+    public static final class ForestBuilder extends SmileTrees<ForestBuilder> implements Builder<ForestBuilder> {
         private ClassWeights classWeights;
 
         private ForestBuilder() {}
@@ -258,51 +202,42 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
         }
 
         @Override
-        Algorithm algorithm() {
+        public SmileClassification build() {
             int n = trees;
             int depth = maxDepth;
             long s = seed;
+            long[] seeds = treeSeeds();
             ClassWeights cw = classWeights;
-            return (x, y, classes) -> {
+            return new SmileClassification(this, (x, y, classes) -> {
                 RandomForest.Options d = new RandomForest.Options(n);
                 RandomForest.Options o = new RandomForest.Options(n, d.mtry(), d.rule(), depth > 0 ? depth : d.maxDepth(), d.maxNodes(),
-                        d.nodeSize(), d.subsample(), cw == null ? d.classWeight() : bootstrapDivisors(cw.resolve(y, classes)), treeSeeds(n, s), null);
+                        d.nodeSize(), d.subsample(), cw == null ? d.classWeight() : bootstrapDivisors(cw.resolve(y, classes)), seeds, null);
                 return new Fit(RandomForest.fit(Formula.lhs("y"), frame(x, y), o), "Smile RandomForest (trees=" + n + ", seed=" + s
                         + (cw == null ? "" : ", class weights " + cw) + ")");
-            };
+            });
         }
     }
 
-    /** Configures {@link SmileClassification#gradientBoosting()}: adds the shrinkage to the trees' options. */
-    public static final class BoostingBuilder extends TreesBuilder<BoostingBuilder> {
-        private double shrinkage = 0.05;
+    /** Configures {@link SmileClassification#gradientBoosting()}: the trees' options and the shrinkage. */
+    public static final class BoostingBuilder extends SmileTrees.Boosting<BoostingBuilder> implements Builder<BoostingBuilder> {
 
         private BoostingBuilder() {}
 
-        /**
-         * @param shrinkage boosting learning rate, in (0, 1] (default 0.05)
-         * @return this builder
-         */
-        public BoostingBuilder optShrinkage(double shrinkage) {
-            this.shrinkage = checkShrinkage(shrinkage);
-            return this;
-        }
-
         @Override
-        Algorithm algorithm() {
+        public SmileClassification build() {
             int n = trees;
-            int depth = maxDepth;
+            int depth = depth();
             long s = seed;
             double rate = shrinkage;
-            return (x, y, classes) -> {
+            return new SmileClassification(this, (x, y, classes) -> {
                 GradientTreeBoost.Options d = new GradientTreeBoost.Options(n);
-                GradientTreeBoost.Options o = new GradientTreeBoost.Options(n, depth > 0 ? depth : 6, d.maxNodes(), d.nodeSize(), rate,
+                GradientTreeBoost.Options o = new GradientTreeBoost.Options(n, depth, d.maxNodes(), d.nodeSize(), rate,
                         d.subsample(), null, null);
                 // Smile draws the row subsamples from its thread-local generator.
                 smile.math.MathEx.setSeed(s);
                 return new Fit(GradientTreeBoost.fit(Formula.lhs("y"), frame(x, y), o),
                         "Smile GradientTreeBoost (trees=" + n + ", shrinkage=" + rate + ", seed=" + s + ")");
-            };
+            });
         }
     }
 }

@@ -34,10 +34,10 @@ public final class SmileRegression extends RegressionTrainer<SmileRegressor> {
     private final Algorithm algorithm;
     private final String description;
 
-    private SmileRegression(Builder<?> b) {
-        super(b);
-        this.algorithm = b.algorithm();
-        this.description = b.describe();
+    private SmileRegression(ColumnsBuilder<?> columns, Algorithm algorithm, String description) {
+        super(columns);
+        this.algorithm = algorithm;
+        this.description = description;
     }
 
     /** @return a builder for a random forest (100 trees, p/3 features per split, seed 42) */
@@ -73,115 +73,81 @@ public final class SmileRegression extends RegressionTrainer<SmileRegressor> {
     }
 
     /**
-     * The options of both ensembles: how many trees, how deep, the seed, and the table columns.
+     * What every Smile regressor's builder offers: the table columns and {@code build()}. Each
+     * algorithm's builder adds the options that algorithm uses.
      *
      * @param <B> the concrete builder, so chained calls keep their type
      */
-    public abstract static sealed class Builder<B extends Builder<B>> extends ColumnsBuilder<B> permits ForestBuilder, BoostingBuilder {
-        int trees = 100;
-        int maxDepth;
-        long seed = TrainerBuilder.DEFAULT_SEED;
-
-        Builder() {}
+    public sealed interface Builder<B extends Builder<B>> permits ForestBuilder, BoostingBuilder {
 
         /**
-         * @param trees number of trees (default 100)
+         * Names the feature columns used when fitting on a Tablesaw table; the label must not be
+         * among them. Not calling it means every numeric column but the label.
+         *
+         * @param columns numeric column names
          * @return this builder
          */
-        public B optTrees(int trees) {
-            this.trees = SmileClassification.checkTrees(trees);
-            return self();
-        }
+        B setFeatures(String... columns);
 
         /**
-         * @param depth maximum tree depth (default 20 for forests, 6 for boosting)
+         * Names the feature columns used when fitting on a Tablesaw table.
+         *
+         * @param columns numeric column names
          * @return this builder
          */
-        public B optMaxDepth(int depth) {
-            this.maxDepth = SmileClassification.checkDepth(depth);
-            return self();
-        }
+        B setFeatures(List<String> columns);
 
         /**
-         * @param seed seeds bootstrap samples and feature choices (default 42)
+         * Names the label column used when fitting on a Tablesaw table.
+         *
+         * @param column the target column
          * @return this builder
          */
-        public B optSeed(long seed) {
-            this.seed = seed;
-            return self();
-        }
-
-        /** @return the algorithm with this builder's settings, frozen */
-        abstract Algorithm algorithm();
-
-        /** @return the fitted model's description */
-        abstract String describe();
+        B setLabel(String column);
 
         /** @return the trainer */
-        public SmileRegression build() {
-            return new SmileRegression(this);
-        }
+        SmileRegression build();
     }
 
     /** Configures {@link SmileRegression#randomForest()}. */
-    public static final class ForestBuilder extends Builder<ForestBuilder> {
+    public static final class ForestBuilder extends SmileTrees<ForestBuilder> implements Builder<ForestBuilder> {
 
         private ForestBuilder() {}
 
         @Override
-        Algorithm algorithm() {
+        public SmileRegression build() {
             int n = trees;
             int depth = maxDepth;
-            long s = seed;
-            return train -> {
+            long[] seeds = treeSeeds();
+            return new SmileRegression(this, train -> {
                 RandomForest.Options d = new RandomForest.Options(n);
                 RandomForest.Options o = new RandomForest.Options(n, d.mtry(), depth > 0 ? depth : d.maxDepth(), d.maxNodes(), d.nodeSize(),
-                        d.subsample(), SmileClassification.treeSeeds(n, s), null);
+                        d.subsample(), seeds, null);
                 return RandomForest.fit(Formula.lhs("y"), train, o);
-            };
-        }
-
-        @Override
-        String describe() {
-            return "Smile RandomForest regression (trees=" + trees + ", seed=" + seed + ")";
+            }, "Smile RandomForest regression (trees=" + n + ", seed=" + seed + ")");
         }
     }
 
-    /** Configures {@link SmileRegression#gradientBoosting()}: adds the shrinkage to the trees' options. */
-    public static final class BoostingBuilder extends Builder<BoostingBuilder> {
-        private double shrinkage = 0.05;
+    /** Configures {@link SmileRegression#gradientBoosting()}: the trees' options and the shrinkage. */
+    public static final class BoostingBuilder extends SmileTrees.Boosting<BoostingBuilder> implements Builder<BoostingBuilder> {
 
         private BoostingBuilder() {}
 
-        /**
-         * @param shrinkage boosting learning rate, in (0, 1] (default 0.05)
-         * @return this builder
-         */
-        public BoostingBuilder optShrinkage(double shrinkage) {
-            this.shrinkage = SmileClassification.checkShrinkage(shrinkage);
-            return this;
-        }
-
         @Override
-        Algorithm algorithm() {
+        public SmileRegression build() {
             int n = trees;
-            int depth = maxDepth;
+            int depth = depth();
             long s = seed;
             double rate = shrinkage;
-            return train -> {
+            return new SmileRegression(this, train -> {
                 GradientTreeBoost.Options d = new GradientTreeBoost.Options(n);
                 // Squared error, as scikit-learn's default; Smile's own default is the absolute error.
-                GradientTreeBoost.Options o = new GradientTreeBoost.Options(Loss.ls(), n, depth > 0 ? depth : 6, d.maxNodes(), d.nodeSize(), rate,
+                GradientTreeBoost.Options o = new GradientTreeBoost.Options(Loss.ls(), n, depth, d.maxNodes(), d.nodeSize(), rate,
                         d.subsample(), null, null);
                 // Smile draws the row subsamples from its thread-local generator.
                 smile.math.MathEx.setSeed(s);
                 return GradientTreeBoost.fit(Formula.lhs("y"), train, o);
-            };
-        }
-
-        @Override
-        String describe() {
-            return "Smile GradientTreeBoost regression (trees=" + trees + ", shrinkage=" + shrinkage + ", seed=" + seed + ")";
+            }, "Smile GradientTreeBoost regression (trees=" + n + ", shrinkage=" + rate + ", seed=" + s + ")");
         }
     }
 }

@@ -61,4 +61,15 @@ class SmileRegressionTest {
         e = assertThrows(IllegalArgumentException.class, () -> SmileRegression.gradientBoosting().optShrinkage(0));
         assertEquals("Expected a shrinkage in (0, 1], found 0.0.", e.getMessage());
     }
+
+    @Test
+    void eachBuilderOffersOnlyItsAlgorithmsOptions() {
+        assertEquals(List.of("optMaxDepth", "optSeed", "optTrees"), options(SmileRegression.ForestBuilder.class));
+        assertEquals(List.of("optMaxDepth", "optSeed", "optShrinkage", "optTrees"), options(SmileRegression.BoostingBuilder.class));
+    }
+
+    private static List<String> options(Class<?> builder) {
+        return java.util.Arrays.stream(builder.getMethods()).map(java.lang.reflect.Method::getName).filter(n -> n.startsWith("opt"))
+                .distinct().sorted().toList();
+    }
 }
