@@ -73,7 +73,7 @@ class BaselinesTest {
         assertEquals(List.of("optMaxDepth", "optSeed", "optShrinkage", "optTrees"), optionsOf(SmileClassification.BoostingBuilder.class));
     }
 
-    private static List<String> optionsOf(Class<?> builder) {
+    static List<String> optionsOf(Class<?> builder) {
         return java.util.Arrays.stream(builder.getMethods()).map(java.lang.reflect.Method::getName).filter(n -> n.startsWith("opt"))
                 .distinct().sorted().toList();
     }
