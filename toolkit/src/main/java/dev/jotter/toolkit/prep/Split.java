@@ -18,8 +18,12 @@ import tech.tablesaw.columns.Column;
  * <pre>{@code
  * jshell> var s = Split.trainTest(iris, 0.2, 42)
  * jshell> s.train().rowCount()   // 120
- * jshell> var st = Split.stratified(iris, "species", 0.2, 42)   // 10 of each species in test
+ * jshell> var st = Split.trainTest(iris, "species", 0.2, 42)   // stratified: 10 of each species in test
  * }</pre>
+ *
+ * <p>For a classifier, pass the label column: the split is then stratified, as scikit-learn's
+ * {@code train_test_split(..., stratify=y)}, so a rare class is not left out of the test set by
+ * chance.
  */
 public final class Split {
 
@@ -65,6 +69,32 @@ public final class Split {
      */
     public static TrainTest trainTest(Table table, double testFraction, long seed) {
         return apply(table, indices(table.rowCount(), testFraction, seed));
+    }
+
+    /**
+     * Splits for a classifier: stratified by the label column, so each class keeps its share in
+     * train and test. The same as {@link #stratified(Table, String, double, long)}.
+     *
+     * @param table the table; not modified
+     * @param labelColumn the class column
+     * @param testFraction share of rows for the test set, in (0, 1)
+     * @param seed random seed
+     * @return new train and test tables
+     */
+    public static TrainTest trainTest(Table table, String labelColumn, double testFraction, long seed) {
+        return stratified(table, labelColumn, testFraction, seed);
+    }
+
+    /**
+     * Splits for a classifier, stratified by the label column, with the default seed.
+     *
+     * @param table the table; not modified
+     * @param labelColumn the class column
+     * @param testFraction share of rows for the test set, in (0, 1)
+     * @return new train and test tables
+     */
+    public static TrainTest trainTest(Table table, String labelColumn, double testFraction) {
+        return stratified(table, labelColumn, testFraction, DEFAULT_SEED);
     }
 
     /**

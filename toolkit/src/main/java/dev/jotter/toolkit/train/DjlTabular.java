@@ -58,14 +58,16 @@ final class DjlTabular {
             String label) {
         Standardizer st = Standardizer.fit(x, c.standardize());
         return new DjlRegressor(fit(c, c.spec(x[0].length, 1), st, new BatchSource.Dense(st.apply(x), y, null),
-                xv == null ? null : new BatchSource.Dense(st.apply(xv), yv, null), features, label, List.of(), DjlRegressor.KIND));
+                xv == null ? null : new BatchSource.Dense(st.apply(xv), yv, null), features, label, List.of(), DjlRegressor.KIND, null));
     }
 
+    /** @param weights how much each class counts in the training loss, or null for none */
     static DjlClassifier fitClassifier(DenseNetBuilder.DenseNet c, float[][] x, int[] y, float[][] xv, int[] yv, List<String> features,
-            String label, List<String> classes) {
+            String label, List<String> classes, ClassWeights weights) {
         Standardizer st = Standardizer.fit(x, c.standardize());
         return new DjlClassifier(fit(c, c.spec(x[0].length, classes.size()), st, new BatchSource.Dense(st.apply(x), null, y),
-                xv == null ? null : new BatchSource.Dense(st.apply(xv), null, yv), features, label, classes, DjlClassifier.KIND));
+                xv == null ? null : new BatchSource.Dense(st.apply(xv), null, yv), features, label, classes, DjlClassifier.KIND,
+                weights == null ? null : Inputs.toFloat(weights.resolve(y, classes))));
     }
 
     /** As the dense fit, each batch built from the sparse rows it holds, so the dense matrix never exists. */
@@ -78,10 +80,11 @@ final class DjlTabular {
     }
 
     private static Parts fit(DenseNetBuilder.DenseNet c, MlpSpec spec, Standardizer st, BatchSource train, BatchSource validation,
-            List<String> features, String label, List<String> classes, String kind) {
-        ModelCard card = ModelCard.untrained(features, label, c.describe(spec));
+            List<String> features, String label, List<String> classes, String kind, float[] classWeights) {
+        String description = c.describe(spec) + (classWeights == null ? "" : " class weights " + java.util.Arrays.toString(classWeights));
+        ModelCard card = ModelCard.untrained(features, label, description);
         FitLoop.Saver saver = (block, dir) -> write(dir, kind, block, spec, st, card, classes);
-        FitLoop.Result r = FitLoop.run(card.description(), spec.build(), c.optimizer(), c.options(), train, validation, saver);
+        FitLoop.Result r = FitLoop.run(card.description(), spec.build(), c.optimizer(), c.options(), train, validation, saver, classWeights);
         return new Parts(new DjlNet(r.model()), spec, st, card.withHistory(r.history()), classes);
     }
 

@@ -20,10 +20,12 @@ import java.util.List;
 public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
 
     private final DenseNetBuilder.DenseNet config;
+    private final ClassWeights classWeights;
 
     private MlpClassifier(Builder b) {
         super(b.columns);
         this.config = b.config();
+        this.classWeights = b.classWeights;
     }
 
     /** @return a builder: hidden layers 128-64, no dropout, Adam with learning rate 0.001, 10 epochs, batch 32, seed 42 */
@@ -33,7 +35,7 @@ public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
 
     @Override
     DjlClassifier fitArrays(float[][] x, int[] y, float[][] xv, int[] yv, List<String> names, String label, List<String> classes) {
-        return DjlTabular.fitClassifier(config, x, y, xv, yv, names, label, classes);
+        return DjlTabular.fitClassifier(config, x, y, xv, yv, names, label, classes, classWeights);
     }
 
     /**
@@ -92,9 +94,30 @@ public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
 
     /** Configures an {@link MlpClassifier}. */
     public static final class Builder extends MlpBuilder<Builder> {
+        private ClassWeights classWeights;
 
         private Builder() {
             super("MlpClassifier", 0.001, 128, 64);
+        }
+
+        /**
+         * Weighs each training example's loss by its class, for imbalanced labels; the validation
+         * loss stays unweighted.
+         *
+         * @param weights {@link ClassWeights#BALANCED} or {@link ClassWeights#of(java.util.Map)} (default: every class weighs 1)
+         * @return this builder
+         */
+        public Builder optClassWeights(ClassWeights weights) {
+            this.classWeights = java.util.Objects.requireNonNull(weights, "weights");
+            return this;
+        }
+
+        /**
+         * @param weights weight by class name, as {@code model.classes()} spells them; classes left out weigh 1
+         * @return this builder
+         */
+        public Builder optClassWeights(java.util.Map<String, Double> weights) {
+            return optClassWeights(ClassWeights.of(weights));
         }
 
         /** @return the trainer */

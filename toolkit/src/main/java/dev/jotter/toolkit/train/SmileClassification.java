@@ -28,7 +28,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
 
     /** An algorithm with its settings, frozen when the trainer is built. */
     private interface Algorithm {
-        Fit fit(double[][] x, int[] y);
+        Fit fit(double[][] x, int[] y, List<String> classes);
     }
 
     /**
@@ -39,9 +39,9 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
 
     private final Algorithm algorithm;
 
-    private SmileClassification(Builder<?> b) {
-        super(b);
-        this.algorithm = b.algorithm();
+    private SmileClassification(ColumnsBuilder<?> columns, Algorithm algorithm) {
+        super(columns);
+        this.algorithm = algorithm;
     }
 
     /** @return a builder for L2-regularized multinomial logistic regression (lambda 0.1) */
@@ -62,7 +62,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
     @Override
     SmileClassifier fitArrays(float[][] xf, int[] y, float[][] xvf, int[] yv, List<String> features, String label, List<String> classes) {
         double[][] x = toDouble(xf);
-        Fit fit = algorithm.fit(x, y);
+        Fit fit = algorithm.fit(x, y, classes);
         SmileClassifier fitted = new SmileClassifier(fit.model(), x[0].length, classes, ModelCard.untrained(features, label, fit.description()));
         Map<String, List<Double>> h = new LinkedHashMap<>();
         h.put("loss", List.of(Metrics.logLoss(y, fitted.predictProbabilities(x))));
@@ -73,6 +73,22 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
             h.put("val_accuracy", List.of(Metrics.accuracy(yv, fitted.predict(xv))));
         }
         return fitted.withHistory(History.of(h));
+    }
+
+    /**
+     * Smile's forest divides each class's bootstrap draws by its "class weight": whole numbers,
+     * larger for the class that should count less.
+     */
+    static int[] bootstrapDivisors(double[] w) {
+        double max = 0;
+        for (double v : w) {
+            max = Math.max(max, v);
+        }
+        int[] out = new int[w.length];
+        for (int c = 0; c < w.length; c++) {
+            out[c] = (int) Math.max(1, Math.round(max / w[c]));
+        }
+        return out;
     }
 
     static DataFrame frame(double[][] x, int[] y) {
@@ -101,22 +117,39 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
      *
      * @param <B> the concrete builder, so chained calls keep their type
      */
-    public abstract static sealed class Builder<B extends Builder<B>> extends ColumnsBuilder<B>
-            permits LogisticBuilder, TreesBuilder {
+    public sealed interface Builder<B extends Builder<B>> permits LogisticBuilder, ForestBuilder, BoostingBuilder {
 
-        Builder() {}
+        /**
+         * Names the feature columns used when fitting on a Tablesaw table; the label must not be
+         * among them. Not calling it means every numeric column but the label.
+         *
+         * @param columns numeric column names
+         * @return this builder
+         */
+        B setFeatures(String... columns);
 
-        /** @return the algorithm with this builder's settings, frozen */
-        abstract Algorithm algorithm();
+        /**
+         * Names the feature columns used when fitting on a Tablesaw table.
+         *
+         * @param columns numeric column names
+         * @return this builder
+         */
+        B setFeatures(List<String> columns);
+
+        /**
+         * Names the label column used when fitting on a Tablesaw table.
+         *
+         * @param column the class column
+         * @return this builder
+         */
+        B setLabel(String column);
 
         /** @return the trainer */
-        public SmileClassification build() {
-            return new SmileClassification(this);
-        }
+        SmileClassification build();
     }
 
     /** Configures {@link SmileClassification#logistic()}: L2-regularized multinomial logistic regression (L-BFGS). */
-    public static final class LogisticBuilder extends Builder<LogisticBuilder> {
+    public static final class LogisticBuilder extends ColumnsBuilder<LogisticBuilder> implements Builder<LogisticBuilder> {
         private double lambda = 0.1;
 
         private LogisticBuilder() {}
@@ -131,106 +164,80 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
         }
 
         @Override
-        Algorithm algorithm() {
+        public SmileClassification build() {
             double l = lambda;
-            return (x, y) -> new Fit(LogisticRegression.fit(x, y, new LogisticRegression.Options(l, 1e-5, 500)),
-                    "Smile LogisticRegression (lambda=" + l + ")");
-        }
-    }
-
-    /**
-     * The options of the tree ensembles: how many trees, how deep, and the seed.
-     *
-     * @param <B> the concrete builder, so chained calls keep their type
-     */
-    public abstract static sealed class TreesBuilder<B extends TreesBuilder<B>> extends Builder<B> permits ForestBuilder, BoostingBuilder {
-        int trees = 100;
-        int maxDepth;
-        long seed = TrainerBuilder.DEFAULT_SEED;
-
-        TreesBuilder() {}
-
-        /**
-         * @param trees number of trees (default 100)
-         * @return this builder
-         */
-        public B optTrees(int trees) {
-            this.trees = trees;
-            return self();
-        }
-
-        /**
-         * @param depth maximum tree depth (default 20 for forests, 6 for boosting)
-         * @return this builder
-         */
-        public B optMaxDepth(int depth) {
-            this.maxDepth = depth;
-            return self();
-        }
-
-        /**
-         * @param seed seeds bootstrap samples and feature choices (default 42)
-         * @return this builder
-         */
-        public B optSeed(long seed) {
-            this.seed = seed;
-            return self();
+            return new SmileClassification(this, (x, y, classes) -> new Fit(LogisticRegression.fit(x, y, new LogisticRegression.Options(l, 1e-5, 500)),
+                    "Smile LogisticRegression (lambda=" + l + ")"));
         }
     }
 
     /** Configures {@link SmileClassification#randomForest()}. */
-    public static final class ForestBuilder extends TreesBuilder<ForestBuilder> {
+    public static final class ForestBuilder extends SmileTrees<ForestBuilder> implements Builder<ForestBuilder> {
+        private ClassWeights classWeights;
 
         private ForestBuilder() {}
 
-        @Override
-        Algorithm algorithm() {
-            int n = trees;
-            int depth = maxDepth;
-            long s = seed;
-            return (x, y) -> {
-                RandomForest.Options d = new RandomForest.Options(n);
-                long[] seeds = new long[n];
-                for (int i = 0; i < seeds.length; i++) {
-                    seeds[i] = s + i;
-                }
-                RandomForest.Options o = new RandomForest.Options(n, d.mtry(), d.rule(), depth > 0 ? depth : d.maxDepth(), d.maxNodes(),
-                        d.nodeSize(), d.subsample(), d.classWeight(), seeds, null);
-                return new Fit(RandomForest.fit(Formula.lhs("y"), frame(x, y), o), "Smile RandomForest (trees=" + n + ", seed=" + s + ")");
-            };
-        }
-    }
-
-    /** Configures {@link SmileClassification#gradientBoosting()}: adds the shrinkage to the trees' options. */
-    public static final class BoostingBuilder extends TreesBuilder<BoostingBuilder> {
-        private double shrinkage = 0.05;
-
-        private BoostingBuilder() {}
-
         /**
-         * @param shrinkage boosting learning rate (default 0.05)
+         * Weighs the classes when drawing every tree's bootstrap sample. Smile draws that sample
+         * class by class, {@code count / divisor} examples of each with a whole-number divisor,
+         * so a weight becomes the divisor {@code max(weights) / weight}, rounded: the heavier
+         * classes are undersampled rather than the light ones repeated
+         * ({@link ClassWeights#BALANCED} on a 95/5 table draws 1 in 19 of the common class and
+         * all of the rare one, so each tree sees both equally often).
+         *
+         * @param weights {@link ClassWeights#BALANCED} or {@link ClassWeights#of(Map)} (default: every class weighs 1)
          * @return this builder
          */
-        public BoostingBuilder optShrinkage(double shrinkage) {
-            this.shrinkage = shrinkage;
+        public ForestBuilder optClassWeights(ClassWeights weights) {
+            this.classWeights = java.util.Objects.requireNonNull(weights, "weights");
             return this;
         }
 
+        /**
+         * @param weights weight by class name, as {@code model.classes()} spells them; classes left out weigh 1
+         * @return this builder
+         */
+        public ForestBuilder optClassWeights(Map<String, Double> weights) {
+            return optClassWeights(ClassWeights.of(weights));
+        }
+
         @Override
-        Algorithm algorithm() {
+        public SmileClassification build() {
             int n = trees;
             int depth = maxDepth;
             long s = seed;
+            long[] seeds = treeSeeds();
+            ClassWeights cw = classWeights;
+            return new SmileClassification(this, (x, y, classes) -> {
+                RandomForest.Options d = new RandomForest.Options(n);
+                RandomForest.Options o = new RandomForest.Options(n, d.mtry(), d.rule(), depth > 0 ? depth : d.maxDepth(), d.maxNodes(),
+                        d.nodeSize(), d.subsample(), cw == null ? d.classWeight() : bootstrapDivisors(cw.resolve(y, classes)), seeds, null);
+                return new Fit(RandomForest.fit(Formula.lhs("y"), frame(x, y), o), "Smile RandomForest (trees=" + n + ", seed=" + s
+                        + (cw == null ? "" : ", class weights " + cw) + ")");
+            });
+        }
+    }
+
+    /** Configures {@link SmileClassification#gradientBoosting()}: the trees' options and the shrinkage. */
+    public static final class BoostingBuilder extends SmileTrees.Boosting<BoostingBuilder> implements Builder<BoostingBuilder> {
+
+        private BoostingBuilder() {}
+
+        @Override
+        public SmileClassification build() {
+            int n = trees;
+            int depth = depth();
+            long s = seed;
             double rate = shrinkage;
-            return (x, y) -> {
+            return new SmileClassification(this, (x, y, classes) -> {
                 GradientTreeBoost.Options d = new GradientTreeBoost.Options(n);
-                GradientTreeBoost.Options o = new GradientTreeBoost.Options(n, depth > 0 ? depth : 6, d.maxNodes(), d.nodeSize(), rate,
+                GradientTreeBoost.Options o = new GradientTreeBoost.Options(n, depth, d.maxNodes(), d.nodeSize(), rate,
                         d.subsample(), null, null);
                 // Smile draws the row subsamples from its thread-local generator.
                 smile.math.MathEx.setSeed(s);
                 return new Fit(GradientTreeBoost.fit(Formula.lhs("y"), frame(x, y), o),
                         "Smile GradientTreeBoost (trees=" + n + ", shrinkage=" + rate + ", seed=" + s + ")");
-            };
+            });
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Properties;
 import smile.classification.Classifier;
 import smile.classification.DataFrameClassifier;
 import smile.classification.GradientTreeBoost;
+import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
 
@@ -83,8 +84,13 @@ public final class SmileClassifier implements ClassificationModel {
             case RandomForest rf -> rf.importance();
             case GradientTreeBoost gb -> gb.importance();
             default -> throw new UnsupportedOperationException("Expected a tree model (randomForest or gradientBoosting) for featureImportance(), found "
-                    + description() + "; for logistic regression, compare the weights of standardised features instead.");
+                    + description() + "; for logistic regression, compare the weights of standardized features: coefficients().");
         };
+        return importance(raw, featureNames());
+    }
+
+    /** Normalises a Smile model's raw importances to sum to 1, largest first; shared with {@link SmileRegressor}. */
+    static Map<String, Double> importance(double[] raw, List<String> names) {
         double total = 0;
         for (double v : raw) {
             total += v;
@@ -96,9 +102,45 @@ public final class SmileClassifier implements ClassificationModel {
         Arrays.sort(order, (a, b) -> Double.compare(raw[b], raw[a]));
         Map<String, Double> out = new LinkedHashMap<>();
         for (int j : order) {
-            out.put(featureNames().get(j), total > 0 ? raw[j] / total : 0.0);
+            out.put(names.get(j), total > 0 ? raw[j] / total : 0.0);
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The weights of a logistic regression, one row per class against a reference class, in the
+     * features' own units; see {@link LogisticCoefficients} for how to read them.
+     *
+     * <pre>{@code
+     * jshell> SmileClassification.logistic().setLabel("species").build().fit(train).coefficients().table()
+     * }</pre>
+     *
+     * @return the weights and intercepts
+     * @throws UnsupportedOperationException for the tree models, which have no weights (see {@link #featureImportance()})
+     */
+    public LogisticCoefficients coefficients() {
+        List<String> features = featureNames();
+        return switch (model) {
+            case LogisticRegression.Binomial b -> {
+                // Smile keeps the intercept last: w . x + w[p] is the log-odds of class 1 against class 0.
+                double[] w = b.coefficients();
+                yield new LogisticCoefficients(features, List.of(classes.get(1)), classes.get(0),
+                        new double[][] {Arrays.copyOf(w, inputs)}, new double[] {w[inputs]});
+            }
+            case LogisticRegression.Multinomial m -> {
+                // k - 1 rows against the last class, whose score Smile fixes at 0.
+                double[][] w = m.coefficients();
+                double[][] weights = new double[w.length][];
+                double[] intercepts = new double[w.length];
+                for (int c = 0; c < w.length; c++) {
+                    weights[c] = Arrays.copyOf(w[c], inputs);
+                    intercepts[c] = w[c][inputs];
+                }
+                yield new LogisticCoefficients(features, classes.subList(0, w.length), classes.get(w.length), weights, intercepts);
+            }
+            default -> throw new UnsupportedOperationException("Expected a logistic regression (SmileClassification.logistic()) for coefficients(), found "
+                    + description() + "; for trees, see featureImportance().");
+        };
     }
 
     @Override
@@ -117,9 +159,23 @@ public final class SmileClassifier implements ClassificationModel {
         card.store(p, KIND);
         p.setProperty("inputs", String.valueOf(inputs));
         p.setProperty("classes", Persist.names(classes));
+        write(dir, p, model);
+    }
+
+    /** Writes model.properties and the Smile model beside it; shared with {@link SmileRegressor}. */
+    static void write(Path dir, Properties p, Serializable model) throws IOException {
         Persist.writeProps(dir, p);
         try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve("model.ser"))))) {
             out.writeObject(model);
+        }
+    }
+
+    /** Reads the model that {@link #write} wrote. */
+    static Serializable readModel(Path dir) throws IOException {
+        try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("model.ser"))))) {
+            return (Serializable) in.readObject();
+        } catch (ClassNotFoundException e) {
+            throw new IOException("Saved model needs a class that is not on the classpath: " + e.getMessage(), e);
         }
     }
 
@@ -133,12 +189,8 @@ public final class SmileClassifier implements ClassificationModel {
      */
     public static SmileClassifier load(Path dir) throws IOException {
         Properties p = Persist.readProps(dir, KIND);
-        try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("model.ser"))))) {
-            return new SmileClassifier((Serializable) in.readObject(), Integer.parseInt(p.getProperty("inputs")),
-                    Persist.names(p.getProperty("classes")), ModelCard.load(p));
-        } catch (ClassNotFoundException e) {
-            throw new IOException("Saved model needs a class that is not on the classpath: " + e.getMessage(), e);
-        }
+        return new SmileClassifier(readModel(dir), Integer.parseInt(p.getProperty("inputs")), Persist.names(p.getProperty("classes")),
+                ModelCard.load(p));
     }
 
     @Override

@@ -20,7 +20,17 @@
  * <tr><td>{@link dev.jotter.toolkit.train.TransformerClassifier}</td><td>{@link dev.jotter.toolkit.train.TextClassifier}</td><td>DJL, Adam</td></tr>
  * <tr><td>{@link dev.jotter.toolkit.train.ClassicRegression} (exact OLS, ridge, lasso)</td><td>{@link dev.jotter.toolkit.train.LinearModel}</td><td>pure Java</td></tr>
  * <tr><td>{@link dev.jotter.toolkit.train.SmileClassification} (logistic, random forest, boosting)</td><td>{@link dev.jotter.toolkit.train.SmileClassifier}</td><td>Smile 6.3, pure-Java paths</td></tr>
+ * <tr><td>{@link dev.jotter.toolkit.train.SmileRegression} (random forest, boosting)</td><td>{@link dev.jotter.toolkit.train.SmileRegressor}</td><td>Smile 6.3, pure-Java paths</td></tr>
  * </table>
+ *
+ * <p><b>Imbalanced classes.</b> {@code optClassWeights(ClassWeights.BALANCED)} (scikit-learn's
+ * {@code class_weight="balanced"}) or {@code optClassWeights(Map.of("rare", 5.0))} on
+ * {@link dev.jotter.toolkit.train.MlpClassifier} (a weighted loss) and on
+ * {@code SmileClassification.randomForest()} (weighted bootstrap samples); Smile 6.3's logistic
+ * regression and boosting take no weights, so their builders do not offer it (a weighted softmax
+ * regression is {@code MlpClassifier.builder().optHidden().optClassWeights(...)}). Split such a table
+ * with {@code Split.trainTest(table, "label", 0.2, 42)}, which stratifies by the label. A logistic
+ * model's weights: {@link dev.jotter.toolkit.train.SmileClassifier#coefficients()}.
  *
  * <p><b>Training loop.</b> Seeded shuffling (default seed 42, also seeding weight init and dropout),
  * mini-batches each in its own {@code NDManager}, validation every epoch, listeners

@@ -39,6 +39,16 @@ class SplitTest {
     }
 
     @Test
+    void trainTestWithTheLabelStratifies() {
+        var s = Split.trainTest(iris, "species", 0.2, 42);
+        for (String sp : List.of("setosa", "versicolor", "virginica")) {
+            assertEquals(10, s.test().stringColumn("species").countOccurrences(sp));
+        }
+        assertEquals(Split.stratified(iris, "species", 0.2, 42).test().toString(), s.test().toString());
+        assertEquals(Split.stratified(iris, "species", 0.2).test().toString(), Split.trainTest(iris, "species", 0.2).test().toString());
+    }
+
+    @Test
     void stratifiedKeepsClassShares() {
         var s = Split.stratified(iris, "species", 0.2, 42);
         for (String sp : List.of("setosa", "versicolor", "virginica")) {

@@ -87,6 +87,32 @@ public final class FitLoop {
             BatchSource train,
             BatchSource validation,
             Saver saver) {
+        return run(description, block, optimizerKind, o, train, validation, saver, null);
+    }
+
+    /**
+     * Trains a classifier whose training loss weighs each example by its class.
+     *
+     * @param description the model as the progress display names it
+     * @param block the network to train
+     * @param optimizerKind SGD or Adam
+     * @param o epochs, batch size, learning rate, seed, listeners and the rest
+     * @param train the training examples
+     * @param validation examples scored after every epoch, or null; scored without the weights, so
+     *     that val_loss compares across weightings
+     * @param saver writes checkpoints in the fitted model's format
+     * @param classWeights one weight per class, or null for the plain softmax cross-entropy
+     * @return the trained model and its history
+     */
+    public static Result run(
+            String description,
+            Block block,
+            OptimizerKind optimizerKind,
+            FitOptions o,
+            BatchSource train,
+            BatchSource validation,
+            Saver saver,
+            float[] classWeights) {
         Devices.quiet();
         // Seeds libtorch's generator, which draws the initial weights and the dropout masks.
         Engine.getInstance().setRandomSeed((int) o.seed());
@@ -94,7 +120,7 @@ public final class FitLoop {
         boolean ok = false;
         try {
             model.setBlock(block);
-            History history = train(model, block, optimizerKind, o, train, validation, saver, description);
+            History history = train(model, block, optimizerKind, o, train, validation, saver, description, classWeights);
             ok = true;
             return new Result(model, history);
         } finally {
@@ -112,7 +138,8 @@ public final class FitLoop {
             BatchSource train,
             BatchSource validation,
             Saver saver,
-            String description) {
+            String description,
+            float[] classWeights) {
         int[] currentEpoch = {1};
         Tracker lr = numUpdate -> (float) o.schedule().rate(currentEpoch[0], o.learningRate());
         Optimizer optimizer = switch (kind) {
@@ -120,7 +147,8 @@ public final class FitLoop {
             case ADAM -> Optimizer.adam().optLearningRateTracker(lr).optWeightDecays((float) o.weightDecay()).build();
         };
         Loss loss = train.classification() ? Loss.softmaxCrossEntropyLoss("loss") : Loss.l2Loss("loss", 1);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+        Loss trainingLoss = classWeights == null ? loss : new WeightedSoftmaxCrossEntropy("loss", classWeights);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(trainingLoss)
                 .optOptimizer(optimizer)
                 // One device only: DJL's default would spread the model over every GPU.
                 .optDevices(new ai.djl.Device[] {o.device()});
@@ -194,7 +222,7 @@ public final class FitLoop {
                         NDArray l;
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             pred = trainer.forward(x);
-                            l = loss.evaluate(new NDList(y), pred);
+                            l = trainingLoss.evaluate(new NDList(y), pred);
                             gc.backward(l);
                         }
                         // Read outside the collector, so that autograd records none of it.
