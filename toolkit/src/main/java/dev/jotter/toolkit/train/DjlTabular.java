@@ -72,11 +72,11 @@ final class DjlTabular {
 
     /** As the dense fit, each batch built from the sparse rows it holds, so the dense matrix never exists. */
     static DjlClassifier fitClassifier(DenseNetBuilder.DenseNet c, SparseMatrix x, int[] y, SparseMatrix xv, int[] yv, List<String> features,
-            String label, List<String> classes) {
+            String label, List<String> classes, ClassWeights weights) {
         Standardizer st = Standardizer.fit(x, c.standardize());
         return new DjlClassifier(fit(c, c.spec(x.cols(), classes.size()), st, new BatchSource.Rows(x.rows(), x.cols(), st.rows(x), null, y),
                 xv == null ? null : new BatchSource.Rows(xv.rows(), xv.cols(), st.rows(xv), null, yv), features, label, classes,
-                DjlClassifier.KIND));
+                DjlClassifier.KIND, weights == null ? null : Inputs.toFloat(weights.resolve(y, classes))));
     }
 
     private static Parts fit(DenseNetBuilder.DenseNet c, MlpSpec spec, Standardizer st, BatchSource train, BatchSource validation,

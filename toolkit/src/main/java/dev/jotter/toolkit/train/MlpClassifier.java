@@ -81,7 +81,7 @@ public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
             }
             Inputs.checkClasses(yVal, xVal.rows(), k);
         }
-        return DjlTabular.fitClassifier(config, x, y, xVal, yVal, defaultNames(x.cols()), "y", Inputs.indexNames(k));
+        return DjlTabular.fitClassifier(config, x, y, xVal, yVal, defaultNames(x.cols()), "y", Inputs.indexNames(k), classWeights);
     }
 
     /** Also checks the Transformer's dropout, so that every trainer words the error alike. */
