@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jotter.toolkit.data.Datasets;
 import dev.jotter.toolkit.data.TextSet;
 import dev.jotter.toolkit.metrics.ClassificationReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -86,5 +88,17 @@ class TextSetClassesTest {
 
         String m = assertThrows(IllegalArgumentException.class, () -> TextSet.of(t, "txt", "kind")).getMessage();
         assertTrue(m.startsWith("No column 'txt' in table glosses; did you mean 'text'?"), m);
+    }
+
+    @Test
+    void notebook04sSentenceTableTurnsBackIntoItsTextSet() {
+        TextSet reviews = Datasets.text("sentiment");
+        // The table notebook 04 shows, built as its cell does.
+        List<String> labelNames = Arrays.stream(reviews.labels()).mapToObj(reviews.classNames()::get).toList();
+        Table sentences = Table.create("sentiment", StringColumn.create("text", reviews.texts()), StringColumn.create("label", labelNames));
+        TextSet back = TextSet.of(sentences, "text", "label");
+        assertEquals(reviews.classNames(), back.classNames());
+        assertArrayEquals(reviews.labels(), back.labels());
+        assertEquals(reviews.texts(), back.texts());
     }
 }
