@@ -10,6 +10,12 @@ import tech.tablesaw.columns.Column;
 /**
  * Column lookups whose errors tell a student what went wrong and what to type instead.
  *
+ * <p>The one rule for column names in the toolkit: <b>exact match</b>, case included. Tablesaw's
+ * own lookups ignore case, so a step that asked Tablesaw directly accepted {@code "Age"} for a
+ * column {@code age} while the next step, keyed by the name as typed, silently did nothing; every
+ * transformer, trainer and split therefore resolves names here, and a name that differs only in
+ * case is refused with the table's own spelling as the did-you-mean.
+ *
  * <pre>{@code
  * jshell> Columns.require(iris, "sepal_lenght")
  * |  Exception java.lang.IllegalArgumentException: No column 'sepal_lenght' in table iris;
@@ -21,7 +27,7 @@ public final class Columns {
     private Columns() {}
 
     /**
-     * Finds a column by exact name.
+     * Finds a column by exact name, case included.
      *
      * @param table the table to look in
      * @param name the column name
@@ -29,8 +35,9 @@ public final class Columns {
      * @throws IllegalArgumentException naming the closest existing column and listing all of them
      */
     public static Column<?> require(Table table, String name) {
-        if (name != null && table.containsColumn(name)) {
-            return table.column(name);
+        int at = name == null ? -1 : table.columnNames().indexOf(name);
+        if (at >= 0) {
+            return table.column(at);
         }
         throw new IllegalArgumentException(missingMessage(table, name));
     }
@@ -53,7 +60,7 @@ public final class Columns {
     }
 
     /**
-     * Resolves column names, or every column when none are given.
+     * Resolves column names, or every column when none are given, each by exact name.
      *
      * @param table the table
      * @param names column names; empty means all columns in table order
@@ -81,8 +88,9 @@ public final class Columns {
     public static String missingMessage(Table table, String name) {
         List<String> names = table.columnNames();
         String close = closest(name, names);
+        boolean caseOnly = close != null && close.equalsIgnoreCase(name);
         return "No column '" + name + "' in table " + table.name()
-                + (close == null ? "" : "; did you mean '" + close + "'?")
+                + (close == null ? "" : "; did you mean '" + close + "'?" + (caseOnly ? " (column names are case-sensitive)" : ""))
                 + " Available: " + names;
     }
 

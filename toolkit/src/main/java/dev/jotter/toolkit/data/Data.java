@@ -129,7 +129,7 @@ public final class Data {
             throw locate(path, e);
         }
         for (String c : options.textColumns()) {
-            if (!t.containsColumn(c)) {
+            if (!t.columnNames().contains(c)) {
                 throw new IllegalArgumentException(unknownTextColumn(path.toString(), c, t.columnNames()));
             }
         }

@@ -41,6 +41,9 @@ import tech.tablesaw.columns.Column;
  */
 public final class Matrix {
 
+    /** The most distinct values a numeric column may hold and still be read as classes; see {@link #looksContinuous}. */
+    public static final int MAX_NUMERIC_CLASSES = 50;
+
     private Matrix() {}
 
     /**
@@ -230,6 +233,25 @@ public final class Matrix {
             }
         }
         return List.copyOf(s);
+    }
+
+    /**
+     * Whether a column reads as a measurement rather than as a few classes: a numeric column with
+     * more than {@value #MAX_NUMERIC_CLASSES} distinct values, or, from 20 rows on, with more
+     * distinct values than half its rows. A text column is never continuous: its values are names.
+     * Classifiers and stratified splits refuse such a column instead of treating every price or
+     * age as a class of its own.
+     *
+     * @param table the table
+     * @param col the column
+     * @return whether the column is numeric with too many distinct values to be classes
+     */
+    public static boolean looksContinuous(Table table, String col) {
+        if (!(Columns.require(table, col) instanceof NumericColumn<?>)) {
+            return false;
+        }
+        int distinct = classes(table, col).size();
+        return distinct > MAX_NUMERIC_CLASSES || (table.rowCount() >= 20 && distinct > table.rowCount() / 2);
     }
 
     /**

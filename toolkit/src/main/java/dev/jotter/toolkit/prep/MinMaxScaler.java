@@ -63,7 +63,7 @@ public record MinMaxScaler(List<String> columns, double low, double high) implem
         double[] min = new double[cols.size()];
         double[] max = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {
-            NumericColumn<?> c = table.numberColumn(cols.get(j));
+            NumericColumn<?> c = dev.jotter.toolkit.data.Columns.numeric(table, cols.get(j));
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < c.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.jotter.toolkit.prep;
 
 import dev.jotter.toolkit.data.Columns;
+import dev.jotter.toolkit.data.Matrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -105,9 +106,16 @@ public final class Split {
      * @param testFraction share of rows for the test set, in (0, 1)
      * @param seed random seed
      * @return new train and test tables
+     * @throws IllegalArgumentException for a numeric column that {@link Matrix#looksContinuous looks continuous}
+     *     (a price, an age): each of its values would be a class of one or two rows
      */
     public static TrainTest stratified(Table table, String labelColumn, double testFraction, long seed) {
         Column<?> c = Columns.require(table, labelColumn);
+        if (Matrix.looksContinuous(table, labelColumn)) {
+            throw new IllegalArgumentException("Expected a column of a few classes to stratify on, found " + Matrix.classes(table, labelColumn).size()
+                    + " distinct values in '" + labelColumn + "' (" + table.rowCount() + " rows); use Split.trainTest(table, " + testFraction
+                    + ", seed) for a continuous column");
+        }
         String[] labels = new String[c.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = c.isMissing(i) ? "" : c.getString(i);

@@ -45,7 +45,7 @@ public record StandardScaler(List<String> columns) implements Transformer {
         double[] mean = new double[cols.size()];
         double[] std = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {
-            NumericColumn<?> c = table.numberColumn(cols.get(j));
+            NumericColumn<?> c = dev.jotter.toolkit.data.Columns.numeric(table, cols.get(j));
             // Two passes: numerically stabler than sum of squares, and cheap at these sizes.
             double sum = 0;
             int n = 0;

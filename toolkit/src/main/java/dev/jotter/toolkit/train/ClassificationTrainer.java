@@ -9,7 +9,10 @@ import tech.tablesaw.api.Table;
  * changes the trainer or its inputs. The fitted model keeps its classes ({@code model.classes()}):
  * for a table, the label column's sorted distinct values as {@link dev.jotter.toolkit.data.Matrix#classes}
  * reads them (numbers numerically, so labels 1, 2, 3 are classes "1", "2", "3" at indices 0, 1, 2);
- * for int labels, the indices {@code "0".."k-1"}; for images, the set's class names.
+ * for int labels, the indices {@code "0".."k-1"}; for images, the set's class names. A numeric
+ * label column that {@link dev.jotter.toolkit.data.Matrix#looksContinuous looks continuous} (more
+ * than 50 distinct values, or more than half the rows) is refused rather than trained with a
+ * class per value: it almost always means a regressor was meant.
  *
  * <pre>{@code
  * jshell> var trainer = MlpClassifier.builder().optHidden(128, 64).build();

@@ -16,6 +16,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.jotter.toolkit.train.djl.StepManager;
+import dev.jotter.toolkit.train.djl.Trainers;
 import java.util.function.Function;
 
 /**
@@ -67,7 +68,7 @@ public final class CustomLoop implements AutoCloseable {
         Optimizer optimizer = b.optimizer != null ? b.optimizer : Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.001f)).build();
         // The loss here is never used: step() takes the loss the caller computes.
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(optimizer).optDevices(new Device[] {device});
-        trainer = model.newTrainer(config);
+        trainer = Trainers.open(model, config);
         trainer.initialize(b.inputShape);
     }
 

@@ -34,10 +34,20 @@ final class Inputs {
         return Matrix.column(table, requireLabel(label));
     }
 
-    /** A training table's classes, by {@link Matrix#classes}' rule. */
+    /**
+     * A training table's classes, by {@link Matrix#classes}' rule; a numeric label that
+     * {@link Matrix#looksContinuous looks continuous} is refused, since each of its values would become a class.
+     */
     static List<String> classes(Table table, String label) {
         requireRows(table);
-        return Matrix.classes(table, requireLabel(label));
+        List<String> classes = Matrix.classes(table, requireLabel(label));
+        if (Matrix.looksContinuous(table, label)) {
+            throw new IllegalArgumentException("Expected a label with a few classes, found " + classes.size() + " distinct values in '" + label
+                    + "' (" + table.rowCount() + " rows); did you mean a regressor (MlpRegressor, ClassicRegression.ols())?"
+                    + " If they really are classes, make the column text first: table.replaceColumn(\"" + label + "\", table.numberColumn(\""
+                    + label + "\").asStringColumn().setName(\"" + label + "\"))");
+        }
+        return classes;
     }
 
     /** Label indices into a model's classes, by {@link Matrix#labels(Table, String, List)}. */

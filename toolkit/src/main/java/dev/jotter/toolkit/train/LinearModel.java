@@ -48,7 +48,7 @@ public final class LinearModel implements RegressionModel {
             for (int j = 0; j < coefficients.length; j++) {
                 if (!Double.isFinite(x[i][j])) {
                     throw new IllegalArgumentException("Expected finite features, found " + x[i][j] + " as feature " + j + " of row " + i
-                            + "; drop or fill missing values first.");
+                            + "; drop or fill missing values first (Imputer).");
                 }
                 s += coefficients[j] * x[i][j];
             }

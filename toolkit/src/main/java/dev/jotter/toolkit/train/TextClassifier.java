@@ -90,12 +90,16 @@ public final class TextClassifier implements AutoCloseable {
     }
 
     /**
-     * @param data labelled sentences whose labels are this model's classes
+     * Scores labelled sentences, matching the set's classes to this model's by name, so a set that
+     * lists its classes in another order scores the same.
+     *
+     * @param data labelled sentences whose classes are among this model's {@link #classes()}
      * @return precision, recall, F1, accuracy and the confusion matrix
+     * @throws IllegalArgumentException when the set has texts of a class this model does not know
      */
     public ClassificationReport evaluate(TextSet data) {
-        Inputs.checkClasses(data.labels(), data.size(), classes.size());
-        return Metrics.report(data.labels(), predict(data.texts()), classes);
+        Inputs.requireRows(data.size());
+        return Metrics.report(data.labelsIn(classes), predict(data.texts()), classes);
     }
 
     /**

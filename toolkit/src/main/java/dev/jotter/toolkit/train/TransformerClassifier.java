@@ -61,7 +61,8 @@ public final class TransformerClassifier {
 
     /**
      * @param train labelled training sentences
-     * @param validation sentences scored after every epoch (may be null)
+     * @param validation sentences scored after every epoch (may be null); its classes are matched to
+     *     the training set's by name
      * @return the fitted model
      */
     public TextClassifier fit(TextSet train, TextSet validation) {
@@ -70,7 +71,7 @@ public final class TransformerClassifier {
                 : TextEncoder.fit(b.tokenizer, train.texts(), b.maxVocabulary, b.maxLength);
         int[][] x = encoder.encode(train.texts());
         int[][] xv = validation == null ? null : encoder.encode(validation.texts());
-        return fitTokens(x, train.labels(), xv, validation == null ? null : validation.labels(), encoder, encoder.vocabulary().size(),
+        return fitTokens(x, train.labels(), xv, validation == null ? null : validation.labelsIn(train.classNames()), encoder, encoder.vocabulary().size(),
                 train.classNames());
     }
 

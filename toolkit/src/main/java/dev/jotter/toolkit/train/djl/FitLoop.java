@@ -160,7 +160,7 @@ public final class FitLoop {
         listeners.addAll(o.listeners());
 
         Map<String, List<Double>> series = new LinkedHashMap<>();
-        try (Trainer trainer = model.newTrainer(config)) {
+        try (Trainer trainer = Trainers.open(model, config)) {
             trainer.initialize(train.inputShapes());
             byte[][] best = {null};
             boolean[] stop = {false};
