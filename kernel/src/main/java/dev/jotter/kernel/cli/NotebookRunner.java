@@ -171,8 +171,8 @@ public final class NotebookRunner {
 
     /**
      * Runs one notebook: every code cell in order, in a fresh JShell, stopping at the first
-     * failing cell that is not tagged {@code raises-exception}. Cells after a failure keep no outputs and a null execution count, as in
-     * Jupyter after "Run All" stops at an error.
+     * failing cell that is not tagged {@code raises-exception}. Cells after a failure keep no
+     * outputs and a null execution count, as in Jupyter after "Run All" stops at an error.
      *
      * @param input the notebook
      * @param output where the executed notebook goes; written atomically, also when a cell fails

@@ -216,7 +216,7 @@ public final class TableFormat {
      * @param scientific whether the column is shown in scientific notation
      * @return the text shown
      */
-    static String formatDouble(double v, int decimals, boolean scientific) {
+    private static String formatDouble(double v, int decimals, boolean scientific) {
         if (Double.isNaN(v)) {
             return "NaN";
         }
