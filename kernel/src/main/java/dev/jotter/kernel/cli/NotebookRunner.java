@@ -36,9 +36,13 @@ import java.util.stream.Stream;
  * <p>Parameters work as in papermill: {@code --param epochs=2} adds a cell that declares
  * {@code var epochs = 2;} right after the cell tagged {@code parameters} (or first, if none).
  * The output file is written atomically, also when a cell fails, so a failed run leaves the
- * notebook with its error to read and never a half-written file.
+ * notebook with its error to read and never a half-written file. As in nbclient, a cell tagged
+ * {@code raises-exception} may throw: its error is kept in its outputs and the run goes on.
  */
 public final class NotebookRunner {
+    /** The standard cell tag (nbclient, papermill) of a cell that is allowed to throw. */
+    static final String RAISES_EXCEPTION = "raises-exception";
+
     private final PrintStream log;
     private final Map<String, String> params;
     private final long timeoutSeconds;
@@ -167,8 +171,8 @@ public final class NotebookRunner {
 
     /**
      * Runs one notebook: every code cell in order, in a fresh JShell, stopping at the first
-     * failing cell. Cells after a failure keep no outputs and a null execution count, as in
-     * Jupyter after "Run All" stops at an error.
+     * failing cell that is not tagged {@code raises-exception}. Cells after a failure keep no
+     * outputs and a null execution count, as in Jupyter after "Run All" stops at an error.
      *
      * @param input the notebook
      * @param output where the executed notebook goes; written atomically, also when a cell fails
@@ -223,8 +227,11 @@ public final class NotebookRunner {
                 cell.add("outputs", out.outputs());
                 cell.addProperty("execution_count", n);
                 double secs = (System.nanoTime() - t0) / 1e9;
-                log.printf("  [%d/%d] %-6s %6.1fs  %s%n", n, code.size(), r.ok() ? "ok" : timedOut.get() ? "TIMEOUT" : "FAILED",
-                        secs, firstLine(source));
+                // nbclient's rule: a cell tagged raises-exception may throw (its error stays in its
+                // outputs and the run goes on), but a timeout still stops the run.
+                boolean allowed = !r.ok() && !timedOut.get() && hasTag(cell, RAISES_EXCEPTION);
+                log.printf("  [%d/%d] %-6s %6.1fs  %s%n", n, code.size(),
+                        r.ok() ? "ok" : allowed ? "raised" : timedOut.get() ? "TIMEOUT" : "FAILED", secs, firstLine(source));
                 if (logOutput) {
                     for (JsonElement o : cell.getAsJsonArray("outputs")) {
                         if ("stream".equals(Json.str(o.getAsJsonObject(), "output_type", ""))) {
@@ -232,7 +239,7 @@ public final class NotebookRunner {
                         }
                     }
                 }
-                if (!r.ok()) {
+                if (!r.ok() && !allowed) {
                     failedCell = n;
                     failure = input + ": cell " + n + " of " + code.size()
                             + (timedOut.get() ? " timed out after " + timeoutSeconds + " s (raise --timeout, or make the cell faster)" : " failed")

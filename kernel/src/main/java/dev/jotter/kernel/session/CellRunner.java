@@ -197,7 +197,7 @@ public final class CellRunner {
                     || (s instanceof VarSnippet v && (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
                             || v.name().startsWith(SnippetKinds.VALUE_VAR)));
             if (hasValue && e.value() != null && !isVoid(s) && !SnippetKinds.isDisplayCall(snippetSource)) {
-                value = new Value(ValueCapture.present() ? ValueCapture.take() : e.value(), e.value());
+                value = shown(ValueCapture.present() ? ValueCapture.take() : e.value(), e.value());
             }
         }
         ValueCapture.reset();
@@ -234,7 +234,19 @@ public final class CellRunner {
         if (!ran.hasValue() || SnippetKinds.isDisplayCall(snippetSource)) {
             return null;
         }
-        return new Value(ValueCapture.present() ? ValueCapture.take() : ran.text(), ran.text());
+        return shown(ValueCapture.present() ? ValueCapture.take() : ran.text(), ran.text());
+    }
+
+    /**
+     * The value to show for what a snippet evaluated to, or null for the console streams:
+     * {@code System.out.printf(...)}, {@code format} and {@code append} return the stream itself,
+     * and a cell ending in one should show what it printed, not {@code java.io.PrintStream@6a567f7b}.
+     */
+    private static Value shown(Object object, String text) {
+        if (object != null && (object == System.out || object == System.err)) {
+            return null;
+        }
+        return new Value(object, text);
     }
 
     private static boolean isVoid(Snippet s) {

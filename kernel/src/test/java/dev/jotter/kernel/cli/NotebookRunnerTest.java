@@ -36,7 +36,10 @@ class NotebookRunnerTest {
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
 
-    /** A minimal nbformat 4.5 notebook: each cell is "md:TEXT", "param:CODE" (tagged parameters) or code. */
+    /**
+     * A minimal nbformat 4.5 notebook: each cell is "md:TEXT", "param:CODE" (tagged parameters),
+     * "raises:CODE" (tagged raises-exception) or code.
+     */
     private static String notebook(String... cells) {
         JsonArray array = new JsonArray();
         int id = 0;
@@ -49,13 +52,15 @@ class NotebookRunnerTest {
                 cell.addProperty("source", c.substring(3));
             } else {
                 boolean param = c.startsWith("param:");
+                boolean raises = c.startsWith("raises:");
                 cell.addProperty("cell_type", "code");
                 cell.add("execution_count", com.google.gson.JsonNull.INSTANCE);
-                cell.add("metadata", param ? Json.obj("tags", List.of("parameters")) : new JsonObject());
+                cell.add("metadata", param ? Json.obj("tags", List.of("parameters"))
+                        : raises ? Json.obj("tags", List.of("raises-exception")) : new JsonObject());
                 cell.add("outputs", new JsonArray());
                 // Sources as lists of lines, as Jupyter writes them.
                 JsonArray lines = new JsonArray();
-                (param ? c.substring(6) : c).lines().forEach(l -> lines.add(l + "\n"));
+                (param ? c.substring(6) : raises ? c.substring(7) : c).lines().forEach(l -> lines.add(l + "\n"));
                 cell.add("source", lines);
             }
             array.add(cell);
@@ -176,6 +181,34 @@ class NotebookRunnerTest {
         assertEquals(0, cells.get(2).getAsJsonArray("outputs").size());
         assertEquals("failed", nb.getAsJsonObject("metadata").getAsJsonObject("jotter").get("status").getAsString());
         assertEquals(2, nb.getAsJsonObject("metadata").getAsJsonObject("jotter").get("failed_cell").getAsInt());
+    }
+
+    @Test
+    void aCellTaggedRaisesExceptionMayThrowAndTheRunGoesOn() throws Exception {
+        Path in = write("raises.ipynb", notebook(
+                "int a = 1;",
+                "raises:System.out.println(\"before\");\nif (a == 1) throw new IllegalStateException(\"expected \" + a);",
+                "raises:System.out.println(\"tagged but fine\");",
+                "System.out.println(\"after \" + a);"));
+        Path out = dir.resolve("raises.out.ipynb");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = cli(List.of(in.toString(), "-o", out.toString()), err);
+
+        assertEquals(0, code, () -> err.toString(StandardCharsets.UTF_8) + "\n" + logBytes);
+        JsonObject nb = read(out);
+        List<JsonObject> cells = codeCells(nb);
+        JsonArray raised = cells.get(1).getAsJsonArray("outputs");
+        assertEquals("before\n", raised.get(0).getAsJsonObject().get("text").getAsString());
+        JsonObject error = raised.get(1).getAsJsonObject();
+        assertEquals("error", error.get("output_type").getAsString());
+        assertEquals("java.lang.IllegalStateException", error.get("ename").getAsString());
+        assertTrue(error.get("evalue").getAsString().contains("expected 1"), error.toString());
+        assertEquals("tagged but fine\n", cells.get(2).getAsJsonArray("outputs").get(0).getAsJsonObject().get("text").getAsString());
+        assertEquals("after 1\n", cells.get(3).getAsJsonArray("outputs").get(0).getAsJsonObject().get("text").getAsString());
+        assertEquals(4, cells.get(3).get("execution_count").getAsInt());
+        assertEquals("ok", nb.getAsJsonObject("metadata").getAsJsonObject("jotter").get("status").getAsString());
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("raised"), logBytes.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -217,6 +217,20 @@ class SessionTest {
     }
 
     @Test
+    void printfAsTheLastLineShowsWhatItPrintedAndNoStream() {
+        Recorder printf = run("System.out.printf(\"%d apples%n\", 3)");
+        assertEquals("3 apples\n", printf.stdout.toString());
+        assertNull(printf.result, "the PrintStream printf returns is not the cell's value");
+        Recorder chained = run("int n = 2;\nSystem.out.format(\"n=%d\", n).append('!')");
+        assertEquals("n=2!", chained.stdout.toString());
+        assertNull(chained.result);
+        assertNull(run("System.err.printf(\"warn%n\")").result);
+        // Any other stream is an ordinary value.
+        Recorder other = run("new java.io.PrintStream(new java.io.ByteArrayOutputStream())");
+        assertTrue(((String) other.result.get("text/plain")).startsWith("java.io.PrintStream@"), other.result.toString());
+    }
+
+    @Test
     void declarationsAndStatementsShowNoValue() {
         Recorder r = run("int c = 3;\nSystem.out.println(c);");
         assertEquals(null, r.result);

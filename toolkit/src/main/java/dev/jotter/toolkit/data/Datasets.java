@@ -7,9 +7,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.zip.GZIPInputStream;
 import tech.tablesaw.api.ColumnType;
@@ -238,6 +242,10 @@ public final class Datasets {
 
     private static Properties properties(String name) {
         if (name == null || !names().contains(name)) {
+            if (looksLikeAFile(name)) {
+                throw new IllegalArgumentException("No dataset '" + name + "' among the shipped datasets " + names()
+                        + "; to read your own file use " + fileReader(name) + "(\"" + name + "\")" + fileStatus(name));
+            }
             String close = Columns.closest(name, names());
             throw new IllegalArgumentException("No dataset '" + name + "'"
                     + (close == null ? "" : "; did you mean '" + close + "'?") + " Available: " + names());
@@ -249,6 +257,28 @@ public final class Datasets {
             throw new UncheckedIOException("Cannot read the metadata of dataset " + name, e);
         }
         return p;
+    }
+
+    /** A name with a folder or a data file's extension was meant as a path, not a dataset name. */
+    private static boolean looksLikeAFile(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return name.contains("/") || name.contains("\\") || lower.endsWith(".csv") || lower.endsWith(".json")
+                || lower.endsWith(".tsv") || lower.endsWith(".txt") || lower.endsWith(".gz");
+    }
+
+    private static String fileReader(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".json") ? "Data.json" : "Data.csv";
+    }
+
+    /** Whether the file is there, so the user knows if the path itself needs fixing too. */
+    private static String fileStatus(String name) {
+        try {
+            Path path = Path.of(name);
+            return Files.isRegularFile(path) ? " (the file exists)"
+                    : " (no such file in " + Path.of("").toAbsolutePath() + " either; check the path)";
+        } catch (InvalidPathException e) {
+            return "";
+        }
     }
 
     private static InputStream data(String name, String file) throws IOException {

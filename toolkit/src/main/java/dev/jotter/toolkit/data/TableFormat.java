@@ -1,7 +1,13 @@
 package dev.jotter.toolkit.data;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -9,7 +15,9 @@ import tech.tablesaw.columns.Column;
 /**
  * Shows a table the way pandas does: tables longer than {@link #MAX_ROWS} rows show their
  * first and last {@link #EDGE_ROWS} rows, tables wider than {@link #MAX_COLUMNS} columns their
- * first and last {@link #EDGE_COLUMNS}, with a "rows × columns" footer. Missing values show as NaN.
+ * first and last {@link #EDGE_COLUMNS}, with a "rows × columns" footer. Missing values show as NaN;
+ * floating-point columns are rounded to at most six decimals, the same number for the whole
+ * column ({@code 289602.9}, not {@code 289602.8999999997}).
  *
  * <pre>{@code
  * jshell> System.out.println(TableFormat.text(Datasets.load("iris")))
@@ -49,10 +57,12 @@ public final class TableFormat {
             sb.append(c < 0 ? "<th>" + ELLIPSIS + "</th>" : "<th>" + escape(table.column(c).name()) + "</th>");
         }
         sb.append("</tr>\n</thead>\n<tbody>\n");
-        for (int r : rows) {
+        String[][] shown = shownCells(table, rows, cols);
+        for (int i = 0; i < rows.size(); i++) {
+            int r = rows.get(i);
             sb.append("<tr><th>").append(r < 0 ? ELLIPSIS : String.valueOf(r)).append("</th>");
-            for (int c : cols) {
-                sb.append("<td>").append(r < 0 || c < 0 ? ELLIPSIS : escape(cell(table.column(c), r))).append("</td>");
+            for (String[] column : shown) {
+                sb.append("<td>").append(escape(column[i])).append("</td>");
             }
             sb.append("</tr>\n");
         }
@@ -76,12 +86,13 @@ public final class TableFormat {
             header[k + 1] = cols.get(k) < 0 ? ELLIPSIS : table.column(cols.get(k)).name();
         }
         grid.add(header);
-        for (int r : rows) {
+        String[][] shown = shownCells(table, rows, cols);
+        for (int i = 0; i < rows.size(); i++) {
+            int r = rows.get(i);
             String[] line = new String[cols.size() + 1];
             line[0] = r < 0 ? ELLIPSIS : String.valueOf(r);
             for (int k = 0; k < cols.size(); k++) {
-                int c = cols.get(k);
-                line[k + 1] = r < 0 || c < 0 ? ELLIPSIS : cell(table.column(c), r).replace('\n', ' ');
+                line[k + 1] = shown[k][i].replace('\n', ' ');
             }
             grid.add(line);
         }
@@ -119,6 +130,21 @@ public final class TableFormat {
                 + table.columnCount() + (table.columnCount() == 1 ? " column" : " columns");
     }
 
+    /** The text of the shown cells, column by column; the ellipsis column and row hold "...". */
+    private static String[][] shownCells(Table table, List<Integer> rows, List<Integer> cols) {
+        String[][] out = new String[cols.size()][];
+        for (int k = 0; k < cols.size(); k++) {
+            int c = cols.get(k);
+            if (c < 0) {
+                out[k] = new String[rows.size()];
+                Arrays.fill(out[k], ELLIPSIS);
+            } else {
+                out[k] = cells(table.column(c), rows);
+            }
+        }
+        return out;
+    }
+
     /** Row indices to show; -1 marks the ellipsis row. */
     private static List<Integer> rowIndices(int n) {
         return indices(n, MAX_ROWS, EDGE_ROWS);
@@ -146,8 +172,67 @@ public final class TableFormat {
         return out;
     }
 
-    private static String cell(Column<?> c, int row) {
-        return c.isMissing(row) ? "NaN" : c.getString(row);
+    /**
+     * The text of each shown cell of one column; floating-point columns are rounded as pandas
+     * rounds them, so {@code 289602.8999999997} shows as {@code 289602.9}.
+     */
+    private static String[] cells(Column<?> c, List<Integer> rows) {
+        String[] out = new String[rows.size()];
+        boolean floating = c instanceof DoubleColumn || c instanceof FloatColumn;
+        double[] values = new double[rows.size()];
+        int decimals = 1;
+        boolean scientific = false;
+        for (int k = 0; k < rows.size(); k++) {
+            int r = rows.get(k);
+            if (r < 0) {
+                out[k] = ELLIPSIS;
+            } else if (c.isMissing(r)) {
+                out[k] = "NaN";
+            } else if (!floating) {
+                out[k] = c.getString(r);
+            } else {
+                double v = ((NumericColumn<?>) c).getDouble(r);
+                values[k] = v;
+                scientific |= Double.isFinite(v) && v != 0 && (Math.abs(v) >= 1e16 || Math.abs(v) < 1e-4);
+                decimals = Math.max(decimals, decimalsNeeded(v));
+            }
+        }
+        for (int k = 0; k < rows.size(); k++) {
+            if (out[k] == null) {
+                out[k] = formatDouble(values[k], decimals, scientific);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Formats a double as pandas does with its default {@code display.precision} of 6: every
+     * value of a column with the same number of decimals, the fewest (at least one, at most six)
+     * that show each value rounded to six decimals; scientific notation for a column holding
+     * tiny or huge values.
+     *
+     * @param v the value
+     * @param decimals digits after the point
+     * @param scientific whether the column is shown in scientific notation
+     * @return the text shown
+     */
+    private static String formatDouble(double v, int decimals, boolean scientific) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return scientific ? String.format(Locale.ROOT, "%.6e", v) : String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** The fewest decimals, up to six, that show {@code v} as it shows rounded to six. */
+    private static int decimalsNeeded(double v) {
+        if (!Double.isFinite(v)) {
+            return 1;
+        }
+        BigDecimal six = new BigDecimal(v).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return Math.min(6, Math.max(1, six.scale()));
     }
 
     /**

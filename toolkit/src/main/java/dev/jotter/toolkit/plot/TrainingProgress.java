@@ -20,9 +20,10 @@ import java.util.function.Supplier;
  * </pre>
  *
  * <p>In a notebook ({@link DisplaySink#isNotebook()}) it is one output area updated in place at
- * most {@value #MAX_UPDATES_PER_SECOND} times a second, listing finished epochs above the live
- * bar, plus a loss chart redrawn after every epoch. Elsewhere it prints one line per epoch, so
- * logs stay short. {@code JOTTER_PROGRESS=off} turns the default bar off (for CI);
+ * most {@value #MAX_UPDATES_PER_SECOND} times a second: the last finished epoch above the live
+ * bar, and at the end the last epoch and the total time, so a saved notebook keeps three lines
+ * however many epochs ran; a loss chart redrawn after every epoch shows the whole history.
+ * Elsewhere it prints one line per epoch, so logs stay short. {@code JOTTER_PROGRESS=off} turns the default bar off (for CI);
  * {@code JOTTER_PROGRESS=bar} keeps the bar but drops the live chart.
  *
  * <pre>{@code
@@ -48,7 +49,8 @@ public final class TrainingProgress implements TrainingListener {
     private boolean notebook;
     private TrainingInfo info;
     private String header = "";
-    private final List<String> epochLines = new ArrayList<>();
+    private String lastEpochLine = "";
+    private int epochsDone;
     private int epoch;
     private int batch;
     private double lossSum;
@@ -170,7 +172,8 @@ public final class TrainingProgress implements TrainingListener {
         int total = batchesPerEpoch();
         String progress = total > 0 ? " " + bar(total, total) : batch > 0 ? " " + batch + " batches" : "";
         String line = prefix(epoch) + progress + metricsText(metrics) + " " + duration(took) + (eta >= 0 ? " ETA " + duration(eta) : "");
-        epochLines.add(line);
+        lastEpochLine = line;
+        epochsDone++;
         this.epoch = epoch + 1;
         batch = 0;
         lossSum = 0;
@@ -193,7 +196,7 @@ public final class TrainingProgress implements TrainingListener {
         }
         finished = true;
         long now = clock.getAsLong();
-        int done = history == null ? epochLines.size() : history.epochs();
+        int done = history == null ? epochsDone : history.epochs();
         String summary = "Trained " + done + (done == 1 ? " epoch" : " epochs") + " in " + duration(now - trainStart);
         if (notebook) {
             current = summary;
@@ -205,7 +208,7 @@ public final class TrainingProgress implements TrainingListener {
 
     // ---- state ----------------------------------------------------------------------------
 
-    /** @return the text the display shows now: header, finished epochs and the live line */
+    /** @return the text the display shows now: header, the last finished epoch and the live line */
     public String text() {
         return view().text();
     }
@@ -245,7 +248,9 @@ public final class TrainingProgress implements TrainingListener {
         if (!header.isEmpty()) {
             lines.add(header);
         }
-        lines.addAll(epochLines);
+        if (!lastEpochLine.isEmpty()) {
+            lines.add(lastEpochLine);
+        }
         if (!current.isEmpty()) {
             lines.add(current);
         }
@@ -254,8 +259,8 @@ public final class TrainingProgress implements TrainingListener {
         if (!header.isEmpty()) {
             html.append("<div style=\"color: #666\">").append(escape(header)).append("</div>");
         }
-        for (String line : epochLines) {
-            html.append("<div>").append(escape(line)).append("</div>");
+        if (!lastEpochLine.isEmpty()) {
+            html.append("<div>").append(escape(lastEpochLine)).append("</div>");
         }
         if (!current.isEmpty()) {
             html.append("<div>").append(htmlBar()).append("</div>");

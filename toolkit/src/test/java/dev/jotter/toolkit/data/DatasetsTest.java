@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
@@ -111,5 +114,17 @@ class DatasetsTest {
         assertEquals("Expected an image dataset, one of [digits, fashion-mnist], found 'iris', a table dataset.", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Datasets.load("fashion-mnist"));
         assertTrue(e.getMessage().contains("Datasets.images(\"fashion-mnist\")"), e.getMessage());
+    }
+
+    @Test
+    void aPathInsteadOfANamePointsAtDataCsv(@TempDir Path dir) throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.load("data/concrete.csv"));
+        assertTrue(e.getMessage().startsWith("No dataset 'data/concrete.csv' among the shipped datasets [breast-cancer"), e.getMessage());
+        assertTrue(e.getMessage().contains("to read your own file use Data.csv(\"data/concrete.csv\") (no such file in "), e.getMessage());
+        Path csv = Files.writeString(dir.resolve("mine.csv"), "a,b\n1,2\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Datasets.load(csv.toString()));
+        assertTrue(e.getMessage().endsWith("use Data.csv(\"" + csv + "\") (the file exists)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Datasets.load("records.json"));
+        assertTrue(e.getMessage().contains("use Data.json(\"records.json\")"), e.getMessage());
     }
 }

@@ -41,4 +41,20 @@ class TableFormatTest {
                 1  x     NaN
                 [2 rows x 2 columns]""", TableFormat.text(t));
     }
+
+    @Test
+    void doublesAreRoundedAsPandasShowsThem() {
+        Table t = Table.create("t",
+                DoubleColumn.create("price", 289602.8999999997, 1.0, Double.NaN),
+                DoubleColumn.create("ratio", 0.123456789, 2.5, 3),
+                DoubleColumn.create("tiny", 0.00001234, 1, 2),
+                tech.tablesaw.api.IntColumn.create("n", 1, 10, 2));
+        assertEquals("""
+                      price     ratio          tiny   n
+                0  289602.9  0.123457  1.234000e-05   1
+                1       1.0  2.500000  1.000000e+00  10
+                2       NaN  3.000000  2.000000e+00   2
+                [3 rows x 4 columns]""", TableFormat.text(t));
+        assertTrue(TableFormat.html(t).contains("<td>289602.9</td><td>0.123457</td>"), TableFormat.html(t));
+    }
 }
