@@ -185,7 +185,7 @@ public record Imputer(Strategy strategy, List<String> columns, Object constant) 
                             + c.type().name());
                 }
             }
-            return Tables.replace(table, out);
+            return TableEdits.replace(table, out);
         }
     }
 }

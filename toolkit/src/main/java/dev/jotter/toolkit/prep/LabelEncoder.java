@@ -96,7 +96,7 @@ public record LabelEncoder(String column) implements Transformer {
                 }
                 out.append(k);
             }
-            return Tables.replace(table, Map.of(column, List.of(out)));
+            return TableEdits.replace(table, Map.of(column, List.of(out)));
         }
 
         /**
@@ -115,7 +115,7 @@ public record LabelEncoder(String column) implements Transformer {
                     out.append(decode((int) c.getDouble(i)));
                 }
             }
-            return Tables.replace(table, Map.of(column, List.of(out)));
+            return TableEdits.replace(table, Map.of(column, List.of(out)));
         }
     }
 }

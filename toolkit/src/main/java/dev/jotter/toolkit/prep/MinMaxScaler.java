@@ -59,7 +59,7 @@ public record MinMaxScaler(List<String> columns, double low, double high) implem
 
     @Override
     public Fitted fit(Table table) {
-        List<String> cols = Tables.resolveNumeric(table, columns);
+        List<String> cols = TableEdits.resolveNumeric(table, columns);
         double[] min = new double[cols.size()];
         double[] max = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {
@@ -120,7 +120,7 @@ public record MinMaxScaler(List<String> columns, double low, double high) implem
                 }
                 out.put(c.name(), List.of(DoubleColumn.create(c.name(), v)));
             }
-            return Tables.replace(table, out);
+            return TableEdits.replace(table, out);
         }
 
         @Override

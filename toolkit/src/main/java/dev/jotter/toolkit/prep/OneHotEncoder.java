@@ -191,7 +191,7 @@ public record OneHotEncoder(List<String> columns, boolean dropFirst, Unknown unk
                 }
                 out.put(e.getKey(), made);
             }
-            return Tables.replace(table, out);
+            return TableEdits.replace(table, out);
         }
 
         /**

@@ -41,7 +41,7 @@ public record StandardScaler(List<String> columns) implements Transformer {
 
     @Override
     public Fitted fit(Table table) {
-        List<String> cols = Tables.resolveNumeric(table, columns);
+        List<String> cols = TableEdits.resolveNumeric(table, columns);
         double[] mean = new double[cols.size()];
         double[] std = new double[cols.size()];
         for (int j = 0; j < cols.size(); j++) {
@@ -108,7 +108,7 @@ public record StandardScaler(List<String> columns) implements Transformer {
                 }
                 out.put(c.name(), List.of(DoubleColumn.create(c.name(), v)));
             }
-            return Tables.replace(table, out);
+            return TableEdits.replace(table, out);
         }
 
         /**
@@ -128,7 +128,7 @@ public record StandardScaler(List<String> columns) implements Transformer {
                 }
                 out.put(c.name(), List.of(DoubleColumn.create(c.name(), v)));
             }
-            return Tables.replace(table, out);
+            return TableEdits.replace(table, out);
         }
 
         @Override

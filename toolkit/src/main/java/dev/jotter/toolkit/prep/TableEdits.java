@@ -9,9 +9,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /** Helpers shared by the transformers: copying tables so the caller's is never touched. */
-final class Tables {
+final class TableEdits {
 
-    private Tables() {}
+    private TableEdits() {}
 
     /**
      * A new table in the original column order, where some columns are replaced by one or more new ones.
