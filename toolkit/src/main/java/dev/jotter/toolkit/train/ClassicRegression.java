@@ -73,7 +73,7 @@ public final class ClassicRegression extends RegressionTrainer<LinearModel> {
             }
             y[i] = yf[i] - yMean;
         }
-        double[] w = b.kind == Kind.LASSO ? lasso(x, y, b.alpha) : ridge(x, y, b.kind == Kind.OLS ? 0 : b.alpha);
+        double[] w = b.kind == Kind.LASSO ? lasso(x, y, b.alpha) : ridge(x, y, b.kind == Kind.OLS ? 0 : b.alpha, features);
         double intercept = yMean;
         for (int j = 0; j < d; j++) {
             intercept -= w[j] * mean[j];
@@ -92,8 +92,8 @@ public final class ClassicRegression extends RegressionTrainer<LinearModel> {
         return model.withHistory(History.of(h));
     }
 
-    /** Solves (X'X + alpha I) w = X'y by Cholesky. */
-    static double[] ridge(double[][] x, double[] y, double alpha) {
+    /** Solves (X'X + alpha I) w = X'y by Cholesky; {@code names} name the features in its error. */
+    static double[] ridge(double[][] x, double[] y, double alpha, List<String> names) {
         int d = x[0].length;
         double[][] a = new double[d][d];
         double[] rhs = new double[d];
@@ -121,8 +121,8 @@ public final class ClassicRegression extends RegressionTrainer<LinearModel> {
                 }
                 if (j == k) {
                     if (s <= 1e-12 * Math.max(1, a[j][j])) {
-                        throw new IllegalArgumentException("Expected linearly independent features for least squares, found feature " + j
-                                + " collinear with earlier ones (or constant), so there is no unique answer; drop redundant columns or use"
+                        throw new IllegalArgumentException("Expected linearly independent features for least squares, found '" + names.get(j)
+                                + "' collinear with " + names.subList(0, j) + " (or constant), so there is no unique answer; drop redundant columns or use"
                                 + " ClassicRegression.ridge(alpha).");
                     }
                     l[j][j] = Math.sqrt(s);
