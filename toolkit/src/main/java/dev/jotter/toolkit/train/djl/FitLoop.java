@@ -236,9 +236,10 @@ public final class FitLoop {
                         trainer.step();
                     }
                     if (!Double.isFinite(batchLoss)) {
-                        throw new IllegalStateException("Training diverged: the loss became " + batchLoss + " in epoch " + epoch
-                                + ", batch " + (b + 1) + ". Lower the learning rate (now " + o.learningRate()
-                                + "), standardize the features, or set optGradientClipNorm(1.0).");
+                        // Stop at the first bad batch: every later epoch would only print the same NaN.
+                        throw new IllegalStateException("Expected a finite training loss, found " + batchLoss + " at epoch " + epoch + ", batch "
+                                + (b + 1) + ": training diverged, likely a learning rate too high (lr=" + o.learningRate()
+                                + ") or unscaled features or targets; lower optLearningRate, add StandardScaler, or set optGradientClipNorm(1.0).");
                     }
                     lossSum += batchLoss * (to - from);
                     for (TrainingListener l : listeners) {
