@@ -310,7 +310,7 @@ public final class Matrix {
             int missing = c.countMissing();
             if (missing > 0) {
                 throw new IllegalArgumentException("Expected numbers in column '" + name + "' of table " + table.name() + ", found "
-                        + missing + " missing value" + (missing == 1 ? "" : "s") + " (the first at row " + firstMissing(c)
+                        + missing + " missing value" + (missing == 1 ? "" : "s") + " (NaN or empty; the first at row " + firstMissing(c)
                         + "); fill them with Imputer or drop them with table.dropRowsWithMissingValues()");
             }
             for (int i = 0; i < c.size(); i++) {

@@ -181,7 +181,7 @@ final class Inputs {
 
     static void requireRows(int n) {
         if (n == 0) {
-            throw new IllegalArgumentException("Expected at least one example, found none.");
+            throw new IllegalArgumentException("Expected at least one example, found none; check the filter or split that made them.");
         }
     }
 

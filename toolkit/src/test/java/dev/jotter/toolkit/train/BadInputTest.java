@@ -2,6 +2,7 @@ package dev.jotter.toolkit.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jotter.toolkit.data.TextSet;
 import dev.jotter.toolkit.prep.OneHotEncoder;
 import dev.jotter.toolkit.prep.Pipeline;
 import dev.jotter.toolkit.prep.StandardScaler;
@@ -164,11 +165,40 @@ class BadInputTest {
                 }
             }, arg, List.of("'c'", "row 2", "missing value", "Imputer")));
         }
+        textCases(cases);
         cases.add(new Case("NaN in feature arrays", "MlpClassifier.fit(double[][], int[])", () -> {
             double[][] x = {{0, 1}, {1, Double.NaN}, {2, 0}};
             classifiers("cls").get(0).trainer().get().fit(x, new int[] {0, 1, 0});
         }, arg, List.of("feature 1 of row 1", "found NaN", "Imputer")));
         return cases;
+    }
+
+    /** Labelled sentences: classes pos and neg, and, with {@code withNeutral}, one text of a class the model never saw. */
+    static TextSet texts(String name, boolean withNeutral) {
+        List<String> text = new ArrayList<>(List.of("good phone", "great screen", "bad phone", "awful screen", "good battery", "bad battery"));
+        List<String> label = new ArrayList<>(List.of("pos", "pos", "neg", "neg", "pos", "neg"));
+        if (withNeutral) {
+            text.add("a phone");
+            label.add("neutral");
+        }
+        return TextSet.of(Table.create(name, StringColumn.create("text", text), StringColumn.create("label", label)), "text", "label");
+    }
+
+    static TransformerClassifier transformer() {
+        return TransformerClassifier.builder().optEmbeddingSize(8).optHeads(2).optLayers(1).optFeedForward(8).optEpochs(1).optProgress(false).build();
+    }
+
+    /** The transformer reads TextSets: an empty one, one of a single class, a class it never saw. */
+    static void textCases(List<Case> cases) {
+        cases.add(new Case("Empty table", "TransformerClassifier.fit(TextSet)", () -> transformer().fit(texts("reviews", false).select(new int[0])),
+                IllegalArgumentException.class, List.of("found none", "filter or split")));
+        cases.add(new Case("One-row table for training", "TransformerClassifier.fit(TextSet)",
+                () -> transformer().fit(texts("reviews", false).select(new int[] {0})), IllegalArgumentException.class, List.of("at least 2 rows", "found 1")));
+        cases.add(new Case("A class unseen in training, at evaluate", "TextClassifier model.evaluate(TextSet)", () -> {
+            try (TextClassifier m = transformer().fit(texts("reviews", false))) {
+                m.evaluate(texts("more", true));
+            }
+        }, IllegalArgumentException.class, List.of("[neg, pos]", "TextSet more", "[neutral]", "drop those texts")));
     }
 
     /** A model trained after a pipeline, then handed the raw test table: its columns differ. */
@@ -230,7 +260,7 @@ class BadInputTest {
         huge.replaceColumn("y", huge.doubleColumn("y").multiply(1e20).setName("y"));
         cases.add(new Case("Training that diverges (NaN or infinite loss)", "MlpRegressor.fit", () -> MlpRegressor.builder().setFeatures("a", "b", "c")
                 .setLabel("y").optHidden(8).optEpochs(40).optProgress(false).build().fit(huge),
-                IllegalStateException.class, List.of("found Infinity at epoch 1, batch 1", "lr=", "optLearningRate", "StandardScaler")));
+                IllegalStateException.class, List.of("found Infinity at epoch 1, batch 1, before any update", "StandardScaler", "rescale the target")));
     }
 
     @Test
