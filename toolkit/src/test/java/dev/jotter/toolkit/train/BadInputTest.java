@@ -86,13 +86,38 @@ class BadInputTest {
                         () -> SmileClassification.gradientBoosting().optTrees(5).setFeatures(features).setLabel(label).build()));
     }
 
+    /** Every table trainer, the regressors predicting y and the classifiers cls, on the same features. */
+    static List<Named<? extends TableTrainer<?>>> all(String... features) {
+        List<Named<? extends TableTrainer<?>>> all = new ArrayList<>(regressors(features));
+        all.addAll(classifiers("cls", features));
+        return all;
+    }
+
+    /** Predicts on a table with whichever kind of model this is. */
+    static void predict(FittedModel m, Table table) {
+        if (m instanceof RegressionModel r) {
+            r.predict(table);
+        } else {
+            ((ClassificationModel) m).predict(table);
+        }
+    }
+
     /** Adds one case per trainer, regressors and classifiers alike, for a bad training table. */
     static void everyTrainer(List<Case> cases, String input, Supplier<Table> bad, Class<? extends RuntimeException> type, String... mustContain) {
-        for (var t : regressors("a", "b", "c")) {
+        for (var t : all("a", "b", "c")) {
             cases.add(new Case(input, t.name() + ".fit", () -> t.trainer().get().fit(bad.get()), type, List.of(mustContain)));
         }
-        for (var t : classifiers("cls", "a", "b", "c")) {
-            cases.add(new Case(input, t.name() + ".fit", () -> t.trainer().get().fit(bad.get()), type, List.of(mustContain)));
+    }
+
+    /** Adds one case per trainer for a bad table handed to a model fitted on {@code train}. */
+    static void everyModel(List<Case> cases, String input, List<Named<? extends TableTrainer<?>>> trainers, Supplier<Table> train,
+            Supplier<Table> bad, String... mustContain) {
+        for (var t : trainers) {
+            cases.add(new Case(input, t.name() + " model.predict", () -> {
+                try (FittedModel m = t.trainer().get().fit(train.get())) {
+                    predict(m, bad.get());
+                }
+            }, IllegalArgumentException.class, List.of(mustContain)));
         }
     }
 
@@ -105,11 +130,7 @@ class BadInputTest {
                 "'a'", "row 7", "found Infinity", "drop");
         everyTrainer(cases, "Empty table", () -> train().emptyCopy(), arg, "table 'train'", "found none", "filter or split");
         everyTrainer(cases, "One-row table for training", () -> train().first(1), arg, "found 1");
-        for (var t : regressors("a", "color")) {
-            cases.add(new Case("Text feature column", t.name() + ".fit", () -> t.trainer().get().fit(train()), arg,
-                    List.of("'color'", "STRING", "OneHotEncoder")));
-        }
-        for (var t : classifiers("cls", "a", "color")) {
+        for (var t : all("a", "color")) {
             cases.add(new Case("Text feature column", t.name() + ".fit", () -> t.trainer().get().fit(train()), arg,
                     List.of("'color'", "STRING", "OneHotEncoder")));
         }
@@ -156,15 +177,11 @@ class BadInputTest {
         pipelineCases(cases);
         closedCases(cases);
         divergenceCases(cases);
-        for (var t : regressors("a", "b", "c")) {
-            cases.add(new Case("NaN in a feature column, at predict", t.name() + " model.predict", () -> {
-                try (var m = t.trainer().get().fit(train())) {
-                    Table test = table("test", 10);
-                    test.doubleColumn("c").set(2, Double.NaN);
-                    m.predict(test);
-                }
-            }, arg, List.of("'c'", "row 2", "missing value", "Imputer")));
-        }
+        everyModel(cases, "NaN in a feature column, at predict", all("a", "b", "c"), BadInputTest::train, () -> {
+            Table test = table("test", 10);
+            test.doubleColumn("c").set(2, Double.NaN);
+            return test;
+        }, "'c'", "row 2", "missing value", "Imputer");
         textCases(cases);
         cases.add(new Case("NaN in feature arrays", "MlpClassifier.fit(double[][], int[])", () -> {
             double[][] x = {{0, 1}, {1, Double.NaN}, {2, 0}};
@@ -204,24 +221,11 @@ class BadInputTest {
     /** A model trained after a pipeline, then handed the raw test table: its columns differ. */
     static void pipelineCases(List<Case> cases) {
         Pipeline pipeline = Pipeline.of(OneHotEncoder.of("color"), StandardScaler.of("a", "b", "c"));
-        for (var t : regressors("a", "b", "c", "color_red")) {
-            cases.add(new Case("Test columns that differ from training (pipeline not applied)", t.name() + " model.predict", () -> {
-                Table tr = train();
-                Pipeline.Fitted fitted = pipeline.fit(tr);
-                try (var m = t.trainer().get().fit(fitted.transform(tr))) {
-                    m.predict(table("test", 10));
-                }
-            }, IllegalArgumentException.class, List.of("[a, b, c, color_red]", "found [a, b, c, color, y, cls]", "no [color_red]", "same fitted pipeline")));
-        }
-        for (var t : classifiers("cls", "a", "b", "c", "color_red")) {
-            cases.add(new Case("Test columns that differ from training (pipeline not applied)", t.name() + " model.predict", () -> {
-                Table tr = train();
-                Pipeline.Fitted fitted = pipeline.fit(tr);
-                try (var m = t.trainer().get().fit(fitted.transform(tr))) {
-                    m.predict(table("test", 10));
-                }
-            }, IllegalArgumentException.class, List.of("[a, b, c, color_red]", "found [a, b, c, color, y, cls]", "no [color_red]", "same fitted pipeline")));
-        }
+        Table tr = train();
+        Pipeline.Fitted fitted = pipeline.fit(tr);
+        everyModel(cases, "Test columns that differ from training (pipeline not applied)", all("a", "b", "c", "color_red"),
+                () -> fitted.transform(tr), () -> table("test", 10),
+                "[a, b, c, color_red]", "found [a, b, c, color, y, cls]", "no [color_red]", "same fitted pipeline");
     }
 
     /** DJL models free their native weights on close; the Smile and OLS models hold none. */
