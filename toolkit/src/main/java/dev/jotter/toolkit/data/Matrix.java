@@ -200,7 +200,7 @@ public final class Matrix {
         }
         int[] out = new int[table.rowCount()];
         for (int i = 0; i < out.length; i++) {
-            if (c.isMissing(i)) {
+            if (isMissingClass(c, i)) {
                 throw new IllegalArgumentException("Expected one of the classes " + classes + " in label column '" + col + "' row " + i
                         + ", found a missing value; drop those rows first, e.g. table.dropRowsWithMissingValues()");
             }
@@ -228,7 +228,7 @@ public final class Matrix {
         Comparator<String> order = c instanceof NumericColumn<?> ? Comparator.comparingDouble(Double::parseDouble) : Comparator.naturalOrder();
         TreeSet<String> s = new TreeSet<>(order);
         for (int i = 0; i < c.size(); i++) {
-            if (!c.isMissing(i)) {
+            if (!isMissingClass(c, i)) {
                 s.add(className(c, i));
             }
         }
@@ -252,6 +252,15 @@ public final class Matrix {
         }
         int distinct = classes(table, col).size();
         return distinct > MAX_NUMERIC_CLASSES || (table.rowCount() >= 20 && distinct > table.rowCount() / 2);
+    }
+
+    /**
+     * Whether a label cell holds no class. A blank text cell counts: Tablesaw's
+     * {@code StringColumn.setMissing} leaves an empty string that {@code isMissing} does not
+     * report, and a class named "" would silently become a class of its own.
+     */
+    private static boolean isMissingClass(Column<?> c, int row) {
+        return c.isMissing(row) || (c instanceof StringColumn s && s.get(row).isBlank());
     }
 
     /**
@@ -301,7 +310,7 @@ public final class Matrix {
             int missing = c.countMissing();
             if (missing > 0) {
                 throw new IllegalArgumentException("Expected numbers in column '" + name + "' of table " + table.name() + ", found "
-                        + missing + " missing value" + (missing == 1 ? "" : "s") + " (the first at row " + firstMissing(c)
+                        + missing + " missing value" + (missing == 1 ? "" : "s") + " (NaN or empty; the first at row " + firstMissing(c)
                         + "); fill them with Imputer or drop them with table.dropRowsWithMissingValues()");
             }
             for (int i = 0; i < c.size(); i++) {

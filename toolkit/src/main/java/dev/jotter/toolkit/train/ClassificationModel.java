@@ -32,7 +32,7 @@ public interface ClassificationModel extends FittedModel {
      * @return class probabilities per row, each row summing to 1; columns follow {@link #classes()}
      */
     default double[][] predictProbabilities(Table table) {
-        return predictProbabilities(Inputs.features(table, featureNames()));
+        return predictProbabilities(Inputs.modelFeatures(table, featureNames()));
     }
 
     /**

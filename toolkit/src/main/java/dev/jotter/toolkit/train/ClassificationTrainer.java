@@ -113,6 +113,7 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> exten
     }
 
     private M fitChecked(float[][] x, int[] y, float[][] xv, int[] yv, List<String> names, String labelName, List<String> classes) {
+        Inputs.requireTrainingRows(x.length);
         Inputs.checkFeatures(x, 0);
         Inputs.checkClasses(y, x.length, classes.size());
         if (classes.size() < 2) {

@@ -28,6 +28,22 @@ final class Inputs {
         return Matrix.features(table, names.toArray(String[]::new));
     }
 
+    /**
+     * A fitted model's feature rows from a table: every column it was trained on must be there,
+     * else the message lists both column sets, the usual cause being a preprocessing pipeline
+     * applied to the training table but not to this one.
+     */
+    static double[][] modelFeatures(Table table, List<String> trained) {
+        requireRows(table);
+        List<String> missing = trained.stream().filter(n -> !table.columnNames().contains(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Expected the columns the model was trained on " + trained + ", found " + table.columnNames()
+                    + " in table '" + table.name() + "' (no " + missing + "); apply the same fitted pipeline to this table as to the training table"
+                    + " (fitted.transform(table)), or select the columns the model knows.");
+        }
+        return Matrix.features(table, trained.toArray(String[]::new));
+    }
+
     /** Regression targets: the label column's numbers. */
     static double[] targets(Table table, String label) {
         requireRows(table);
@@ -151,9 +167,21 @@ final class Inputs {
         }
     }
 
+    /**
+     * Training needs two rows at least: one row has no spread to standardize or split, and a
+     * model fitted to it has learned nothing, so a filter that left one row is reported here.
+     */
+    static void requireTrainingRows(int n) {
+        requireRows(n);
+        if (n < 2) {
+            throw new IllegalArgumentException("Expected at least 2 rows to train on, found " + n
+                    + "; a model fitted to one row learns nothing, so check the filter or split that made the training table.");
+        }
+    }
+
     static void requireRows(int n) {
         if (n == 0) {
-            throw new IllegalArgumentException("Expected at least one example, found none.");
+            throw new IllegalArgumentException("Expected at least one example, found none; check the filter or split that made them.");
         }
     }
 

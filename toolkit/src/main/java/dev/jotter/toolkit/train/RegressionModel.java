@@ -25,7 +25,7 @@ public interface RegressionModel extends FittedModel {
      * @return one prediction per row
      */
     default double[] predict(Table table) {
-        return predict(Inputs.features(table, featureNames()));
+        return predict(Inputs.modelFeatures(table, featureNames()));
     }
 
     /**

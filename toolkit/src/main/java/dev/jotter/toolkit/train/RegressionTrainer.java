@@ -68,6 +68,7 @@ public abstract class RegressionTrainer<M extends RegressionModel> extends Table
     }
 
     private M fitChecked(float[][] x, float[] y, float[][] xv, float[] yv, List<String> names, String labelName) {
+        Inputs.requireTrainingRows(x.length);
         Inputs.checkFeatures(x, 0);
         Inputs.checkTargets(y, x.length);
         if (xv != null) {

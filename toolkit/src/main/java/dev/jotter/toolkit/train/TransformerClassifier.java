@@ -111,6 +111,7 @@ public final class TransformerClassifier {
     }
 
     private TextClassifier fitTokens(int[][] x, int[] y, int[][] xv, int[] yv, TextEncoder encoder, int vocab, List<String> classes) {
+        Inputs.requireTrainingRows(x.length);
         checkTokens(x, vocab, 0);
         Inputs.checkClasses(y, x.length, classes.size());
         if (classes.size() < 2) {

@@ -71,7 +71,7 @@ class MatrixTest {
     void missingAndInfiniteValuesAreRefusedWithTheirRow() {
         Table t = Table.create("t", DoubleColumn.create("a", 1, 2, Double.NaN, Double.NaN), DoubleColumn.create("b", 1, Double.POSITIVE_INFINITY, 3, 4));
         var e = assertThrows(IllegalArgumentException.class, () -> Matrix.features(t, "a"));
-        assertEquals("Expected numbers in column 'a' of table t, found 2 missing values (the first at row 2);"
+        assertEquals("Expected numbers in column 'a' of table t, found 2 missing values (NaN or empty; the first at row 2);"
                 + " fill them with Imputer or drop them with table.dropRowsWithMissingValues()", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Matrix.column(t, "b"));
         assertEquals("Expected finite numbers in column 'b' of table t, found Infinity at row 1; drop or fix that row first", e.getMessage());
@@ -89,7 +89,7 @@ class MatrixTest {
         assertEquals("Expected a numeric column 'species' in table iris, found STRING; encode it first (OneHotEncoder or LabelEncoder)",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Matrix.features(Datasets.load("cars"), "mpg"));
-        assertTrue(e.getMessage().startsWith("Expected numbers in column 'mpg' of table cars, found 8 missing values (the first at row "),
+        assertTrue(e.getMessage().startsWith("Expected numbers in column 'mpg' of table cars, found 8 missing values (NaN or empty; the first at row "),
                 e.getMessage());
     }
 }

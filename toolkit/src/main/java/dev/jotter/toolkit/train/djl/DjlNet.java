@@ -187,7 +187,8 @@ public final class DjlNet implements AutoCloseable {
 
     private void check() {
         if (closed.get()) {
-            throw new IllegalStateException("Expected an open model, found one closed, whose weights are gone; load it again or refit.");
+            throw new IllegalStateException("Expected an open model, found '" + model.getName()
+                    + "' closed, its native weights freed by close(); load it again from its saved directory, or fit it again.");
         }
     }
 

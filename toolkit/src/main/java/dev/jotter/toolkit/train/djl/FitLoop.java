@@ -236,9 +236,15 @@ public final class FitLoop {
                         trainer.step();
                     }
                     if (!Double.isFinite(batchLoss)) {
-                        throw new IllegalStateException("Training diverged: the loss became " + batchLoss + " in epoch " + epoch
-                                + ", batch " + (b + 1) + ". Lower the learning rate (now " + o.learningRate()
-                                + "), standardize the features, or set optGradientClipNorm(1.0).");
+                        // Stop at the first bad batch: every later epoch would only print the same NaN.
+                        // Before the first update the learning rate has done nothing yet: the data is too large for float.
+                        String cause = epoch == 1 && b == 0
+                                ? ", before any update: the untrained network's loss overflows, so features or targets are far too large;"
+                                        + " add StandardScaler to the features and rescale the target (e.g. to thousands)."
+                                : ": training diverged, likely a learning rate too high (lr=" + o.learningRate()
+                                        + ") or unscaled features; lower optLearningRate, add StandardScaler, or set optGradientClipNorm(1.0).";
+                        throw new IllegalStateException("Expected a finite training loss, found " + batchLoss + " at epoch " + epoch + ", batch "
+                                + (b + 1) + cause);
                     }
                     lossSum += batchLoss * (to - from);
                     for (TrainingListener l : listeners) {
