@@ -1,6 +1,7 @@
 package dev.jotter.kernel.session;
 
 import dev.jotter.magics.MagicContext;
+import dev.jotter.toolkit.data.WorkingDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +18,17 @@ public final class Workspace {
     private final Supplier<JShell> shell;
     private final Map<String, String> environment = new ConcurrentHashMap<>(System.getenv());
     private final List<Path> classpath = new ArrayList<>();
-    private volatile Path workingDirectory = Path.of("").toAbsolutePath();
+    private volatile Path workingDirectory;
 
-    /** @param shell the session's JShell, waited for when asked */
+    /**
+     * Starts in the JVM's working directory, as a freshly started kernel does, whatever folder an
+     * earlier session in this JVM moved to.
+     *
+     * @param shell the session's JShell, waited for when asked
+     */
     public Workspace(Supplier<JShell> shell) {
         this.shell = shell;
+        setWorkingDirectory(Path.of("").toAbsolutePath());
     }
 
     /** @return the user's variables with their types and short values, in declaration order */
@@ -73,8 +80,16 @@ public final class Workspace {
         return workingDirectory;
     }
 
-    /** @param dir the new working directory for magics */
+    /**
+     * Sets the working directory for magics and for the toolkit's relative paths
+     * ({@code Data.csv("data.csv")}, model {@code save}/{@code load}): a JVM cannot change its own,
+     * and Jupyter starts a kernel in the notebook's folder, so {@code jotter run} and {@code %cd}
+     * set this one.
+     *
+     * @param dir the new working directory
+     */
     public void setWorkingDirectory(Path dir) {
         this.workingDirectory = dir.toAbsolutePath().normalize();
+        WorkingDirectory.set(workingDirectory);
     }
 }

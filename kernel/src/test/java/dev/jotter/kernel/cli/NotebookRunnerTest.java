@@ -327,6 +327,29 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void relativePathsAreTheNotebooksFolderAsUnderJupyterAndPercentCdMovesThem() throws Exception {
+        // The JVM runs in the module's folder; the notebook and its data sit in a temp folder,
+        // as when `jotter run course/nb.ipynb` starts elsewhere.
+        Path course = Files.createDirectories(dir.resolve("course"));
+        Files.writeString(course.resolve("homes.csv"), "rooms,price\n3,250\n4,310\n");
+        Files.createDirectories(course.resolve("more"));
+        Files.writeString(course.resolve("more/extra.csv"), "rooms,price\n2,190\n");
+        assertFalse(Files.exists(Path.of("homes.csv").toAbsolutePath()), "the JVM's own folder must not hold the file");
+        Path in = course.resolve("paths.ipynb");
+        Files.writeString(in, notebook(
+                "dev.jotter.toolkit.data.Data.csv(\"homes.csv\").rowCount()",
+                "%cd more",
+                "dev.jotter.toolkit.data.Data.csv(\"extra.csv\").rowCount()"));
+        Path out = dir.resolve("paths.out.ipynb");
+        NotebookRunner.Outcome o = new NotebookRunner(log, Map.of(), 0).run(in, out);
+
+        assertTrue(o.ok(), () -> o.failure() + "\n" + logBytes);
+        List<JsonObject> code = codeCells(read(out));
+        assertEquals("2", code.get(0).getAsJsonArray("outputs").get(0).getAsJsonObject().getAsJsonObject("data").get("text/plain").getAsString());
+        assertEquals("1", code.get(2).getAsJsonArray("outputs").get(0).getAsJsonObject().getAsJsonObject("data").get("text/plain").getAsString());
+    }
+
+    @Test
     void withoutOutputTheResultGoesBesideTheNotebook() throws Exception {
         Path in = write("beside.ipynb", notebook("System.out.println(\"echoed\");"));
         assertEquals(0, cli(List.of(in.toString(), "--log-output"), new ByteArrayOutputStream()));

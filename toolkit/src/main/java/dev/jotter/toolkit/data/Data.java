@@ -47,7 +47,7 @@ public final class Data {
     /**
      * Reads a CSV file with a header row, with {@link CsvOptions#defaults()}.
      *
-     * @param path the file
+     * @param path the file; a relative path is taken in {@link WorkingDirectory#get()}, the notebook's folder
      * @return a new table named after the file
      * @throws IllegalArgumentException naming file, line and column when a row is malformed, or
      *     when a numeric column holds a few values that are not numbers (see {@link #csv(Path, CsvOptions)})
@@ -59,7 +59,7 @@ public final class Data {
     /**
      * Reads a CSV file with a header row, with {@link CsvOptions#defaults()}.
      *
-     * @param path the file
+     * @param path the file; a relative path is taken in {@link WorkingDirectory#get()}, the notebook's folder
      * @return a new table named after the file
      * @throws IllegalArgumentException naming file, line and column when a row is malformed, or
      *     when a numeric column holds a few values that are not numbers (see {@link #csv(Path, CsvOptions)})
@@ -71,7 +71,7 @@ public final class Data {
     /**
      * Reads a CSV file with a header row and options.
      *
-     * @param path the file
+     * @param path the file; a relative path is taken in {@link WorkingDirectory#get()}, the notebook's folder
      * @param options extra missing-value markers, columns to keep as text
      * @return a new table named after the file
      * @throws IllegalArgumentException as {@link #csv(Path, CsvOptions)}
@@ -100,7 +100,7 @@ public final class Data {
      * {@link CsvOptions#text(String...)}. Columns that are mostly text, like names or codes with
      * some numeric values, are read as text as before and never refused.
      *
-     * @param path the file
+     * @param path the file; a relative path is taken in {@link WorkingDirectory#get()}, the notebook's folder
      * @param options extra missing-value markers, columns to keep as text
      * @return a new table named after the file
      * @throws IllegalArgumentException naming file, line and column when a row is malformed or a
@@ -108,6 +108,7 @@ public final class Data {
      *     names a column the file lacks
      */
     public static Table csv(Path path, CsvOptions options) {
+        path = WorkingDirectory.resolve(path);
         requireFile(path);
         Table fast = readFast(path, options);
         if (fast != null) {
@@ -255,7 +256,7 @@ public final class Data {
     /**
      * Reads a JSON file holding an array of flat objects (one per row), or an object of columns.
      *
-     * @param path the file
+     * @param path the file; a relative path is taken in {@link WorkingDirectory#get()}, the notebook's folder
      * @return a new table named after the file
      */
     public static Table json(String path) {
@@ -265,11 +266,12 @@ public final class Data {
     /**
      * Reads a JSON file holding an array of flat objects (one per row), or an object of columns.
      *
-     * @param path the file
+     * @param path the file; a relative path is taken in {@link WorkingDirectory#get()}, the notebook's folder
      * @return a new table named after the file
      * @throws IllegalArgumentException naming file, line and column for a syntax error
      */
     public static Table json(Path path) {
+        path = WorkingDirectory.resolve(path);
         requireFile(path);
         try {
             Table t = new JsonReader().read(JsonReadOptions.builder(path.toFile()).tableName(name(path)).build());
@@ -291,8 +293,8 @@ public final class Data {
 
     private static void requireFile(Path path) {
         if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("No file " + path.toAbsolutePath() + "; check the name, or that the notebook runs in "
-                    + Path.of("").toAbsolutePath());
+            throw new IllegalArgumentException("No file " + path + "; check the name, or that a relative path is relative to "
+                    + WorkingDirectory.get() + " (the notebook's folder; %cd changes it)");
         }
     }
 

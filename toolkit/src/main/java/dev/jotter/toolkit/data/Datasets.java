@@ -273,9 +273,9 @@ public final class Datasets {
     /** Whether the file is there, so the user knows if the path itself needs fixing too. */
     private static String fileStatus(String name) {
         try {
-            Path path = Path.of(name);
+            Path path = WorkingDirectory.resolve(name);
             return Files.isRegularFile(path) ? " (the file exists)"
-                    : " (no such file in " + Path.of("").toAbsolutePath() + " either; check the path)";
+                    : " (no such file in " + WorkingDirectory.get() + " either; check the path)";
         } catch (InvalidPathException e) {
             return "";
         }

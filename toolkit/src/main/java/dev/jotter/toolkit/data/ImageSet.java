@@ -29,7 +29,8 @@ public record ImageSet(String name, int width, int height, float[][] pixels, int
     /**
      * Checks that the arrays agree.
      *
-     * @throws IllegalArgumentException if the pixel and label counts differ or an image has the wrong size
+     * @throws IllegalArgumentException if the pixel and label counts differ, an image has the wrong
+     *     size, a class name repeats or a label is not an index into {@code classNames}
      */
     public ImageSet {
         Objects.requireNonNull(name, "name");
@@ -44,6 +45,19 @@ public record ImageSet(String name, int width, int height, float[][] pixels, int
                         + " pixels, expected " + width + "x" + height + " = " + width * height);
             }
         }
+        ClassLabels.check("ImageSet", name, "image", labels, classNames);
+    }
+
+    /**
+     * This set's labels as indices into another class list, matched by name: how a model trained
+     * with classes {@code classes} reads this set, whatever order this set lists its classes in.
+     *
+     * @param classes the class names to index into, e.g. a model's {@code classes()}
+     * @return one index into {@code classes} per image
+     * @throws IllegalArgumentException naming the classes of this set that {@code classes} lacks
+     */
+    public int[] labelsIn(List<String> classes) {
+        return ClassLabels.labelsIn("ImageSet", name, "images", labels, classNames, classes);
     }
 
     /** @return the number of images */

@@ -2,10 +2,7 @@ package dev.jotter.toolkit.data;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import tech.tablesaw.api.Table;
 
@@ -43,16 +40,7 @@ public record TextSet(String name, List<String> texts, int[] labels, List<String
             throw new IllegalArgumentException("TextSet " + name + ": expected one label and source per text, found "
                     + texts.size() + " texts, " + labels.length + " labels, " + sources.size() + " sources");
         }
-        if (new HashSet<>(classNames).size() != classNames.size()) {
-            throw new IllegalArgumentException("Expected distinct class names in TextSet " + name + ", found " + classNames + "; name each class once.");
-        }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= classNames.size()) {
-                throw new IllegalArgumentException("Expected a class index in 0.." + (classNames.size() - 1) + " (into the classes " + classNames
-                        + ") as label of text " + i + " in TextSet " + name + ", found " + labels[i]
-                        + "; add the class to classNames or fix the label.");
-            }
-        }
+        ClassLabels.check("TextSet", name, "text", labels, classNames);
     }
 
     /**
@@ -97,30 +85,7 @@ public record TextSet(String name, List<String> texts, int[] labels, List<String
      * @throws IllegalArgumentException naming the classes of this set that {@code classes} lacks
      */
     public int[] labelsIn(List<String> classes) {
-        if (classes.equals(classNames)) {
-            return labels.clone();
-        }
-        Map<String, Integer> index = new HashMap<>();
-        for (int k = 0; k < classes.size(); k++) {
-            index.putIfAbsent(classes.get(k), k);
-        }
-        int[] out = new int[labels.length];
-        List<String> unknown = new ArrayList<>();
-        for (int i = 0; i < labels.length; i++) {
-            Integer k = index.get(classNames.get(labels[i]));
-            if (k == null) {
-                if (!unknown.contains(classNames.get(labels[i]))) {
-                    unknown.add(classNames.get(labels[i]));
-                }
-                continue;
-            }
-            out[i] = k;
-        }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("Expected the classes " + classes + " in TextSet " + name + ", found texts of class "
-                    + unknown + " too; drop those texts, or train on a set that has them.");
-        }
-        return out;
+        return ClassLabels.labelsIn("TextSet", name, "texts", labels, classNames, classes);
     }
 
     /** @return the number of texts */

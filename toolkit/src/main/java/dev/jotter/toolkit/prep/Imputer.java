@@ -8,15 +8,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
  * Fills missing values with a statistic learned from the training table, as scikit-learn's
- * {@code SimpleImputer}. Mean and median need numeric columns and produce double columns;
- * most-frequent (ties: the smallest value, as scikit-learn) and constant work on text too.
+ * {@code SimpleImputer}. Mean and median need numeric columns; most-frequent (ties: the smallest
+ * value, as scikit-learn) and constant work on text too.
+ *
+ * <p><b>Column types.</b> An integer column (INTEGER, LONG, SHORT) stays one when its fill value
+ * is a whole number that fits it: a median of {@code 8} fills {@code 8}, not {@code 8.0}. A
+ * fractional fill (a mean of {@code 7.4}, a median of {@code 7.5}) turns it into a DOUBLE column,
+ * since the value itself would otherwise be rounded; every other numeric column becomes DOUBLE.
+ * Round the fill yourself ({@code Imputer.constant(8, "rooms")}) to keep integers.
  *
  * <pre>{@code
  * jshell> var imp = Imputer.median("mpg", "horsepower").fit(cars)
@@ -151,7 +160,8 @@ public record Imputer(Strategy strategy, List<String> columns, Object constant) 
     /**
      * A fitted imputer.
      *
-     * @param values the fill value per column: a Double for numeric columns, a String for text columns
+     * @param values the fill value per column: a Double for numeric columns, a String for text columns;
+     *     an integer column keeps its type when its value is whole (see {@link Imputer})
      */
     public record Fitted(Map<String, Object> values) implements FittedTransformer {
 
@@ -171,6 +181,11 @@ public record Imputer(Strategy strategy, List<String> columns, Object constant) 
                         throw new IllegalArgumentException("Expected a number to fill the numeric column '" + c.name() + "' with, found '" + fill + "'");
                     }
                     double f = num.doubleValue();
+                    Column<?> kept = filledKeepingIntegers(n, f);
+                    if (kept != null) {
+                        out.put(c.name(), List.of(kept));
+                        continue;
+                    }
                     double[] v = new double[n.size()];
                     for (int i = 0; i < v.length; i++) {
                         v[i] = n.isMissing(i) ? f : n.getDouble(i);
@@ -186,6 +201,33 @@ public record Imputer(Strategy strategy, List<String> columns, Object constant) 
                 }
             }
             return TableEdits.replace(table, out);
+        }
+
+        /** The integer column with {@code f} in its gaps, or null when it is no integer column or {@code f} no whole number that fits it. */
+        private static Column<?> filledKeepingIntegers(NumericColumn<?> n, double f) {
+            if (f != Math.rint(f)) {
+                return null;
+            }
+            switch (n) {
+                case IntColumn ic when f >= Integer.MIN_VALUE && f <= Integer.MAX_VALUE -> {
+                    IntColumn copy = ic.copy();
+                    copy.set(copy.isMissing(), (int) f);
+                    return copy;
+                }
+                case LongColumn lc when Math.abs(f) < 0x1p63 -> {
+                    LongColumn copy = lc.copy();
+                    copy.set(copy.isMissing(), (long) f);
+                    return copy;
+                }
+                case ShortColumn sc when f >= Short.MIN_VALUE && f <= Short.MAX_VALUE -> {
+                    ShortColumn copy = sc.copy();
+                    copy.set(copy.isMissing(), (short) f);
+                    return copy;
+                }
+                default -> {
+                    return null;
+                }
+            }
         }
     }
 }

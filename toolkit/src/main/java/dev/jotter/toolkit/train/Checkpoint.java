@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.WorkingDirectory;
 import dev.jotter.toolkit.metrics.Metrics;
 import dev.jotter.toolkit.train.djl.LoopControl;
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class Checkpoint implements TrainingListener, LoopControl.Aware {
      * @return a checkpoint saving after every epoch
      */
     public static Checkpoint everyEpoch(Path dir) {
+        dir = WorkingDirectory.resolve(dir);
         return new Checkpoint(dir, null);
     }
 
@@ -43,6 +45,7 @@ public final class Checkpoint implements TrainingListener, LoopControl.Aware {
      * @return a checkpoint saving only improvements
      */
     public static Checkpoint bestOnly(Path dir, String monitor) {
+        dir = WorkingDirectory.resolve(dir);
         return new Checkpoint(dir, monitor);
     }
 

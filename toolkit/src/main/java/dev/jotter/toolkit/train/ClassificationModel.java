@@ -110,11 +110,13 @@ public interface ClassificationModel extends FittedModel {
     }
 
     /**
-     * @param images images with labels in this model's classes
-     * @return precision, recall, F1, accuracy and the confusion matrix
+     * @param images images whose classes are among this model's; they are matched by name, so the
+     *     set may list its classes in another order
+     * @return precision, recall, F1, accuracy and the confusion matrix, over this model's classes
+     * @throws IllegalArgumentException naming the set's classes this model does not know
      */
     default ClassificationReport evaluate(ImageSet images) {
-        return evaluate(images.pixels(), images.labels());
+        return evaluate(images.pixels(), images.labelsIn(classes()));
     }
 
     /**

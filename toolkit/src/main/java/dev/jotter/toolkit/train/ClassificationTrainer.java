@@ -102,14 +102,15 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> exten
 
     /**
      * @param train training images
-     * @param validation validation images scored after every epoch (may be null)
+     * @param validation validation images scored after every epoch (may be null); its classes are
+     *     matched to the training set's by name
      * @return the fitted model
      */
     public M fit(ImageSet train, ImageSet validation) {
         Inputs.requireRows(train.size());
         List<String> classes = train.classNames();
         return fitChecked(train.pixels(), train.labels(), validation == null ? null : validation.pixels(),
-                validation == null ? null : validation.labels(), defaultNames(train.features()), "label", classes);
+                validation == null ? null : validation.labelsIn(classes), defaultNames(train.features()), "label", classes);
     }
 
     private M fitChecked(float[][] x, int[] y, float[][] xv, int[] yv, List<String> names, String labelName, List<String> classes) {

@@ -4,6 +4,7 @@ import dev.jotter.toolkit.data.SparseMatrix;
 import dev.jotter.toolkit.metrics.ClassificationReport;
 import dev.jotter.toolkit.metrics.Metrics;
 import dev.jotter.toolkit.train.djl.DjlNet;
+import dev.jotter.toolkit.data.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,6 +88,7 @@ public final class DjlClassifier extends DjlModel implements ClassificationModel
      * @throws IOException when the directory is not a saved DJL classifier
      */
     public static DjlClassifier load(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         return new DjlClassifier(DjlTabular.read(dir, KIND));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -29,6 +30,7 @@ abstract class DjlModel implements FittedModel {
 
     @Override
     public void save(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         parts.save(dir, kind);
     }
 

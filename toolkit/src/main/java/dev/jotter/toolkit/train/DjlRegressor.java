@@ -3,6 +3,7 @@ package dev.jotter.toolkit.train;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import dev.jotter.toolkit.train.djl.MlpSpec;
+import dev.jotter.toolkit.data.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -98,6 +99,7 @@ public final class DjlRegressor extends DjlModel implements RegressionModel {
      * @throws IOException when the directory is not a saved DJL regressor
      */
     public static DjlRegressor load(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         return new DjlRegressor(DjlTabular.read(dir, KIND));
     }
 }

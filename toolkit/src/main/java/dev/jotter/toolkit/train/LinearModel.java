@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.WorkingDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -64,6 +65,7 @@ public final class LinearModel implements RegressionModel {
 
     @Override
     public void save(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         Properties p = new Properties();
         card.store(p, KIND);
         StringBuilder sb = new StringBuilder();
@@ -81,6 +83,7 @@ public final class LinearModel implements RegressionModel {
      * @throws IOException when it is not a saved linear model
      */
     public static LinearModel load(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         Properties p = Persist.readProps(dir, KIND);
         String[] parts = p.getProperty("coefficients").split(",");
         double[] c = new double[parts.length];

@@ -2,6 +2,7 @@ package dev.jotter.toolkit.train;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import dev.jotter.toolkit.data.WorkingDirectory;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -155,6 +156,7 @@ public final class SmileClassifier implements ClassificationModel {
 
     @Override
     public void save(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         Properties p = new Properties();
         card.store(p, KIND);
         p.setProperty("inputs", String.valueOf(inputs));
@@ -188,6 +190,7 @@ public final class SmileClassifier implements ClassificationModel {
      * @throws IOException when the directory is not a saved Smile classifier
      */
     public static SmileClassifier load(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         Properties p = Persist.readProps(dir, KIND);
         return new SmileClassifier(readModel(dir), Integer.parseInt(p.getProperty("inputs")), Persist.names(p.getProperty("classes")),
                 ModelCard.load(p));

@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.WorkingDirectory;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -62,6 +63,7 @@ public final class SmileRegressor implements RegressionModel {
 
     @Override
     public void save(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         Properties p = new Properties();
         card.store(p, KIND);
         p.setProperty("inputs", String.valueOf(inputs));
@@ -77,6 +79,7 @@ public final class SmileRegressor implements RegressionModel {
      * @throws IOException when the directory is not a saved Smile regressor
      */
     public static SmileRegressor load(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         Properties p = Persist.readProps(dir, KIND);
         return new SmileRegressor(SmileClassifier.readModel(dir), Integer.parseInt(p.getProperty("inputs")), ModelCard.load(p));
     }

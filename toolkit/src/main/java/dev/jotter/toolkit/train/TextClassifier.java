@@ -9,6 +9,7 @@ import dev.jotter.toolkit.prep.Tokenizer;
 import dev.jotter.toolkit.prep.Vocabulary;
 import dev.jotter.toolkit.train.djl.DjlNet;
 import dev.jotter.toolkit.train.djl.TransformerBlocks;
+import dev.jotter.toolkit.data.WorkingDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,6 +184,7 @@ public final class TextClassifier implements AutoCloseable {
      * @throws IOException when writing fails
      */
     public void save(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         write(dir, net.block(), spec, encoder, classes, history, description);
     }
 
@@ -221,6 +223,7 @@ public final class TextClassifier implements AutoCloseable {
      * @throws IOException when the directory is not a saved transformer classifier
      */
     public static TextClassifier load(Path dir) throws IOException {
+        dir = WorkingDirectory.resolve(dir);
         Properties p = Persist.readProps(dir, KIND);
         List<String> classes = Persist.names(p.getProperty("classes"));
         TransformerBlocks.Spec spec = new TransformerBlocks.Spec(Integer.parseInt(p.getProperty("vocabulary")),

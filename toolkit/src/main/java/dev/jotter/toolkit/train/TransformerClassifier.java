@@ -34,10 +34,12 @@ public final class TransformerClassifier {
 
     private final Builder b;
     private final FitOptions options;
+    private final ClassWeights classWeights;
 
     private TransformerClassifier(Builder b) {
         this.b = b;
         this.options = b.options();
+        this.classWeights = b.classWeights;
     }
 
     /**
@@ -123,12 +125,14 @@ public final class TransformerClassifier {
         }
         TransformerBlocks.Spec spec = new TransformerBlocks.Spec(vocab, x[0].length, b.embedding, b.heads, b.layers, b.feedForward,
                 b.dropout, classes.size());
+        float[] weights = classWeights == null ? null : Inputs.toFloat(classWeights.resolve(y, classes));
         String description = "TransformerClassifier d=" + b.embedding + " heads=" + b.heads + " layers=" + b.layers + " ff=" + b.feedForward
-                + " vocab=" + vocab + " len=" + x[0].length + " (" + b.trainingSummary() + ")";
+                + " vocab=" + vocab + " len=" + x[0].length + " (" + b.trainingSummary() + ")"
+                + (weights == null ? "" : " class weights " + java.util.Arrays.toString(weights));
         FitLoop.Saver saver = (block, dir) -> TextClassifier.write(dir, block, spec, encoder, classes, History.of(java.util.Map.of()),
                 description);
         FitLoop.Result r = FitLoop.run(description, new TransformerBlocks.Classifier(spec), FitLoop.OptimizerKind.ADAM, options,
-                new BatchSource.Tokens(x, y), xv == null ? null : new BatchSource.Tokens(xv, yv), saver);
+                new BatchSource.Tokens(x, y), xv == null ? null : new BatchSource.Tokens(xv, yv), saver, weights);
         return new TextClassifier(new DjlNet(r.model()), spec, encoder, classes, r.history(), description);
     }
 
@@ -162,9 +166,31 @@ public final class TransformerClassifier {
         private int maxVocabulary = 10000;
         private Tokenizer tokenizer = Tokenizer.standard();
         private Vocabulary vocabulary;
+        private ClassWeights classWeights;
 
         private Builder() {
             super(0.001);
+        }
+
+        /**
+         * Weighs each training sentence's loss by its class, for imbalanced labels, with the same
+         * weighted cross-entropy as {@link MlpClassifier.Builder#optClassWeights(ClassWeights)};
+         * the validation loss stays unweighted.
+         *
+         * @param weights {@link ClassWeights#BALANCED} or {@link ClassWeights#of(java.util.Map)} (default: every class weighs 1)
+         * @return this builder
+         */
+        public Builder optClassWeights(ClassWeights weights) {
+            this.classWeights = Objects.requireNonNull(weights, "weights");
+            return this;
+        }
+
+        /**
+         * @param weights weight by class name, as {@code model.classes()} spells them; classes left out weigh 1
+         * @return this builder
+         */
+        public Builder optClassWeights(java.util.Map<String, Double> weights) {
+            return optClassWeights(ClassWeights.of(weights));
         }
 
         /**

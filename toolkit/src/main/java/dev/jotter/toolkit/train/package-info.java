@@ -25,8 +25,8 @@
  *
  * <p><b>Imbalanced classes.</b> {@code optClassWeights(ClassWeights.BALANCED)} (scikit-learn's
  * {@code class_weight="balanced"}) or {@code optClassWeights(Map.of("rare", 5.0))} on
- * {@link dev.jotter.toolkit.train.MlpClassifier} (a weighted loss) and on
- * {@code SmileClassification.randomForest()} (weighted bootstrap samples); Smile 6.3's logistic
+ * {@link dev.jotter.toolkit.train.MlpClassifier} and {@link dev.jotter.toolkit.train.TransformerClassifier}
+ * (a weighted loss) and on {@code SmileClassification.randomForest()} (weighted bootstrap samples); Smile 6.3's logistic
  * regression and boosting take no weights, so their builders do not offer it (a weighted softmax
  * regression is {@code MlpClassifier.builder().optHidden().optClassWeights(...)}). Split such a table
  * with {@code Split.trainTest(table, "label", 0.2, 42)}, which stratifies by the label. A logistic

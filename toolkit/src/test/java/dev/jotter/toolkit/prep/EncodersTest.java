@@ -8,7 +8,10 @@ import dev.jotter.toolkit.data.Datasets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -96,6 +99,27 @@ class EncodersTest {
         assertEquals(11, c.stringColumn("sex").countOccurrences("unknown"));
         var e = assertThrows(IllegalArgumentException.class, () -> Imputer.constant("x", "mpg").fitTransform(cars));
         assertTrue(e.getMessage().startsWith("Expected a number to fill the numeric column 'mpg'"), e.getMessage());
+    }
+
+    @Test
+    void anIntegerColumnStaysIntegerWhenItsFillValueIsWhole() {
+        Table t = Table.create("flats", IntColumn.create("floor").append(1).append(8).appendMissing().append(9),
+                LongColumn.create("year").append(1970L).append(1990L).appendMissing().append(2010L),
+                IntColumn.create("rooms").append(2).append(3).appendMissing().append(3));
+
+        // Before, a median of 8 filled 8.0 and the whole column became DOUBLE.
+        Table filled = Imputer.median("floor", "year", "rooms").fitTransform(t);
+        assertEquals(ColumnType.INTEGER, filled.column("floor").type());
+        assertEquals(List.of(1, 8, 8, 9), filled.intColumn("floor").asList());
+        assertEquals(ColumnType.LONG, filled.column("year").type());
+        assertEquals(1990L, filled.longColumn("year").get(2));
+        assertEquals(ColumnType.INTEGER, Imputer.constant(0, "rooms").fitTransform(t).column("rooms").type());
+
+        // The mean 8/3 would be rounded in an integer column, so that column becomes DOUBLE.
+        Table mean = Imputer.mean("rooms").fitTransform(t);
+        assertEquals(ColumnType.DOUBLE, mean.column("rooms").type());
+        assertEquals(8 / 3.0, mean.doubleColumn("rooms").get(2), 1e-12);
+        assertEquals(1, t.column("floor").countMissing(), "input untouched");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jotter.toolkit.data.TextSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -73,5 +75,46 @@ class ClassWeightsTest {
         assertTrue(after > before + 0.3, "rare recall " + before + " unweighted, " + after + " balanced");
         double byMap = rareRecall(b.optClassWeights(Map.of("rare", 19.0)).build().fit(TRAIN));
         assertTrue(byMap > before + 0.3, "rare recall " + before + " unweighted, " + byMap + " with rare=19");
+    }
+
+    /**
+     * 95% "common", 5% "rare" three-word texts, mostly from words both classes use; a word of the
+     * class's own comes up one time in three, so an unweighted fit rarely says "rare".
+     */
+    static TextSet imbalancedTexts(int n, long seed) {
+        String[] shared = {"the", "a", "item", "day", "thing", "one", "it", "this"};
+        String[] common = {"blue", "calm", "plain"};
+        String[] rare = {"red", "loud", "odd"};
+        Random r = new Random(seed);
+        List<String> texts = new ArrayList<>();
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 20 == 0 ? 1 : 0;
+            String[] own = labels[i] == 1 ? rare : common;
+            StringBuilder t = new StringBuilder();
+            for (int w = 0; w < 3; w++) {
+                t.append(w == 0 ? "" : " ").append(r.nextInt(3) == 0 ? own[r.nextInt(own.length)] : shared[r.nextInt(shared.length)]);
+            }
+            texts.add(t.toString());
+        }
+        return new TextSet("imbalanced", texts, labels, List.of("common", "rare"));
+    }
+
+    @Test
+    void balancedWeightsRaiseTheRareRecallOfATransformer() {
+        TextSet train = imbalancedTexts(600, 1);
+        TextSet test = imbalancedTexts(600, 2);
+        TransformerClassifier.Builder b = TransformerClassifier.builder().optEmbeddingSize(16).optHeads(2).optLayers(1).optFeedForward(32)
+                .optMaxLength(3).optEpochs(3).optBatchSize(32).optLearningRate(0.005).optProgress(false);
+        try (TextClassifier plain = b.build().fit(train);
+                TextClassifier weighted = b.optClassWeights(ClassWeights.BALANCED).build().fit(train, test)) {
+            double before = plain.evaluate(test).recall()[1];
+            double after = weighted.evaluate(test).recall()[1];
+            assertTrue(after > before + 0.3, "rare recall " + before + " unweighted, " + after + " balanced");
+            assertTrue(weighted.description().contains("class weights"), weighted.description());
+        }
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> b.optClassWeights(Map.of("rarely", 5.0)).build().fit(train));
+        assertTrue(e.getMessage().startsWith("Expected class weights for the classes [common, rare], found a weight for 'rarely'"), e.getMessage());
     }
 }
