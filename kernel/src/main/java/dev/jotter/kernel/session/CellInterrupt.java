@@ -59,11 +59,6 @@ final class CellInterrupt {
         }
     }
 
-    /** @return whether the open cell was asked to stop */
-    boolean requested() {
-        return requested;
-    }
-
     /**
      * Ends the cell if it was asked to stop.
      *
