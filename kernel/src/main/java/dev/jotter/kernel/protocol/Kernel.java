@@ -14,6 +14,9 @@ import dev.jotter.kernel.session.CellResult;
 import dev.jotter.kernel.session.EvalFailure;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -324,7 +327,7 @@ public final class Kernel {
         if (isControl) {
             switch (type) {
                 case "interrupt_request" -> {
-                    session.interrupt();
+                    session.interrupt(sentAt(request));
                     reply(socket, request, "interrupt_reply", Json.obj("status", "ok"));
                 }
                 case "shutdown_request" -> shutdown(socket, request);
@@ -389,7 +392,7 @@ public final class Kernel {
             result = CellResult.OK;
         } else {
             session.setStdin(allowStdin ? (prompt, password) -> input(request, prompt, password) : null);
-            result = session.execute(code, count, out);
+            result = session.execute(code, count, out, sentAt(request));
         }
         if (storeHistory) {
             history.add(count, code, out.resultText());
@@ -408,6 +411,16 @@ public final class Kernel {
             abortQueued(socket);
         }
         reply(socket, request, "execute_reply", content);
+    }
+
+    /** @return when the client sent the message (its header's date), or null when it gave none we can read */
+    private static Instant sentAt(Message m) {
+        String date = Json.str(m.header(), "date", "");
+        try {
+            return OffsetDateTime.parse(date).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private JsonObject userExpressions(JsonObject request) {

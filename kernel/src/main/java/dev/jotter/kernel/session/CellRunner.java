@@ -37,7 +37,7 @@ public final class CellRunner {
     private final ErrorReports errors;
     private final OutputRouter router;
     private final ValueVariables valueVariables;
-    private volatile boolean interrupted;
+    private final CellInterrupt interrupt;
 
     /** What {@link #evalDirect} returns for a snippet JShell must run: nothing ran. */
     private static final Value NOT_COMPILED = new Value(null, null);
@@ -48,13 +48,16 @@ public final class CellRunner {
      * @param magics the magics host
      * @param errors words errors and remembers where snippets came from
      * @param router carries printed text
+     * @param interrupt whether the open cell was asked to stop
      */
-    public CellRunner(JShell shell, JShellMachinery machinery, MagicHost magics, ErrorReports errors, OutputRouter router) {
+    CellRunner(JShell shell, JShellMachinery machinery, MagicHost magics, ErrorReports errors, OutputRouter router,
+            CellInterrupt interrupt) {
         this.shell = shell;
         this.machinery = machinery;
         this.magics = magics;
         this.errors = errors;
         this.router = router;
+        this.interrupt = interrupt;
         this.valueVariables = new ValueVariables(shell, machinery, router.log());
     }
 
@@ -68,7 +71,6 @@ public final class CellRunner {
      * @throws Exception what a magic threw
      */
     public Value run(String code, int count) throws Exception {
-        interrupted = false;
         if (!Magics.hasMagics(code)) {
             return evalJava(code, count, 1);
         }
@@ -77,6 +79,8 @@ public final class CellRunner {
         magics.registry().check(parts);
         Value last = null;
         for (MagicLine.Part part : parts) {
+            // A magic runs in the kernel's thread, out of JShell's reach: the cell stops between parts.
+            interrupt.check();
             last = switch (part) {
                 case MagicLine.Code c -> evalJava(c.source(), count, c.firstLine());
                 case MagicLine.LineCall l -> magicValue(magics.runLine(l.name(), l.args()));
@@ -84,6 +88,7 @@ public final class CellRunner {
                 case MagicLine.Misplaced m -> throw new IllegalStateException("rejected by check: %%" + m.name());
             };
         }
+        interrupt.check();
         return last;
     }
 
@@ -107,12 +112,6 @@ public final class CellRunner {
         } catch (CellError e) {
             throw new EvalFailure(e.result());
         }
-    }
-
-    /** Stops the running cell: busy loops at their next stop check, sleeps and waits at once. */
-    public void interrupt() {
-        interrupted = true;
-        shell.stop();
     }
 
     /**
@@ -151,6 +150,7 @@ public final class CellRunner {
     }
 
     private Value evalSnippet(String snippetSource, int count, int line) throws CellError {
+        interrupt.check();
         ValueCapture.reset();
         String expression = SnippetKinds.expressionOf(snippetSource);
         List<SnippetEvent> events = null;
@@ -182,9 +182,7 @@ public final class CellRunner {
             if (e.status() == Snippet.Status.REJECTED) {
                 throw new CellError(errors.rejected(shell, s, snippetSource, count, line));
             }
-            if (interrupted) {
-                throw new CellError(ErrorReports.INTERRUPTED);
-            }
+            interrupt.check();
             if (e.exception() != null) {
                 throw new CellError(errors.exception(shell, e.exception()));
             }
@@ -228,9 +226,7 @@ public final class CellRunner {
         if (ran == null) {
             return NOT_COMPILED;
         }
-        if (interrupted) {
-            throw new CellError(ErrorReports.INTERRUPTED);
-        }
+        interrupt.check();
         if (!ran.hasValue() || SnippetKinds.isDisplayCall(snippetSource)) {
             return null;
         }

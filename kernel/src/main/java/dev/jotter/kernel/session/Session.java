@@ -8,6 +8,7 @@ import dev.jotter.api.DisplayHost;
 import dev.jotter.kernel.ExitGuard;
 import dev.jotter.kernel.MimeBundle;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
@@ -51,6 +52,7 @@ public final class Session implements AutoCloseable, DisplayHost {
     private volatile CellRunner runner;
     private volatile RuntimeException startFailure;
     private volatile int executionCount;
+    private final CellInterrupt interrupt = new CellInterrupt(this::stopRunningCode);
 
     /**
      * A session on the JShell machinery the system property {@value JShellMachinery#PROPERTY} chooses.
@@ -105,7 +107,7 @@ public final class Session implements AutoCloseable, DisplayHost {
             shell.sourceCodeAnalysis().completionSuggestions("Strin", 5, new int[1]);
             shell.sourceCodeAnalysis().analyzeCompletion("int x = 1;");
             machinery.started(shell, router.log());
-            runner = new CellRunner(shell, machinery, magics, errors, router);
+            runner = new CellRunner(shell, machinery, magics, errors, router, interrupt);
             jshell = shell;
             // Load magics and renderers now, in the background, rather than in the first cell.
             magics.registry();
@@ -160,7 +162,36 @@ public final class Session implements AutoCloseable, DisplayHost {
      * @return whether the cell succeeded, and its error if not
      */
     public CellResult execute(String code, int count, CellOutput out) {
-        JShell shell = shell();
+        return execute(code, count, out, null);
+    }
+
+    /**
+     * Runs one cell, as {@link #execute(String, int, CellOutput)}, stopped at once when an
+     * interrupt sent after its request reached the kernel before it (see {@link #interrupt(Instant)}).
+     *
+     * @param code the cell's source
+     * @param count the execution count shown as In[count]
+     * @param out where the cell's outputs go
+     * @param sentAt when the cell's request was sent, or null when unknown
+     * @return whether the cell succeeded, and its error if not
+     */
+    public CellResult execute(String code, int count, CellOutput out, Instant sentAt) {
+        interrupt.open(sentAt);
+        try {
+            return executeOpen(code, count, out);
+        } finally {
+            interrupt.close();
+        }
+    }
+
+    private CellResult executeOpen(String code, int count, CellOutput out) {
+        JShell shell;
+        try {
+            shell = awaitShell();
+        } catch (CellError e) {
+            out.error(e.result().ename(), e.result().evalue(), e.result().traceback());
+            return e.result();
+        }
         executionCount = count;
         displays.setOutput(out);
         router.setTarget(out);
@@ -168,6 +199,7 @@ public final class Session implements AutoCloseable, DisplayHost {
         try {
             CellRunner.Value value = runner.run(code, count);
             router.flush();
+            interrupt.check();
             if (value != null) {
                 MimeBundle bundle = render(value.object(), value.text());
                 out.result(count, bundle.data(), bundle.metadata());
@@ -249,12 +281,52 @@ public final class Session implements AutoCloseable, DisplayHost {
         displays.clear(wait);
     }
 
-    /** Stops the running cell: busy loops at their next stop check, sleeps and waits at once. */
+    /**
+     * Stops the cell being executed, whatever it is doing: busy loops at their next stop check,
+     * sleeps and waits at once, a cell still compiling or in a magic before its code runs. Nothing
+     * happens when no cell is being executed.
+     */
     public void interrupt() {
-        CellRunner r = runner;
-        if (r != null) {
-            r.interrupt();
+        interrupt(null);
+    }
+
+    /**
+     * Stops the cell being executed, as {@link #interrupt()}; when none is, the next cell is
+     * stopped as it starts if its request was sent before this interrupt (the two came by
+     * different sockets, and the interrupt won the race).
+     *
+     * @param sentAt when the interrupt was sent, or null when unknown
+     */
+    public void interrupt(Instant sentAt) {
+        interrupt.request(sentAt);
+    }
+
+    private void stopRunningCode() {
+        JShell shell = jshell;
+        if (shell != null) {
+            try {
+                shell.stop();
+            } catch (RuntimeException e) {
+                router.log().println("[jotter] could not stop the cell: " + e);
+            }
         }
+    }
+
+    /**
+     * Waits for JShell to start, as {@link #shell()}, but gives up when the cell is interrupted:
+     * on a fresh kernel the first cell may wait seconds, and an interrupt must end it within one.
+     */
+    private JShell awaitShell() throws CellError {
+        try {
+            while (!ready.await(CellInterrupt.RETRY_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                interrupt.check();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while JShell was starting", e);
+        }
+        interrupt.check();
+        return shell();
     }
 
     /**

@@ -1,0 +1,94 @@
+package dev.jotter.kernel.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jotter.kernel.display.OutputRouter;
+import dev.jotter.kernel.display.Renderers;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An interrupt stops the cell whatever stage it is in when it comes, and never the next cell; on
+ * the machinery -Djotter.jshell chooses (the build runs this in both modes).
+ */
+class CellInterruptTest {
+    private static OutputRouter router;
+    private static Session session;
+
+    @BeforeAll
+    static void start() {
+        router = new OutputRouter();
+        router.install();
+        session = new Session(router, new Renderers());
+        session.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        session.close();
+    }
+
+    private static Recorder run(String code, Instant sentAt) {
+        Recorder r = new Recorder();
+        session.execute(code, 1, r, sentAt);
+        router.flush();
+        return r;
+    }
+
+    private static void assertAlive() {
+        assertEquals("2", run("1 + 1", null).result.get("text/plain"));
+    }
+
+    @Test
+    void anInterruptBeforeTheCodeRunsStopsTheCellBeforeItsLoop() {
+        // The first snippet asks for the stop; the loop after it was never started by JShell's stop.
+        Recorder r = run("dev.jotter.kernel.session.Session.active().interrupt();\nwhile (true) { }", null);
+        assertEquals("InterruptedException", r.ename);
+        assertAlive();
+    }
+
+    @Test
+    void anInterruptBeforeAMagicStopsTheCellThere() {
+        Recorder r = run("dev.jotter.kernel.session.Session.active().interrupt();\n%lsmagic\nwhile (true) { }", null);
+        assertEquals("InterruptedException", r.ename);
+        assertAlive();
+    }
+
+    @Test
+    void anInterruptThatWonTheRaceWithItsCellStopsItAsItOpens() {
+        Instant cellSent = Instant.now();
+        session.interrupt(cellSent.plusNanos(1000));
+        assertEquals("InterruptedException", run("while (true) { }", cellSent).ename);
+        assertAlive();
+    }
+
+    @Test
+    void anInterruptWhileNoCellRunsIsDropped() {
+        session.interrupt();
+        Instant interruptSent = Instant.now();
+        session.interrupt(interruptSent);
+        assertEquals("42", run("Thread.sleep(50); 6 * 7", interruptSent.plusNanos(1000)).result.get("text/plain"));
+    }
+
+    @Test
+    void anInterruptAtAnyStageOfALargeCellStopsIt() throws InterruptedException {
+        // Many declarations make the cell compile for a while; the stages hit vary with the delay.
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            code.append("int helper").append(i).append("(int x) { return x + ").append(i).append("; }\n");
+        }
+        code.append("while (true) { }");
+        for (long delayMillis : new long[] {0, 1, 5, 20, 50, 100}) {
+            Recorder[] out = new Recorder[1];
+            Instant sent = Instant.now();
+            Thread cell = Thread.ofPlatform().start(() -> out[0] = run(code.toString(), sent));
+            Thread.sleep(delayMillis);
+            session.interrupt(Instant.now());
+            cell.join();
+            assertEquals("InterruptedException", out[0].ename, "interrupted after " + delayMillis + " ms");
+            assertAlive();
+        }
+    }
+}
