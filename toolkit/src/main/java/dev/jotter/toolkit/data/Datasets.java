@@ -228,11 +228,7 @@ public final class Datasets {
      * its labels are read against the codes "0".."k-1": a sample lacking a class keeps the indices.
      */
     private static int[] targetCodes(Table t, String target, List<String> classes) {
-        List<String> codes = new ArrayList<>(classes.size());
-        for (int k = 0; k < classes.size(); k++) {
-            codes.add(String.valueOf(k));
-        }
-        return Matrix.labels(t, target, codes);
+        return Matrix.labels(t, target, Matrix.indexNames(classes.size()));
     }
 
     private static List<String> classes(Properties p) {

@@ -264,6 +264,21 @@ public final class Matrix {
     }
 
     /**
+     * The class names of int labels that have no names of their own: {@code "0".."k-1"}, so that
+     * index i is class {@code "i"}.
+     *
+     * @param k the number of classes
+     * @return the names {@code "0"} to {@code "k-1"}
+     */
+    public static List<String> indexNames(int k) {
+        List<String> names = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            names.add(String.valueOf(i));
+        }
+        return names;
+    }
+
+    /**
      * A cell's class name, as {@link #classes} writes it: integral numbers without a decimal point
      * (3 in a double column is class {@code "3"}), other values as text. Encoders that turn a
      * column into codes use it, so they agree with every model on what a class is called.

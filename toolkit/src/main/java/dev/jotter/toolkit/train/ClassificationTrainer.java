@@ -1,6 +1,7 @@
 package dev.jotter.toolkit.train;
 
 import dev.jotter.toolkit.data.ImageSet;
+import dev.jotter.toolkit.data.Matrix;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
@@ -67,7 +68,7 @@ public abstract class ClassificationTrainer<M extends ClassificationModel> exten
         Inputs.requireRows(x.length);
         // Classes come from the training labels alone: a validation label beyond them is unknown.
         int k = Inputs.numClasses(y);
-        return fitChecked(x, y, xVal, yVal, defaultNames(x[0].length), "y", Inputs.indexNames(k));
+        return fitChecked(x, y, xVal, yVal, defaultNames(x[0].length), "y", Matrix.indexNames(k));
     }
 
     /**

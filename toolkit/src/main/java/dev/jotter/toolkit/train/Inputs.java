@@ -1,7 +1,6 @@
 package dev.jotter.toolkit.train;
 
 import dev.jotter.toolkit.data.Matrix;
-import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
@@ -70,14 +69,6 @@ final class Inputs {
     static int[] labels(Table table, String label, List<String> classes) {
         requireRows(table);
         return Matrix.labels(table, requireLabel(label), classes);
-    }
-
-    static List<String> indexNames(int k) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            names.add(String.valueOf(i));
-        }
-        return names;
     }
 
     static float[][] toFloat(double[][] x) {

@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.Matrix;
 import dev.jotter.toolkit.data.SparseMatrix;
 import java.util.List;
 
@@ -67,7 +68,7 @@ public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
         int k = Inputs.numClasses(y);
         Inputs.checkClasses(y, x.rows(), k);
         if (k < 2) {
-            throw new IllegalArgumentException("Expected at least 2 classes in the training labels, found " + Inputs.indexNames(k)
+            throw new IllegalArgumentException("Expected at least 2 classes in the training labels, found " + Matrix.indexNames(k)
                     + ". A classifier needs examples of each class.");
         }
         if (xVal != null || yVal != null) {
@@ -81,7 +82,7 @@ public final class MlpClassifier extends ClassificationTrainer<DjlClassifier> {
             }
             Inputs.checkClasses(yVal, xVal.rows(), k);
         }
-        return DjlTabular.fitClassifier(config, x, y, xVal, yVal, defaultNames(x.cols()), "y", Inputs.indexNames(k), classWeights);
+        return DjlTabular.fitClassifier(config, x, y, xVal, yVal, defaultNames(x.cols()), "y", Matrix.indexNames(k), classWeights);
     }
 
     /** Also checks the Transformer's dropout, so that every trainer words the error alike. */

@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.train;
 
+import dev.jotter.toolkit.data.Matrix;
 import dev.jotter.toolkit.data.TextSet;
 import dev.jotter.toolkit.prep.Tokenizer;
 import dev.jotter.toolkit.prep.Vocabulary;
@@ -109,7 +110,7 @@ public final class TransformerClassifier {
             }
             encoder = new TextEncoder(b.tokenizer, b.vocabulary, tokens[0].length);
         }
-        return fitTokens(tokens, labels, valTokens, valLabels, encoder, vocabularySize, Inputs.indexNames(Inputs.numClasses(labels)));
+        return fitTokens(tokens, labels, valTokens, valLabels, encoder, vocabularySize, Matrix.indexNames(Inputs.numClasses(labels)));
     }
 
     private TextClassifier fitTokens(int[][] x, int[] y, int[][] xv, int[] yv, TextEncoder encoder, int vocab, List<String> classes) {

@@ -29,7 +29,7 @@ class LoopAndDefaultsTest {
         }
         FitOptions o = new FitOptions(epochs, 16, 0.01, LearningRateSchedule.constant(), 42, true, 1.0, 0, Device.cpu(), List.of(), false);
         FitLoop.Result result = FitLoop.run("leak", new MlpSpec(4, new int[] {8}, 2, 0.1f).build(), FitLoop.OptimizerKind.ADAM, o,
-                new BatchSource.Dense(x, null, y), new BatchSource.Dense(x, null, y), (b, d) -> {});
+                new BatchSource.Dense(x, null, y), new BatchSource.Dense(x, null, y), (b, d) -> {}, null);
         try (var model = result.model()) {
             return model.getNDManager().getManagedArrays().size();
         }

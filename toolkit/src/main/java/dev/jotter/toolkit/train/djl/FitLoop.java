@@ -68,30 +68,7 @@ public final class FitLoop {
     private FitLoop() {}
 
     /**
-     * Trains a block.
-     *
-     * @param description the model as the progress display names it
-     * @param block the network to train
-     * @param optimizerKind SGD or Adam
-     * @param o epochs, batch size, learning rate, seed, listeners and the rest
-     * @param train the training examples
-     * @param validation examples scored after every epoch, or null
-     * @param saver writes checkpoints in the fitted model's format
-     * @return the trained model and its history
-     */
-    public static Result run(
-            String description,
-            Block block,
-            OptimizerKind optimizerKind,
-            FitOptions o,
-            BatchSource train,
-            BatchSource validation,
-            Saver saver) {
-        return run(description, block, optimizerKind, o, train, validation, saver, null);
-    }
-
-    /**
-     * Trains a classifier whose training loss weighs each example by its class.
+     * Trains a block: a classifier's training loss may weigh each example by its class.
      *
      * @param description the model as the progress display names it
      * @param block the network to train
@@ -101,7 +78,7 @@ public final class FitLoop {
      * @param validation examples scored after every epoch, or null; scored without the weights, so
      *     that val_loss compares across weightings
      * @param saver writes checkpoints in the fitted model's format
-     * @param classWeights one weight per class, or null for the plain softmax cross-entropy
+     * @param classWeights one weight per class, or null for the unweighted loss (always for a regressor)
      * @return the trained model and its history
      */
     public static Result run(
