@@ -5,15 +5,20 @@ import dev.jotter.kernel.jshell.JShellMachinery;
 import dev.jotter.kernel.jshell.ValueCapture;
 import dev.jotter.magics.MagicLine;
 import dev.jotter.magics.Magics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.VarSnippet;
 import jdk.jshell.spi.ExecutionControl;
 
@@ -38,6 +43,7 @@ public final class CellRunner {
     private final OutputRouter router;
     private final ValueVariables valueVariables;
     private final CellInterrupt interrupt;
+    private final DefaultImports defaultImports;
 
     /** What {@link #evalDirect} returns for a snippet JShell must run: nothing ran. */
     private static final Value NOT_COMPILED = new Value(null, null);
@@ -59,6 +65,7 @@ public final class CellRunner {
         this.router = router;
         this.interrupt = interrupt;
         this.valueVariables = new ValueVariables(shell, machinery, router.log());
+        this.defaultImports = new DefaultImports(shell, router.log());
     }
 
     /**
@@ -83,8 +90,8 @@ public final class CellRunner {
             interrupt.check();
             last = switch (part) {
                 case MagicLine.Code c -> evalJava(c.source(), count, c.firstLine());
-                case MagicLine.LineCall l -> magicValue(magics.runLine(l.name(), l.args()));
-                case MagicLine.CellCall c -> magicValue(magics.runCell(c.name(), c.args(), c.body()));
+                case MagicLine.LineCall l -> magicValue(l.name(), magics.runLine(l.name(), l.args()));
+                case MagicLine.CellCall c -> magicValue(c.name(), magics.runCell(c.name(), c.args(), c.body()));
                 case MagicLine.Misplaced m -> throw new IllegalStateException("rejected by check: %%" + m.name());
             };
         }
@@ -92,8 +99,18 @@ public final class CellRunner {
         return last;
     }
 
-    private static Value magicValue(Object v) {
-        return v == null ? null : new Value(v, null);
+    /**
+     * The magics IJava has, by their names here: IJava never shows what they return (it runs a
+     * magic as a statement), so neither does Jotter; their values stay usable in code.
+     */
+    static final Set<String> IJAVA_MAGICS = Set.of("classpath", "maven", "load", "loadFromPOM", "mavenRepo");
+
+    /** What a magic returned, as the value to show: null for nothing, and for IJava's magics. */
+    private Value magicValue(String name, Object v) {
+        if (v == null || magics.registry().find(name).map(m -> IJAVA_MAGICS.contains(m.name())).orElse(false)) {
+            return null;
+        }
+        return new Value(v, null);
     }
 
     /**
@@ -124,6 +141,7 @@ public final class CellRunner {
         String remaining = source;
         int consumedLines = 0;
         Value last = null;
+        List<Undefined> undefined = new ArrayList<>();
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = sca.analyzeCompletion(remaining);
             String snippet;
@@ -142,14 +160,44 @@ public final class CellRunner {
             String consumed = remaining.substring(0, remaining.length() - rest.length());
             int leading = leadingBlankLines(consumed);
             int snippetLine = firstLine + consumedLines + leading;
-            last = evalSnippet(snippet.substring(leadingBlankChars(snippet)), count, snippetLine);
+            last = evalSnippet(snippet.substring(leadingBlankChars(snippet)), count, snippetLine, undefined);
             consumedLines += count(consumed, '\n');
             remaining = rest;
+        }
+        // Checked once the whole code has run: a class may use one declared further down the cell.
+        Undefined first = stillUndefined(undefined, null);
+        if (first != null) {
+            throw new CellError(errors.notDefined(shell, first.snippet(), first.source(), count, first.line()));
         }
         return last;
     }
 
-    private Value evalSnippet(String snippetSource, int count, int line) throws CellError {
+    /**
+     * A declaration JShell accepted but could not define ({@code RECOVERABLE_NOT_DEFINED}): it
+     * waits for names not declared yet.
+     */
+    private record Undefined(DeclarationSnippet snippet, String source, int line) {}
+
+    /**
+     * @param undefined the declarations of the code being run that JShell could not define
+     * @param rejected the diagnostics of a snippet rejected since, or null for any declaration
+     * @return the first declaration still undefined (and, with {@code rejected}, named by one of
+     *     its diagnostics: a later snippet that failed because it used it), or null
+     */
+    private Undefined stillUndefined(List<Undefined> undefined, List<Diag> rejected) {
+        for (Undefined u : undefined) {
+            if (shell.status(u.snippet()) != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                continue;
+            }
+            Pattern named = Pattern.compile("\\b" + Pattern.quote(u.snippet().name()) + "\\b");
+            if (rejected == null || rejected.stream().anyMatch(d -> named.matcher(d.getMessage(Locale.ROOT)).find())) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    private Value evalSnippet(String snippetSource, int count, int line, List<Undefined> undefined) throws CellError {
         interrupt.check();
         ValueCapture.reset();
         String expression = SnippetKinds.expressionOf(snippetSource);
@@ -180,7 +228,23 @@ public final class CellRunner {
             Snippet s = e.snippet();
             errors.origin(s.id(), count, line);
             if (e.status() == Snippet.Status.REJECTED) {
+                if (defaultImports.letNotebookWin(s)) {
+                    // Nothing ran: the snippet runs again with the notebook's import winning.
+                    return evalSnippet(snippetSource, count, line, undefined);
+                }
+                // A snippet that failed for want of a class declared above but not defined: the
+                // declaration is where the user must act.
+                Undefined cause = stillUndefined(undefined, shell.diagnostics(s).toList());
+                if (cause != null) {
+                    throw new CellError(errors.notDefined(shell, cause.snippet(), cause.source(), count, cause.line()));
+                }
                 throw new CellError(errors.rejected(shell, s, snippetSource, count, line));
+            }
+            if (s instanceof DeclarationSnippet ds && e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                undefined.add(new Undefined(ds, snippetSource, line));
+            }
+            if (s instanceof TypeDeclSnippet type) {
+                defaultImports.declared(type);
             }
             interrupt.check();
             if (e.exception() != null) {
@@ -195,7 +259,7 @@ public final class CellRunner {
                     || (s instanceof VarSnippet v && (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
                             || v.name().startsWith(SnippetKinds.VALUE_VAR)));
             if (hasValue && e.value() != null && !isVoid(s) && !SnippetKinds.isDisplayCall(snippetSource)) {
-                value = shown(ValueCapture.present() ? ValueCapture.take() : e.value(), e.value());
+                value = shown(e.value());
             }
         }
         ValueCapture.reset();
@@ -230,19 +294,29 @@ public final class CellRunner {
         if (!ran.hasValue() || SnippetKinds.isDisplayCall(snippetSource)) {
             return null;
         }
-        return shown(ValueCapture.present() ? ValueCapture.take() : ran.text(), ran.text());
+        return shown(ran.text());
     }
 
     /**
-     * The value to show for what a snippet evaluated to, or null for the console streams:
-     * {@code System.out.printf(...)}, {@code format} and {@code append} return the stream itself,
-     * and a cell ending in one should show what it printed, not {@code java.io.PrintStream@6a567f7b}.
+     * The value to show for what a snippet evaluated to, as IJava shows it: nothing for
+     * {@code null}, a String or char as its text (not as a quoted Java literal), anything else
+     * by its renderer or JShell's text form (which spells arrays out, where IJava shows
+     * {@code [I@1b6d3586}). Nothing either for the console streams: {@code System.out.printf(...)},
+     * {@code format} and {@code append} return the stream itself, and a cell ending in one should
+     * show what it printed, not {@code java.io.PrintStream@6a567f7b}.
+     *
+     * @param text JShell's text form of the value
      */
-    private static Value shown(Object object, String text) {
-        if (object != null && (object == System.out || object == System.err)) {
+    private static Value shown(String text) {
+        if (!ValueCapture.present()) {
+            // The engine did not hand the object over: JShell's text is all there is.
+            return text == null || text.equals("null") ? null : new Value(text, text);
+        }
+        Object object = ValueCapture.take();
+        if (object == null || object == System.out || object == System.err) {
             return null;
         }
-        return new Value(object, text);
+        return new Value(object, object instanceof String || object instanceof Character ? null : text);
     }
 
     private static boolean isVoid(Snippet s) {

@@ -73,6 +73,40 @@ public final class ErrorReports {
     }
 
     /**
+     * A declaration JShell accepted but could not define ({@code RECOVERABLE_NOT_DEFINED}), as
+     * IJava reports it: an error of the cell that declares it, naming what it waits for. JShell
+     * completes the declaration by itself once those names are declared, in any later cell.
+     *
+     * @param shell the session's JShell
+     * @param snippet the declaration
+     * @param snippetSource its source, for the traceback
+     * @param count the cell's execution count
+     * @param line the cell line the declaration begins on
+     * @return the error
+     */
+    CellResult notDefined(JShell shell, DeclarationSnippet snippet, String snippetSource, int count, int line) {
+        List<String> missing = shell.unresolvedDependencies(snippet).toList();
+        String kind = switch (snippet.subKind()) {
+            case INTERFACE_SUBKIND -> "interface";
+            case ENUM_SUBKIND -> "enum";
+            case RECORD_SUBKIND -> "record";
+            case ANNOTATION_TYPE_SUBKIND -> "@interface";
+            case METHOD_SUBKIND -> "method";
+            default -> snippet.kind() == Snippet.Kind.VAR ? "variable" : "class";
+        };
+        String waits = missing.isEmpty() ? "the names it uses are declared"
+                : missing.size() == 1 ? missing.getFirst() + " is declared"
+                : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.getLast() + " are declared";
+        String message = kind + " " + snippet.name() + " was declared, but cannot be used until " + waits
+                + ". Declare " + (missing.size() == 1 ? "it" : "them") + " in this cell or a later one: " + kind + " "
+                + snippet.name() + " then works without running this cell again.";
+        List<Diag> diags = shell.diagnostics(snippet).filter(Diag::isError).toList();
+        long position = diags.isEmpty() ? -1 : diags.getFirst().getStartPosition();
+        return new CellResult(false, "CompilationException", message,
+                Traceback.compileError(new Traceback.Origin(count, line), snippetSource, position, message));
+    }
+
+    /**
      * @param shell the session's JShell
      * @param ex what the user's code threw, as JShell reports it
      * @return the error

@@ -4,6 +4,7 @@ import dev.jotter.kernel.display.CellDisplays;
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
 import dev.jotter.kernel.jshell.JShellMachinery;
+import dev.jotter.kernel.jvm.JavaLogging;
 import dev.jotter.api.DisplayHost;
 import dev.jotter.kernel.ExitGuard;
 import dev.jotter.kernel.MimeBundle;
@@ -94,6 +95,7 @@ public final class Session implements AutoCloseable, DisplayHost {
             active = this;
             DisplayHost.install(this);
             System.setIn(stdin);
+            JavaLogging.toKernelLog(router.log());
             JShell shell = machinery.build(router.originalOut(), router.log(), KERNEL_CLASS_PATH);
             // JShell keeps one class path for the compiler and the loader; a --class-path compiler
             // option would hide every jar %maven adds later.

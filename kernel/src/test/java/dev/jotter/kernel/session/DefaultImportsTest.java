@@ -1,0 +1,213 @@
+package dev.jotter.kernel.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jotter.kernel.display.OutputRouter;
+import dev.jotter.kernel.display.Renderers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A notebook's own imports win over the on-demand imports Jotter adds (issue 19, point 4): each
+ * name the issue found ambiguous, with the real library where the kernel bundles it and with a
+ * small jar added by {@code %jars} where it does not (Tablesaw's plotly components, Tribuo).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DefaultImportsTest {
+    private static Session session;
+    private static OutputRouter router;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() {
+        router = new OutputRouter();
+        router.install();
+        session = new Session(router, new Renderers());
+        session.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        session.close();
+    }
+
+    private static Recorder run(String code) {
+        Recorder r = new Recorder();
+        session.execute(code, 1, r);
+        router.flush();
+        return r;
+    }
+
+    private static String ok(String code) {
+        Recorder r = run(code);
+        assertNull(r.ename, () -> code + "\n" + r.ename + ": " + r.evalue);
+        return r.result == null ? null : (String) r.result.get("text/plain");
+    }
+
+    /** Which class a simple name means now, asked once as an expression and once as a declaration. */
+    private static void means(String simpleName, String qualified) {
+        assertEquals(qualified, ok(simpleName + ".class.getName()"), simpleName);
+        ok(simpleName + " declared" + simpleName + " = null;");
+        assertEquals(qualified, ok("Class<?> c = " + simpleName + ".class;\nc.getName()"), simpleName);
+    }
+
+    /** The toolkit's, Tablesaw's and Display's names that no import of the notebook took. */
+    private static void othersStillResolve() {
+        assertEquals("dev.jotter.toolkit.prep.OneHotEncoder", ok("OneHotEncoder.class.getName()"));
+        assertEquals("dev.jotter.toolkit.data.Datasets", ok("Datasets.class.getName()"));
+        assertEquals("dev.jotter.toolkit.plot.Plots", ok("Plots.class.getName()"));
+        assertEquals("dev.jotter.toolkit.metrics.ConfusionMatrix", ok("ConfusionMatrix.class.getName()"));
+        assertEquals("dev.jotter.toolkit.train.EarlyStopping", ok("EarlyStopping.class.getName()"));
+        assertEquals("tech.tablesaw.api.Table", ok("Table.class.getName()"));
+        assertEquals("java.time.LocalDate", ok("LocalDate.class.getName()"));
+        assertEquals("dev.jotter.kernel.MimeBundle", ok("render(\"<b>x</b>\", \"text/html\").getClass().getName()"));
+    }
+
+    @Test
+    @Order(2)
+    void aNotebooksOnDemandImportWinsOverJottersForEveryNameTheIssueFound() throws Exception {
+        // Each name with the package a notebook imports it from; the bundled libraries first.
+        Map<String, String> bundled = new LinkedHashMap<>();
+        bundled.put("TrainingListener", "ai.djl.training.listener");
+        bundled.put("Pipeline", "ai.djl.translate");
+        bundled.put("Metrics", "ai.djl.metric");
+        bundled.put("Vocabulary", "ai.djl.modality.nlp");
+        bundled.put("Tokenizer", "ai.djl.modality.nlp.preprocess");
+        bundled.put("MinMaxScaler", "ai.djl.training.util");
+        bundled.put("LogisticRegression", "smile.classification");
+        bundled.put("LinearModel", "smile.regression");
+        bundled.put("Standardizer", "smile.feature.transform");
+        bundled.put("Matrix", "smile.tensor");
+        bundled.put("Row", "smile.data");
+        // Before any import of the notebook, the toolkit's names are the toolkit's.
+        assertEquals("dev.jotter.toolkit.train.TrainingListener", ok("TrainingListener.class.getName()"));
+        assertEquals("tech.tablesaw.api.Row", ok("Row.class.getName()"));
+        for (Map.Entry<String, String> e : bundled.entrySet()) {
+            ok("import " + e.getValue() + ".*;");
+            means(e.getKey(), e.getValue() + "." + e.getKey());
+            othersStillResolve();
+        }
+        // Libraries the kernel does not bundle: the same names in a jar the notebook adds.
+        Path jar = jar(Map.of(
+                "tech/tablesaw/plotly/components/Figure.java",
+                "package tech.tablesaw.plotly.components; public class Figure { public Figure() {} }",
+                "org/tribuo/transform/Transformer.java",
+                "package org.tribuo.transform; public interface Transformer { double transform(double v); }",
+                "org/tribuo/Model.java",
+                "package org.tribuo; public abstract class Model<T> { }",
+                "demo/show/Show.java",
+                "package demo.show; public final class Show { private Show() {} "
+                        + "public static String display(Object value, String... mimeTypes) { return \"shown by demo\"; } }"));
+        assertNull(run("%jars " + jar).ename);
+        ok("import tech.tablesaw.plotly.components.*;");
+        means("Figure", "tech.tablesaw.plotly.components.Figure");
+        ok("import org.tribuo.transform.*;");
+        means("Transformer", "org.tribuo.transform.Transformer");
+        ok("import org.tribuo.*;");
+        assertEquals("org.tribuo.Model", ok("Model.class.getName()"));
+        othersStillResolve();
+        // A static on-demand import of the notebook wins over Jotter's static Display.* too.
+        ok("import static demo.show.Show.*;");
+        // (A display call alone shows nothing: keep its value.)
+        assertEquals("shown by demo", ok("String shownBy = display(\"x\");\nshownBy"));
+        assertEquals("dev.jotter.kernel.MimeBundle", ok("render(\"<b>x</b>\", \"text/html\").getClass().getName()"));
+        // A name of a class the notebook declares already wins: JShell declares it in the session's own scope.
+        ok("class Figure { }");
+        assertEquals("Figure", ok("new Figure().getClass().getSimpleName()"));
+    }
+
+    @Test
+    @Order(3)
+    void ambiguitiesJotterDidNotCauseStayJavasCompileErrors() {
+        // java.awt.List against java.util.List: JShell's defaults never give way, as in IJava.
+        ok("import java.awt.*;");
+        Recorder r = run("List<String> names = null;");
+        assertEquals("CompilationException", r.ename);
+        assertTrue(r.evalue.contains("reference to List is ambiguous"), r.evalue);
+        ok("import java.util.List;");
+        ok("List<String> names = new ArrayList<>();");
+    }
+
+    @Test
+    @Order(1)
+    void jottersDefaultImportsBringNoNameTwice() {
+        // Each package's simple names as the compiler sees them, through JShell's completion.
+        Map<String, Set<String>> names = new LinkedHashMap<>();
+        List<String> places = new ArrayList<>(DefaultImports.JSHELL_DEFAULTS);
+        for (String imp : Session.DEFAULT_IMPORTS) {
+            if (!imp.startsWith("static ")) {
+                places.add(imp.replaceFirst("\\.\\*$", ""));
+            }
+        }
+        for (String place : places) {
+            String code = place + ".";
+            Set<String> types = new TreeSet<>();
+            session.shell().sourceCodeAnalysis().completionSuggestions(code, code.length(), new int[1]).forEach(s -> {
+                if (Character.isUpperCase(s.continuation().charAt(0))) {
+                    types.add(s.continuation());
+                }
+            });
+            assertTrue(types.size() > 1 || place.equals("java.util.prefs"), place + " lists " + types);
+            names.put(place, types);
+        }
+        List<String> clashes = new ArrayList<>();
+        List<String> keys = List.copyOf(names.keySet());
+        for (int i = 0; i < keys.size(); i++) {
+            for (int j = i + 1; j < keys.size(); j++) {
+                Set<String> both = new TreeSet<>(names.get(keys.get(i)));
+                both.retainAll(names.get(keys.get(j)));
+                if (!both.isEmpty() && !(DefaultImports.JSHELL_DEFAULTS.contains(keys.get(i))
+                        && DefaultImports.JSHELL_DEFAULTS.contains(keys.get(j)))) {
+                    clashes.add(keys.get(i) + " and " + keys.get(j) + ": " + both);
+                }
+            }
+        }
+        assertEquals(List.of(), clashes, "names Jotter's default imports make ambiguous by themselves");
+    }
+
+    /** Compiles the sources into a jar in the test's folder. */
+    private static Path jar(Map<String, String> sources) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString()));
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path file = src.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, e.getValue());
+            args.add(file.toString());
+        }
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)));
+        Path jar = dir.resolve("notebook-libs.jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out)) {
+            try (var files = Files.walk(classes)) {
+                for (Path p : files.filter(Files::isRegularFile).toList()) {
+                    jos.putNextEntry(new ZipEntry(classes.relativize(p).toString().replace('\\', '/')));
+                    jos.write(Files.readAllBytes(p));
+                    jos.closeEntry();
+                }
+            }
+        }
+        return jar;
+    }
+}
