@@ -30,7 +30,7 @@ class JotterKernelTests(jkt.KernelTests):
 
     code_execute_result = [
         {"code": "1 + 2", "result": "3"},
-        {"code": '"a" + "b"', "result": '"ab"'},
+        {"code": '"a" + "b"', "result": "ab"},
         {"code": "6 * 7", "result": "42"},
     ]
 

@@ -45,7 +45,7 @@ class MagicsTests(jc.KernelTestCase):
         artifact = "greeter-" + uuid.uuid4().hex[:8]
         make_repo(repo, artifact)
         self.run_ok(f"%mavenRepo ittest file://{repo}\n%maven dev.jotter.ittest:{artifact}:1.0")
-        self.assertEqual(self.result(self.run_ok("demo.Greeter.hi()"))["text/plain"], '"hi from dep"')
+        self.assertEqual(self.result(self.run_ok("demo.Greeter.hi()"))["text/plain"], "hi from dep")
 
     def test_maven_failure_names_the_coordinate(self):
         reply, outputs = jc.execute(self.kc, "%maven dev.jotter.ittest:does-not-exist:9.9")

@@ -119,7 +119,7 @@ class SurvivalTests(jc.KernelTestCase):
         reply, outputs = jc.collect(self.kc, msg_id)
         self.assertEqual(reply["content"]["status"], "ok")
         result = [m for m in outputs if m["msg_type"] == "execute_result"][0]
-        self.assertEqual(result["content"]["data"]["text/plain"], '"JOTTER"')
+        self.assertEqual(result["content"]["data"]["text/plain"], "JOTTER")
 
     def test_bad_signature_and_garbage_are_ignored(self):
         ctx = zmq.Context.instance()

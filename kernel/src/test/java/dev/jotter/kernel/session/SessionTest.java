@@ -65,7 +65,7 @@ class SessionTest {
         assertEquals("3", run("p1 = 3").result.get("text/plain"));
         assertEquals("3", run("p1").result.get("text/plain"));
         run("String greet(String who) { return \"hi \" + who; }");
-        assertEquals("\"hi you\"", run("greet(\"you\")").result.get("text/plain"));
+        assertEquals("hi you", run("greet(\"you\")").result.get("text/plain"));
     }
 
     @Test
@@ -198,8 +198,8 @@ class SessionTest {
         assertEquals("2", run("bumps[0]").result.get("text/plain"));
         assertEquals("4", run("2 + 2 // a trailing comment").result.get("text/plain"));
         assertEquals("5", run("5;").result.get("text/plain"));
-        assertEquals("\"abc\"", run("\"abc\"").result.get("text/plain"));
-        assertEquals("'c'", run("'c'").result.get("text/plain"));
+        assertEquals("abc", run("\"abc\"").result.get("text/plain"));
+        assertEquals("c", run("'c'").result.get("text/plain"));
         assertEquals("int[2] { 1, 2 }", run("new int[] {1, 2}").result.get("text/plain"));
         // JShell reads a switch with values as an expression and one with statements as a statement.
         assertEquals("2", run("switch (1) { case 1 -> 2; default -> 3; }").result.get("text/plain"));
