@@ -26,7 +26,8 @@ public final class ClasspathMagic extends AbstractMagic implements LineMagic {
                 Adds jar files and class directories to the classpath. Paths are relative to %pwd
                 and may start with ~. A glob (*, ?, [..], {a,b}; ** crosses directories) adds
                 every matching file, e.g. lib/*.jar. Every argument must match something; nothing
-                is added otherwise. The cell's result is the list of added paths.
+                is added otherwise. Returns the list of added paths, which the cell does not
+                show (as in IJava).
 
                 Example:
                   %jars lib/*.jar build/classes
