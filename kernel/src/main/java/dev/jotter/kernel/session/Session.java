@@ -95,7 +95,6 @@ public final class Session implements AutoCloseable, DisplayHost {
             active = this;
             DisplayHost.install(this);
             System.setIn(stdin);
-            JavaLogging.toKernelLog(router.log());
             JShell shell = machinery.build(router.originalOut(), router.log(), KERNEL_CLASS_PATH);
             // JShell keeps one class path for the compiler and the loader; a --class-path compiler
             // option would hide every jar %maven adds later.
@@ -120,6 +119,9 @@ public final class Session implements AutoCloseable, DisplayHost {
         } finally {
             ready.countDown();
         }
+        // After the latch, off the first cell's path (starting java.util.logging takes tens of ms): a
+        // library that logs in the very first cell, before this line, may still print to that cell.
+        JavaLogging.toKernelLog(router.log());
         // After the latch: the first cell need not wait for it; completion offers no package names until it is there.
         assistance.setPackageNames(PackageNames.of(KERNEL_CLASS_PATH));
     }
