@@ -152,25 +152,43 @@ class DefaultImportsTest {
     @Test
     @Order(1)
     void jottersDefaultImportsBringNoNameTwice() {
-        // Each package's simple names as the compiler sees them, through JShell's completion.
-        Map<String, Set<String>> names = new LinkedHashMap<>();
-        List<String> places = new ArrayList<>(DefaultImports.JSHELL_DEFAULTS);
+        // Each package's type names and each class's static member names as the compiler sees
+        // them, through JShell's completion; types and members are apart in Java, so compared apart.
+        Map<String, Set<String>> types = new LinkedHashMap<>();
+        Map<String, Set<String>> members = new LinkedHashMap<>();
+        for (String place : DefaultImports.JSHELL_DEFAULTS) {
+            types.put(place, names(place, true));
+        }
         for (String imp : Session.DEFAULT_IMPORTS) {
-            if (!imp.startsWith("static ")) {
-                places.add(imp.replaceFirst("\\.\\*$", ""));
+            String place = imp.replaceFirst("^static\\s+", "").replaceFirst("\\.\\*$", "");
+            if (imp.startsWith("static ")) {
+                members.put(place, names(place, false));
+            } else {
+                types.put(place, names(place, true));
             }
         }
-        for (String place : places) {
-            String code = place + ".";
-            Set<String> types = new TreeSet<>();
-            session.shell().sourceCodeAnalysis().completionSuggestions(code, code.length(), new int[1]).forEach(s -> {
-                if (Character.isUpperCase(s.continuation().charAt(0))) {
-                    types.add(s.continuation());
-                }
-            });
-            assertTrue(types.size() > 1 || place.equals("java.util.prefs"), place + " lists " + types);
-            names.put(place, types);
-        }
+        List<String> clashes = new ArrayList<>();
+        clashes.addAll(clashes(types));
+        clashes.addAll(clashes(members));
+        assertEquals(List.of(), clashes, "names Jotter's default imports make ambiguous by themselves");
+    }
+
+    /** The simple names a package or class offers after a dot: its types, or its members. */
+    private static Set<String> names(String place, boolean typesOnly) {
+        String code = place + ".";
+        Set<String> found = new TreeSet<>();
+        session.shell().sourceCodeAnalysis().completionSuggestions(code, code.length(), new int[1]).forEach(s -> {
+            String name = s.continuation().replaceFirst("\\($", "");
+            if (typesOnly ? Character.isUpperCase(name.charAt(0)) : !name.equals("class")) {
+                found.add(name);
+            }
+        });
+        assertTrue(!found.isEmpty(), place + " offers no names");
+        return found;
+    }
+
+    /** Names two places both offer, but for two of JShell's own defaults (as IJava has them). */
+    private static List<String> clashes(Map<String, Set<String>> names) {
         List<String> clashes = new ArrayList<>();
         List<String> keys = List.copyOf(names.keySet());
         for (int i = 0; i < keys.size(); i++) {
@@ -183,7 +201,7 @@ class DefaultImportsTest {
                 }
             }
         }
-        assertEquals(List.of(), clashes, "names Jotter's default imports make ambiguous by themselves");
+        return clashes;
     }
 
     /** Compiles the sources into a jar in the test's folder. */
