@@ -74,11 +74,6 @@ final class DefaultImports {
         this.givenWay = Set.copyOf(places);
     }
 
-    /** @return the packages and classes whose on-demand imports give way to the notebook's */
-    Set<String> givingWay() {
-        return givenWay;
-    }
-
     /**
      * For a snippet javac rejected, adds the imports that make the notebook's names win where
      * they are ambiguous with one of Jotter's default imports.
