@@ -192,6 +192,22 @@ public final class Devices {
         return s;
     }
 
+    /**
+     * What {@link #selection()} would decide if {@code JOTTER_TORCH_LIBRARY} named this folder, on
+     * this machine: for checking a folder before writing it into a kernelspec. Loads no engine.
+     *
+     * <pre>{@code
+     * jshell> Devices.selectionFor(Path.of("/opt/venv/lib/python3.12/site-packages/torch/lib")).reason()
+     * $1 ==> "torch 2.7.1+cu128 (cu128) in /opt/venv/lib/python3.12/site-packages/torch/lib with DJL's cu128 JNI"
+     * }</pre>
+     *
+     * @param folder a libtorch lib folder
+     * @return whether DJL would load it, and why
+     */
+    public static TorchLibrary.Selection selectionFor(Path folder) {
+        return TorchLibrary.select(folder.toAbsolutePath(), driver(), jni(), ai.djl.util.Utils.getEngineCacheDir());
+    }
+
     private static String driver() {
         Path proc = Path.of("/proc/driver/nvidia/version");
         try {
