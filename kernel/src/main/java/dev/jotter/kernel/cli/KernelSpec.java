@@ -4,6 +4,8 @@ import com.google.gson.JsonObject;
 import dev.jotter.kernel.jvm.IdleCollector;
 import dev.jotter.kernel.protocol.Json;
 import dev.jotter.kernel.protocol.Kernel;
+import dev.jotter.toolkit.train.Devices;
+import dev.jotter.toolkit.train.TorchLibrary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -59,7 +61,7 @@ final class KernelSpec {
     private KernelSpec() {}
 
     /** Parsed install/uninstall options. */
-    record Options(Path kernelsDir, String name, String displayName, List<String> jvmOpts, boolean copyJar, boolean aot) {}
+    record Options(Path kernelsDir, String name, String displayName, List<String> jvmOpts, boolean copyJar, boolean aot, Path torchLibrary) {}
 
     static Options parse(List<String> args) throws Main.UsageException {
         Path dir = null;
@@ -67,6 +69,7 @@ final class KernelSpec {
         String display = null;
         boolean copy = true;
         boolean aot = true;
+        Path torch = null;
         List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -79,16 +82,19 @@ final class KernelSpec {
                 case "--jvm-opt" -> jvm.add(value(args, ++i, a));
                 case "--no-copy" -> copy = false;
                 case "--no-aot" -> aot = false;
+                case "--torch-library" -> torch = torchLibrary(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("--jvm-opt=")) {
                         jvm.add(a.substring("--jvm-opt=".length()));
                     } else if (a.startsWith("--name=")) {
                         name = a.substring("--name=".length());
+                    } else if (a.startsWith("--torch-library=")) {
+                        torch = torchLibrary(a.substring("--torch-library=".length()));
                     } else if (a.startsWith("--prefix=")) {
                         dir = Path.of(a.substring("--prefix=".length())).toAbsolutePath().resolve("share/jupyter/kernels");
                     } else {
                         throw new Main.UsageException("unknown option '" + a + "' for install/uninstall; "
-                                + "expected --user, --sys-prefix, --prefix DIR, --name NAME, --display-name TEXT, --jvm-opt OPT, --no-copy or --no-aot");
+                                + "expected --user, --sys-prefix, --prefix DIR, --name NAME, --display-name TEXT, --jvm-opt OPT, --torch-library DIR, --no-copy or --no-aot");
                     }
                 }
             }
@@ -96,7 +102,30 @@ final class KernelSpec {
         if (!name.matches("[a-zA-Z0-9._-]+")) {
             throw new Main.UsageException("kernel name '" + name + "' may only use letters, digits, '.', '_' and '-'");
         }
-        return new Options(dir == null ? userDir() : dir, name, display == null ? "Java (Jotter)" : display, jvm, copy, aot);
+        return new Options(dir == null ? userDir() : dir, name, display == null ? "Java (Jotter)" : display, jvm, copy, aot, torch);
+    }
+
+    /**
+     * Checks a {@code --torch-library} folder the way the kernel will at start-up, so that a folder
+     * DJL cannot load is refused now with the reason, not ignored later.
+     */
+    static Path torchLibrary(String dir) throws Main.UsageException {
+        Path folder = Path.of(dir).toAbsolutePath().normalize();
+        TorchLibrary.Selection s = Devices.selectionFor(folder);
+        if (!s.use()) {
+            throw new Main.UsageException("--torch-library " + folder + " cannot be used: " + s.reason()
+                    + (s.fix() == null ? "" : ". To fix: " + s.fix()));
+        }
+        return folder;
+    }
+
+    /** The kernel's environment in kernel.json: the selected libtorch folder, if any. */
+    static JsonObject env(Options o) {
+        JsonObject env = new JsonObject();
+        if (o.torchLibrary() != null) {
+            env.addProperty("JOTTER_TORCH_LIBRARY", o.torchLibrary().toString());
+        }
+        return env;
     }
 
     private static String value(List<String> args, int i, String option) throws Main.UsageException {
@@ -182,13 +211,16 @@ final class KernelSpec {
                 "display_name", o.displayName(),
                 "language", "java",
                 "interrupt_mode", "message",
-                "env", new JsonObject(),
+                "env", env(o),
                 "metadata", Json.obj("debugger", false, "jotter_version", Kernel.version()));
         Files.writeString(target.resolve("kernel.json"), Json.PRETTY.toJson(spec) + "\n");
         for (String logo : new String[] {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"}) {
             copyResource(logo, target);
         }
         out.println("Installed kernelspec '" + o.name() + "' (" + o.displayName() + ") in " + target);
+        if (o.torchLibrary() != null) {
+            out.println("libtorch: " + Devices.selectionFor(o.torchLibrary()).reason() + " (JOTTER_TORCH_LIBRARY in kernel.json)");
+        }
         return 0;
     }
 

@@ -87,7 +87,9 @@ public final class Main {
 
                 usage:
                   jotter install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name TEXT] [--jvm-opt OPT]... [--no-copy] [--no-aot]
-                                                 write the kernelspec so Jupyter can start this kernel
+                                 [--torch-library DIR]
+                                                 write the kernelspec so Jupyter can start this kernel;
+                                                 --torch-library: a CUDA libtorch's lib folder for the GPU
                   jotter uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
                   jotter run NOTEBOOK.ipynb|DIR [-o OUT.ipynb|DIR] [--param k=v]... [--timeout SECONDS] [--log-output]
                                                  execute notebooks headlessly, no Jupyter needed

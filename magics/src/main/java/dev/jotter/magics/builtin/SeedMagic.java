@@ -61,6 +61,8 @@ public final class SeedMagic extends AbstractMagic implements LineMagic {
 
     private static boolean seedDjl(int seed) {
         try {
+            // The toolkit's preparation first: offline mode and the libtorch folder it selected, if any.
+            dev.jotter.toolkit.train.Devices.quiet();
             ai.djl.engine.Engine.getInstance().setRandomSeed(seed);
             return true;
         } catch (Throwable t) {

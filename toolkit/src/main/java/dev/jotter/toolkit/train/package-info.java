@@ -47,12 +47,14 @@
  * {@code ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64} and {@code pytorch-jni 2.7.1-0.35.1}
  * from Maven Central: DJL extracts libtorch from that jar into {@code ~/.djl.ai} and, with
  * {@code ai.djl.offline=true} (set by {@link dev.jotter.toolkit.train.Devices#quiet()}), never goes
- * to the network. {@link dev.jotter.toolkit.train.Devices#preferred()} picks {@code gpu(0)} when CUDA
- * natives and a GPU are present, else the CPU; trainers use that one device unless
+ * to the network. {@link dev.jotter.toolkit.train.Devices#preferred()} picks {@code gpu(0)} when DJL
+ * runs on a CUDA libtorch and a GPU is present, else the CPU; trainers use that one device unless
  * {@code optDevice(...)} or {@code JOTTER_DEVICE} says otherwise. With CPU natives no CUDA probe runs,
- * so DJL's "Failed to detect GPU count" warning never appears. On CUDA machines build with
- * {@code ./mvnw -Pcuda}: Maven Central's CUDA natives stop at PyTorch 2.5.1, so that profile uses
- * {@code pytorch-native-cu124:2.5.1} with DJL 0.32.0. Threads: libtorch uses all cores, except on
+ * so DJL's "Failed to detect GPU count" warning never appears. On CUDA machines no rebuild is needed:
+ * {@code JOTTER_TORCH_LIBRARY} names the lib folder of a CUDA build of torch 2.7.1 (the version
+ * pytorch-jni's CUDA 12.8 JNI library was built for, e.g. {@code pip install torch==2.7.1
+ * --index-url https://download.pytorch.org/whl/cu128}), and {@link dev.jotter.toolkit.train.TorchLibrary}
+ * checks it fits before DJL loads it. Threads: libtorch uses all cores, except on
  * machines with 2 cores or fewer, where {@code Devices.quiet()} makes it 1 (its spinning OpenMP
  * threads are many times slower there as soon as anything else runs); set
  * {@code -Dai.djl.pytorch.num_threads=N} to choose (the test build uses 1).

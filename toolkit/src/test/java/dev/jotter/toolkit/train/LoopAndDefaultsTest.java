@@ -95,11 +95,16 @@ class LoopAndDefaultsTest {
         assertEquals("PyTorch", info.engine());
         assertTrue(info.engineVersion().startsWith("2."), info.engineVersion());
         if (info.gpuCount() == 0) {
-            // The CPU natives from Maven Central (the default build); the cuda profile reports its own flavour.
+            // The CPU natives from Maven Central, or a libtorch folder from JOTTER_TORCH_LIBRARY (its flavour).
             assertTrue(info.natives().startsWith("cpu") || info.natives().startsWith("cu"), info.natives());
             assertEquals(Device.cpu(), info.preferred());
-            assertTrue(info.reason().contains("CPU build") || info.reason().contains("no GPU"), info.reason());
+            assertTrue(info.reason().contains("CPU natives") || info.reason().contains("no GPU"), info.reason());
             assertTrue(info.toString().contains("preferred: cpu()"), info.toString());
+            // What DJL carries and where libtorch came from are named, whatever the machine.
+            assertTrue(info.jni().startsWith("pytorch-jni 2.7.1-0.35.1 (cpu, cu128 for "), info.jni());
+            assertTrue(info.toString().contains("\nJNI:       pytorch-jni") && info.toString().contains("\nlibtorch:  /"), info.toString());
+            assertTrue(info.toString().contains("\ndriver:    "), info.toString());
+            assertEquals(info.driver() != null, info.fix() != null, "a fix exactly when a driver is there: " + info);
         } else {
             assertEquals(Device.gpu(0), info.preferred(), info.reason());
         }
