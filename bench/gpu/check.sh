@@ -66,7 +66,9 @@ say ""
 say "-- GPU and driver"
 DRIVER=""
 if [ -r /proc/driver/nvidia/version ]; then
-  DRIVER=$(sed -n 's/.*Kernel Module[^0-9]*\([0-9][0-9.]*\).*/\1/p' /proc/driver/nvidia/version | head -1)
+  # "... Kernel Module  580.82.07 ..." or "... Open Kernel Module for x86_64  580.159.04 ...": the
+  # first dotted number of three digits or more, so that the 86 of x86_64 is not taken for it.
+  DRIVER=$(grep -m1 'Kernel Module' /proc/driver/nvidia/version | grep -oE '[0-9]{3,}\.[0-9]+(\.[0-9]+)?' | head -1)
 fi
 if command -v nvidia-smi >/dev/null 2>&1; then
   timeout 30 nvidia-smi 2>&1 | head -12 | tee -a "$SUMMARY"
