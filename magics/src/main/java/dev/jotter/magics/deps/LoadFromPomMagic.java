@@ -196,7 +196,7 @@ public final class LoadFromPomMagic extends AbstractMagic implements LineMagic, 
             factory.setExpandEntityReferences(false);
             var builder = factory.newDocumentBuilder();
             // The default handler prints "[Fatal Error]" to the kernel's stderr; the exception says it all.
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
             return builder.parse(new InputSource(new StringReader("<jotter-cell>" + fragment + "</jotter-cell>")))
                     .getDocumentElement();
         } catch (SAXException e) {
