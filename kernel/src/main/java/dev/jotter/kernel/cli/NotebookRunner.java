@@ -38,6 +38,10 @@ import java.util.stream.Stream;
  * The output file is written atomically, also when a cell fails, so a failed run leaves the
  * notebook with its error to read and never a half-written file. As in nbclient, a cell tagged
  * {@code raises-exception} may throw: its error is kept in its outputs and the run goes on.
+ *
+ * <p>As under Jupyter, a notebook runs with its own folder as the working folder: one outside the
+ * folder {@code jotter run} started in runs in a JVM started in its folder (about a second more
+ * per notebook, see docs/ijava-compatibility.md), so that Java's relative paths resolve there.
  */
 public final class NotebookRunner {
     /** The standard cell tag (nbclient, papermill) of a cell that is allowed to throw. */
@@ -139,6 +143,15 @@ public final class NotebookRunner {
         for (Path nb : notebooks) {
             Path target = output == null ? defaultOutput(nb)
                     : Files.isDirectory(output) ? output.resolve(nb.getFileName()) : output;
+            if (!inFolder(nb)) {
+                // Java's own relative paths (new File("x"), Paths.get("x"), FileInputStream) resolve
+                // against the folder the JVM started in, which no JVM can change: as Jupyter starts
+                // the kernel in the notebook's folder, the notebook runs in a JVM started there.
+                if (runInItsFolder(nb, target, params, timeout, logOutput, out, err) != 0) {
+                    failures++;
+                }
+                continue;
+            }
             Outcome o;
             try {
                 o = runner.run(nb, target);
@@ -155,6 +168,97 @@ public final class NotebookRunner {
             out.println((notebooks.size() - failures) + " passed, " + failures + " failed");
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Set in the JVM {@link #runInItsFolder} starts, so that it never starts another. */
+    static final String CHILD_ENV = "JOTTER_RUN_IN_FOLDER";
+
+    /** Whether this JVM's working folder is the notebook's own folder (or this JVM was started for it). */
+    private static boolean inFolder(Path nb) {
+        if (System.getenv(CHILD_ENV) != null) {
+            return true;
+        }
+        return realPath(nb.toAbsolutePath().getParent()).equals(realPath(Path.of("").toAbsolutePath()));
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.normalize();
+        }
+    }
+
+    /**
+     * Runs one notebook with {@code jotter run} in a JVM started in the notebook's folder, with
+     * this JVM's options and class path, its output copied to ours.
+     *
+     * @return the child's exit status: 0 when the notebook ran to the end
+     */
+    static int runInItsFolder(Path nb, Path target, Map<String, String> params, long timeout, boolean logOutput,
+            PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String opt : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // A debugger agent would find its port taken by this JVM.
+            if (!opt.startsWith("-agentlib:jdwp") && !opt.startsWith("-Xrunjdwp")) {
+                cmd.add(opt);
+            }
+        }
+        String command = System.getProperty("sun.java.command", "");
+        String launched = command.split(" ", 2)[0];
+        if (launched.endsWith(".jar")) {
+            // As started: java -jar jotter.jar, whose manifest opens the JDK packages the kernel uses.
+            cmd.add("-jar");
+            cmd.add(Path.of(launched).toAbsolutePath().toString());
+        } else {
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(Main.class.getName());
+        }
+        cmd.add("run");
+        cmd.add(nb.toAbsolutePath().toString());
+        cmd.add("-o");
+        cmd.add(target.toAbsolutePath().toString());
+        params.forEach((k, v) -> {
+            cmd.add("--param");
+            cmd.add(k + "=" + v);
+        });
+        if (timeout > 0) {
+            cmd.add("--timeout");
+            cmd.add(Long.toString(timeout));
+        }
+        if (logOutput) {
+            cmd.add("--log-output");
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(nb.toAbsolutePath().getParent().toFile());
+        pb.environment().put(CHILD_ENV, "1");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        Thread copyOut = Thread.ofPlatform().daemon().start(() -> copy(p.getInputStream(), out));
+        Thread copyErr = Thread.ofPlatform().daemon().start(() -> copy(p.getErrorStream(), err));
+        try {
+            int rc = p.waitFor();
+            copyOut.join();
+            copyErr.join();
+            return rc;
+        } catch (InterruptedException e) {
+            p.destroy();
+            throw e;
+        }
+    }
+
+    private static void copy(java.io.InputStream in, PrintStream to) {
+        byte[] buf = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                to.write(buf, 0, n);
+                to.flush();
+            }
+        } catch (IOException e) {
+            to.println("[jotter] lost the output of the notebook's JVM: " + e.getMessage());
+        }
     }
 
     private static String need(List<String> args, int i, String option) throws Main.UsageException {
@@ -204,6 +308,7 @@ public final class NotebookRunner {
         OutputRouter router = SharedRouter.get();
         String failure = null;
         int failedCell = 0;
+        int ran = 0;
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().unstarted(r));
         try (Session session = new Session(router, new Renderers())) {
             session.workspace().setWorkingDirectory(input.toAbsolutePath().getParent());
@@ -239,6 +344,7 @@ public final class NotebookRunner {
                         }
                     }
                 }
+                ran = n;
                 if (!r.ok() && !allowed) {
                     failedCell = n;
                     failure = input + ": cell " + n + " of " + code.size()
@@ -250,11 +356,11 @@ public final class NotebookRunner {
         } finally {
             watchdog.shutdownNow();
         }
-        for (JsonObject cell : code) {
-            if (!cell.has("outputs") || !cell.has("execution_count")) {
-                cell.add("outputs", new JsonArray());
-                cell.add("execution_count", JsonNull.INSTANCE);
-            }
+        // Cells after a failure did not run: whatever the input notebook held for them (outputs and
+        // counts of an earlier run) would read as this run's, so they are cleared, as nbclient does.
+        for (int i = ran; i < code.size(); i++) {
+            code.get(i).add("outputs", new JsonArray());
+            code.get(i).add("execution_count", JsonNull.INSTANCE);
         }
         double total = (System.nanoTime() - started) / 1e9;
         JsonObject metadata = nb.has("metadata") && nb.get("metadata").isJsonObject() ? nb.getAsJsonObject("metadata") : new JsonObject();
