@@ -40,8 +40,9 @@ import java.util.stream.Stream;
  * {@code raises-exception} may throw: its error is kept in its outputs and the run goes on.
  *
  * <p>As under Jupyter, a notebook runs with its own folder as the working folder: one outside the
- * folder {@code jotter run} started in runs in a JVM started in its folder (about a second more
- * per notebook, see docs/ijava-compatibility.md), so that Java's relative paths resolve there.
+ * folder {@code jotter run} started in runs, with the other notebooks of its folder, in a JVM started
+ * in that folder (one more JVM start per folder, see docs/ijava-compatibility.md), so that Java's
+ * relative paths resolve there.
  */
 public final class NotebookRunner {
     /** The standard cell tag (nbclient, papermill) of a cell that is allowed to throw. */
@@ -140,16 +141,21 @@ public final class NotebookRunner {
         }
         NotebookRunner runner = new NotebookRunner(out, params, timeout).logOutput(logOutput);
         int failures = 0;
-        for (Path nb : notebooks) {
+        for (int i = 0; i < notebooks.size(); i++) {
+            Path nb = notebooks.get(i);
             Path target = output == null ? defaultOutput(nb)
                     : Files.isDirectory(output) ? output.resolve(nb.getFileName()) : output;
             if (!inFolder(nb)) {
                 // Java's own relative paths (new File("x"), Paths.get("x"), FileInputStream) resolve
                 // against the folder the JVM started in, which no JVM can change: as Jupyter starts
-                // the kernel in the notebook's folder, the notebook runs in a JVM started there.
-                if (runInItsFolder(nb, target, params, timeout, logOutput, out, err) != 0) {
-                    failures++;
+                // the kernel in the notebook's folder, the notebooks of a folder run in a JVM started there.
+                Path folder = nb.toAbsolutePath().getParent();
+                List<Path> group = new ArrayList<>();
+                while (i < notebooks.size() && notebooks.get(i).toAbsolutePath().getParent().equals(folder)) {
+                    group.add(notebooks.get(i++));
                 }
+                i--;
+                failures += runInFolder(folder, group, output, params, timeout, logOutput, out, err);
                 continue;
             }
             Outcome o;
@@ -164,14 +170,20 @@ public final class NotebookRunner {
                 err.println(o.failure());
             }
         }
-        if (notebooks.size() > 1) {
+        String report = System.getenv(REPORT_ENV);
+        if (report != null) {
+            // Started by runInFolder: the JVM that started this one counts and sums up.
+            Files.writeString(Path.of(report), Integer.toString(failures));
+        } else if (notebooks.size() > 1) {
             out.println((notebooks.size() - failures) + " passed, " + failures + " failed");
         }
         return failures == 0 ? 0 : 1;
     }
 
-    /** Set in the JVM {@link #runInItsFolder} starts, so that it never starts another. */
+    /** Set in the JVM {@link #runInFolder} starts, so that it never starts another. */
     static final String CHILD_ENV = "JOTTER_RUN_IN_FOLDER";
+    /** Where the JVM {@link #runInFolder} starts writes how many of its notebooks failed. */
+    static final String REPORT_ENV = "JOTTER_RUN_REPORT";
 
     /** Whether this JVM's working folder is the notebook's own folder (or this JVM was started for it). */
     private static boolean inFolder(Path nb) {
@@ -190,13 +202,14 @@ public final class NotebookRunner {
     }
 
     /**
-     * Runs one notebook with {@code jotter run} in a JVM started in the notebook's folder, with
-     * this JVM's options and class path, its output copied to ours.
+     * Runs the notebooks of one folder with {@code jotter run} in a JVM started in that folder,
+     * with this JVM's options and class path, its output copied to ours. One JVM per folder: a
+     * JVM's start and cold class loading cost more than the next notebook in a warm one.
      *
-     * @return the child's exit status: 0 when the notebook ran to the end
+     * @return how many of the notebooks failed
      */
-    static int runInItsFolder(Path nb, Path target, Map<String, String> params, long timeout, boolean logOutput,
-            PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    static int runInFolder(Path folder, List<Path> notebooks, Path output, Map<String, String> params, long timeout,
+            boolean logOutput, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String opt : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -217,9 +230,11 @@ public final class NotebookRunner {
             cmd.add(Main.class.getName());
         }
         cmd.add("run");
-        cmd.add(nb.toAbsolutePath().toString());
-        cmd.add("-o");
-        cmd.add(target.toAbsolutePath().toString());
+        notebooks.forEach(nb -> cmd.add(nb.toAbsolutePath().toString()));
+        if (output != null) {
+            cmd.add("-o");
+            cmd.add(output.toAbsolutePath().toString());
+        }
         params.forEach((k, v) -> {
             cmd.add("--param");
             cmd.add(k + "=" + v);
@@ -231,20 +246,33 @@ public final class NotebookRunner {
         if (logOutput) {
             cmd.add("--log-output");
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(nb.toAbsolutePath().getParent().toFile());
-        pb.environment().put(CHILD_ENV, "1");
-        Process p = pb.start();
-        p.getOutputStream().close();
-        Thread copyOut = Thread.ofPlatform().daemon().start(() -> copy(p.getInputStream(), out));
-        Thread copyErr = Thread.ofPlatform().daemon().start(() -> copy(p.getErrorStream(), err));
+        Path report = Files.createTempFile("jotter-run", ".failures");
         try {
-            int rc = p.waitFor();
-            copyOut.join();
-            copyErr.join();
-            return rc;
-        } catch (InterruptedException e) {
-            p.destroy();
-            throw e;
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
+            pb.environment().put(CHILD_ENV, "1");
+            pb.environment().put(REPORT_ENV, report.toString());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            Thread copyOut = Thread.ofPlatform().daemon().start(() -> copy(p.getInputStream(), out));
+            Thread copyErr = Thread.ofPlatform().daemon().start(() -> copy(p.getErrorStream(), err));
+            int rc;
+            try {
+                rc = p.waitFor();
+                copyOut.join();
+                copyErr.join();
+            } catch (InterruptedException e) {
+                p.destroy();
+                throw e;
+            }
+            String failed = Files.readString(report).strip();
+            if (failed.isEmpty()) {
+                // The JVM ended before it could count (a usage error, a crash): all of them failed.
+                err.println("error: the JVM running the notebooks of " + folder + " ended with status " + rc + " before finishing");
+                return notebooks.size();
+            }
+            return Integer.parseInt(failed);
+        } finally {
+            Files.deleteIfExists(report);
         }
     }
 
