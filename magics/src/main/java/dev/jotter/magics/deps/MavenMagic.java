@@ -37,7 +37,7 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
                   %maven com.google.code.gson:gson:2.13.2
                   %maven ai.djl.pytorch:pytorch-native-cpu:jar:linux-x86_64:2.7.1
                   %maven org.knowm.xchart#xchart;latest.release
-                """);
+                """, "addMavenDependency", "addMavenDependencies");
     }
 
     @Override

@@ -198,6 +198,9 @@ class DependencyMagicsTest {
         useResolver(List.of());
         assertEquals("dep", ctx.run("%maven --from=" + remote.url() + " demo:dep:1.0\ndemo.Dep.name()"));
         assertThrows(MagicException.class, () -> ctx.run("%maven demo:greeter:9.9"));
+        // IJava's longer names for the same magics.
+        ctx.run("%addMavenRepo mine " + remote.root);
+        assertEquals("hi from dep", ctx.run("%addMavenDependency demo:greeter:1.0\ndemo.Greeter.hi()"));
     }
 
     @Test
