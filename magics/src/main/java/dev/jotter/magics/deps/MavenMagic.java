@@ -26,10 +26,10 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
                 network access. All coordinates are checked before anything is resolved.
 
                 COORDINATE is Maven's GROUP:ARTIFACT[:EXTENSION[:CLASSIFIER]]:VERSION or, as in
-                IJava, Ivy's GROUP#ARTIFACT;VERSION. VERSION may be a range ([1.0,2.0)), or
-                latest.release or RELEASE (the newest version that is not a snapshot),
-                latest.integration or LATEST (the newest, snapshots included), or a prefix
-                such as 2.+ (the newest version that starts with "2.").
+                IJava, Ivy's GROUP#ARTIFACT;VERSION. VERSION may be a range ([1.0,2.0), or
+                Ivy's [1.0,2.0[), latest.release or RELEASE (the newest version that is not
+                a snapshot), latest.integration or LATEST (the newest, snapshots included),
+                or a prefix such as 2.+ (the newest version that starts with "2.").
                 -v (--verbose) prints the versions chosen and the files added;
                 --from=URL also tries that repository for this call.
 

@@ -149,7 +149,7 @@ public final class MavenResolver implements AutoCloseable {
     public static Artifact artifact(String coordinate) throws MagicException {
         java.util.regex.Matcher ivy = IVY.matcher(coordinate);
         if (ivy.matches()) {
-            return new DefaultArtifact(ivy.group(1), ivy.group(2), "jar", ivy.group(3));
+            return new DefaultArtifact(ivy.group(1), ivy.group(2), "jar", mavenRange(ivy.group(3)));
         }
         try {
             return new DefaultArtifact(coordinate);
@@ -158,6 +158,20 @@ public final class MavenResolver implements AutoCloseable {
                     + "group:artifact[:extension[:classifier]]:version, e.g. com.google.code.gson:gson:2.13.2, "
                     + "or Ivy's group#artifact;version.");
         }
+    }
+
+    /**
+     * Ivy writes an open bound with the bracket turned outwards ({@code [1.0,2.0[}), Maven with a
+     * parenthesis ({@code [1.0,2.0)}).
+     */
+    static String mavenRange(String revision) {
+        if (revision.length() < 3 || revision.indexOf(',') < 0 || "[]".indexOf(revision.charAt(0)) < 0
+                || "[]".indexOf(revision.charAt(revision.length() - 1)) < 0) {
+            return revision;
+        }
+        char first = revision.charAt(0) == ']' ? '(' : '[';
+        char last = revision.charAt(revision.length() - 1) == '[' ? ')' : ']';
+        return first + revision.substring(1, revision.length() - 1) + last;
     }
 
     /**

@@ -187,6 +187,9 @@ class DependencyMagicsTest {
         assertEquals("demo:dep:1.0", MavenResolver.coordinate(MavenResolver.shared().pinVersion(MavenResolver.artifact("demo:dep:1.0"), List.of())));
         assertEquals("demo:dep:1.2", MavenResolver.coordinate(MavenResolver.shared().pinVersion(MavenResolver.artifact("demo#dep;1.+"), List.of())));
         assertEquals("demo:greeter:1.0", MavenResolver.coordinate(MavenResolver.artifact("demo#greeter#trunk;1.0")));
+        assertEquals("[1.0,2.0)", MavenResolver.artifact("demo#dep;[1.0,2.0[").getVersion());
+        assertEquals("(1.0,2.0]", MavenResolver.artifact("demo#dep;]1.0,2.0]").getVersion());
+        assertEquals("dep 1.2", ctx.run("%maven demo#dep;[1.1,2.0[\ndemo.Dep.name()"));
         MagicException e = assertThrows(MagicException.class, () -> ctx.run("%maven demo:dep:3.+"));
         assertTrue(e.getMessage().startsWith("No version of demo:dep matches 3.+; versions found: [1.0, 1.2, 2.0-SNAPSHOT]"), e.getMessage());
         e = assertThrows(MagicException.class, () -> ctx.run("%maven --bogus demo:dep:1.0"));
