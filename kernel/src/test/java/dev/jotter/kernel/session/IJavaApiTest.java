@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
+import dev.jotter.magics.deps.MavenResolver;
+import eu.maveniverse.maven.mima.context.ContextOverrides;
 import io.github.spencerpark.ijava.IJava;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
+import org.eclipse.aether.repository.RemoteRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,15 +151,42 @@ class IJavaApiTest {
         assertEquals("yes", session.workspace().environment().get("IJAVA_BLOCK"));
     }
 
+    @Test
+    void lineMagicMavenResolvesFromARepositoryAsPercentMavenDoes() throws Exception {
+        Path remote = tmp.resolve("remote");
+        Path dir = Files.createDirectories(remote.resolve("ijava/mvn/greeting/1.0"));
+        jar(dir.resolve("greeting-1.0.jar"), "ijava.mvn", "Greeting", "greetings from maven");
+        Files.writeString(dir.resolve("greeting-1.0.pom"), """
+                <project><modelVersion>4.0.0</modelVersion>
+                  <groupId>ijava.mvn</groupId><artifactId>greeting</artifactId><version>1.0</version></project>
+                """);
+        MavenResolver.setShared(new MavenResolver(ContextOverrides.create().withUserSettings(false)
+                .withLocalRepositoryOverride(tmp.resolve("local"))
+                .repositories(List.of(new RemoteRepository.Builder("ijava-test", "default", remote.toUri().toString()).build()))
+                .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.REPLACE).build()));
+        try {
+            run("lineMagic(\"maven\", List.of(\"ijava.mvn:greeting:1.0\"));");
+            assertEquals("\"greetings from maven\"", run("ijava.mvn.Greeting.hi()").result.get("text/plain"));
+        } finally {
+            MavenResolver.setShared(null);
+        }
+    }
+
     private static Path helloJar(Path jar) throws IOException {
-        Path src = Files.createDirectories(tmp.resolve("src/ijava/test"));
-        Path classes = Files.createDirectories(tmp.resolve("classes"));
-        Path java = src.resolve("Hello.java");
-        Files.writeString(java, "package ijava.test; public class Hello { public static String hi() { return \"hello\"; } }");
+        return jar(jar, "ijava.test", "Hello", "hello");
+    }
+
+    /** A jar with one class, {@code pkg.name}, whose static {@code hi()} returns {@code says}. */
+    private static Path jar(Path jar, String pkg, String name, String says) throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("src").resolve(name));
+        Path classes = Files.createDirectories(tmp.resolve("classes").resolve(name));
+        Path java = src.resolve(name + ".java");
+        Files.writeString(java, "package " + pkg + "; public class " + name + " { public static String hi() { return \"" + says + "\"; } }");
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), java.toString()));
+        String entry = pkg.replace('.', '/') + "/" + name + ".class";
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
-            j.putNextEntry(new JarEntry("ijava/test/Hello.class"));
-            j.write(Files.readAllBytes(classes.resolve("ijava/test/Hello.class")));
+            j.putNextEntry(new JarEntry(entry));
+            j.write(Files.readAllBytes(classes.resolve(entry)));
             j.closeEntry();
         }
         return jar;
