@@ -139,6 +139,10 @@ public final class NotebookRunner {
             }
             Files.createDirectories(output);
         }
+        if (System.getenv(CHILD_ENV) != null) {
+            // Started by runInFolder: a jotter run that is killed (a CI timeout) must not leave this one running.
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+        }
         NotebookRunner runner = new NotebookRunner(out, params, timeout).logOutput(logOutput);
         int failures = 0;
         for (int i = 0; i < notebooks.size(); i++) {
