@@ -60,6 +60,17 @@ public final class Display {
         return host == null ? MimeBundle.of("text/plain", String.valueOf(value)) : host.render(value, null, mimeTypes);
     }
 
+    /**
+     * Prints formatted text, as the {@code printf} that IJava's start-up script defines:
+     * {@code printf("%d items%n", n)}.
+     *
+     * @param format a {@link java.util.Formatter} format
+     * @param args the values it formats
+     */
+    public static void printf(String format, Object... args) {
+        System.out.printf(format, args);
+    }
+
     /** Clears the cell's output now. */
     public static void clearOutput() {
         clearOutput(false);

@@ -108,11 +108,128 @@ public final class MagicLine {
             if (codeStart < 0) {
                 codeStart = i + 1;
             }
-            code.append(line).append('\n');
+            code.append(scanner.inside() ? line : inlineMagic(line, startsStatement(code))).append('\n');
             scanner.scan(line);
         }
         flushCode(parts, code, codeStart);
         return parts;
+    }
+
+    /** The call an inline line magic becomes: IJava's runtime helper, which returns the magic's value. */
+    public static final String INLINE_CALL = "io.github.spencerpark.ijava.runtime.Magics.lineMagic(";
+
+    /**
+     * Rewrites a line magic that IJava accepts inside Java code into a call that runs it and
+     * returns its value: one right after {@code =} ({@code List<String> added = %jars lib/*.jar;})
+     * or one at the start of an indented line where a statement starts (inside a block). The
+     * magic takes the rest of the line; a semicolon ending it ends the Java statement, not the
+     * last argument. The line count stays the same, so errors keep their line numbers.
+     *
+     * @param line a line of Java code that does not start inside a comment or text block
+     * @param statementStart whether a statement starts on this line (the code before it ends with
+     *     {@code ;}, <code>{</code> or <code>}</code>), so that an indented {@code % x} continuing an
+     *     expression stays Java's remainder operator
+     * @return the line with the magic replaced by a call, or the line itself when it has none
+     */
+    static String inlineMagic(String line, boolean statementStart) {
+        int percent = line.indexOf('%');
+        if (percent < 0) {
+            return line;
+        }
+        int at;
+        if (statementStart && percent > 0 && line.substring(0, percent).isBlank()) {
+            at = percent;
+        } else {
+            at = afterAssignment(line);
+        }
+        if (at < 0 || !isNameStart(line, at + 1)) {
+            return line;
+        }
+        int nameEnd = nameEnd(line, at + 1);
+        String name = line.substring(at + 1, nameEnd);
+        String args = line.substring(nameEnd).strip();
+        if (args.endsWith(";")) {
+            args = args.substring(0, args.length() - 1).stripTrailing();
+        }
+        List<String> words;
+        try {
+            words = MagicArgs.split(args);
+        } catch (MagicException e) {
+            // Left as written: javac then points at the % of a magic it cannot read.
+            return line;
+        }
+        StringBuilder call = new StringBuilder(line.substring(0, at)).append(INLINE_CALL).append(literal(name))
+                .append(", java.util.List.<String>of(");
+        for (int i = 0; i < words.size(); i++) {
+            call.append(i == 0 ? "" : ", ").append(literal(words.get(i)));
+        }
+        return call.append("));").toString();
+    }
+
+    /** Whether the Java code gathered so far ends where a new statement may start. */
+    private static boolean startsStatement(CharSequence code) {
+        for (int i = code.length() - 1; i >= 0; i--) {
+            char c = code.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == ';' || c == '{' || c == '}';
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The index of a {@code %} that directly follows an assignment's {@code =} (spaces between),
+     * outside string and character literals and comments, or -1.
+     */
+    private static int afterAssignment(String line) {
+        int i = 0;
+        int n = line.length();
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c == '"' || c == '\'') {
+                if (line.startsWith("\"\"\"", i)) {
+                    return -1;
+                }
+                i = JavaScanner.skipLiteral(line, i);
+            } else if (line.startsWith("//", i) || line.startsWith("/*", i)) {
+                return -1;
+            } else if (c == '=' && (i == 0 || "=!<>+-*/%&|^".indexOf(line.charAt(i - 1)) < 0)
+                    && (i + 1 >= n || line.charAt(i + 1) != '=')) {
+                int j = i + 1;
+                while (j < n && Character.isWhitespace(line.charAt(j))) {
+                    j++;
+                }
+                if (j < n && line.charAt(j) == '%') {
+                    return j;
+                }
+                i++;
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    private static String literal(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
     }
 
     /**
@@ -297,7 +414,7 @@ public final class MagicLine {
             return -1;
         }
 
-        private static int skipLiteral(String line, int start) {
+        static int skipLiteral(String line, int start) {
             char quote = line.charAt(start);
             int i = start + 1;
             while (i < line.length()) {

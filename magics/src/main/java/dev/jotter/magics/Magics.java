@@ -161,10 +161,14 @@ public final class Magics {
      * magics can go straight to JShell.
      *
      * @param cell the cell's source
-     * @return true if {@link MagicLine#parse} finds any magic call
+     * @return true if {@link MagicLine#parse} finds any magic call, inline ones in Java code included
      */
     public static boolean hasMagics(String cell) {
-        return MagicLine.parse(cell).stream().anyMatch(p -> !(p instanceof MagicLine.Code));
+        if (cell.indexOf('%') < 0) {
+            return false;
+        }
+        return MagicLine.parse(cell).stream().anyMatch(p -> !(p instanceof MagicLine.Code c)
+                || c.source().contains(MagicLine.INLINE_CALL));
     }
 
     /**

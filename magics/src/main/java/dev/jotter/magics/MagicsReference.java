@@ -30,7 +30,16 @@ public final class MagicsReference {
                 .append("mixed in one cell and run top to bottom. A cell magic is `%%name args` on the first line of a ")
                 .append("cell and takes the rest of the cell as its body. Arguments are split like a shell: quote with ")
                 .append("`'...'` or `\"...\"`, escape with `\\`, and end a line magic with `\\` to continue it on the next ")
-                .append("line. `%lsmagic` lists the magics and `%help NAME` shows the text below.\n\n");
+                .append("line. `%lsmagic` lists the magics and `%help NAME` shows the text below.\n\n")
+                .append("As in IJava, a line magic may also stand where Java expects a value, right after `=`, and gives ")
+                .append("the magic's return value: `List<String> added = %jars lib/*.jar;` (the magic takes the rest of ")
+                .append("the line; a final `;` ends the statement). An indented line magic that starts a statement inside ")
+                .append("a block (`if (gpu) {` / `    %maven ...` / `}`) runs there too. From Java, ")
+                .append("`lineMagic(\"maven\", List.of(\"g:a:1.0\"))` and `cellMagic(\"html\", List.of(), \"<b>hi</b>\")` ")
+                .append("run a magic by name and return its value. What each magic returns: `%jars` and `%classpath` ")
+                .append("the list of paths added, `%pwd` the folder, `%env NAME` the value; `%maven` and `%loadFromPOM` ")
+                .append("return nothing, as in IJava; `%load` returns the last value of what it ran. IJava compatibility as a whole: ")
+                .append("[ijava-compatibility.md](ijava-compatibility.md).\n\n");
         sb.append("| Magic | Summary |\n|---|---|\n");
         for (Magic m : magics) {
             sb.append("| [").append(heading(m)).append("](#").append(m.name().toLowerCase(java.util.Locale.ROOT)).append(") | ")

@@ -47,7 +47,7 @@ class MagicLineTest {
 
     @Test
     void percentNotFollowedByANameOrIndentedIsJava() {
-        String cell = "int a = 7\n  % 2;\nint b = 9\n%2;\n  %x";
+        String cell = "int a = 7\n  % 2;\nint b = 9\n  %x;";
         assertEquals(List.of(new Code(cell, 1)), MagicLine.parse(cell));
     }
 
@@ -94,5 +94,25 @@ class MagicLineTest {
         assertEquals("          \nMath.max(1, 2)", MagicLine.blankMagics("%%time -n1\nMath.max(1, 2)"));
         assertTrue(MagicLine.isCellMagic("\n%%html\n<b>x</b>"));
         assertFalse(MagicLine.isCellMagic("int x;\n%%html"));
+    }
+
+    @Test
+    void aMagicAfterAnAssignmentOrIndentedBecomesACallThatReturnsItsValue() {
+        String call = "io.github.spencerpark.ijava.runtime.Magics.lineMagic(";
+        assertEquals(List.of(new Code("List<String> added = " + call + "\"jars\", java.util.List.<String>of(\"/usr/share/java/*.jar\"));", 1)),
+                MagicLine.parse("List<String> added = %jars /usr/share/java/*.jar;"));
+        assertEquals("x =" + call + "\"maven\", java.util.List.<String>of(\"a b\", \"c\\\"d\"));",
+                MagicLine.inlineMagic("x =%maven 'a b' c\\\"d", false));
+        assertEquals(List.of(new Code("if (ok) {\n    " + call + "\"pwd\", java.util.List.<String>of());\n}", 1)),
+                MagicLine.parse("if (ok) {\n    %pwd\n}"));
+        // A line magic at the start of a line keeps its own part, Java around it.
+        assertEquals(List.of(new Code("int a = 1;", 1), new LineCall("maven", "g:a:1", 2), new Code("int b = a;", 3)),
+                MagicLine.parse("int a = 1;\n%maven g:a:1\nint b = a;"));
+        for (String java : List.of("int r = a % b;", "int r = a\n    % b;", "String s = \"= %d\";", "x %= 3;", "if (a == %b) {}",
+                "// x = %jars", "String t = \"\"\"\n  %d\n  \"\"\";")) {
+            assertEquals(List.of(new Code(java, 1)), MagicLine.parse(java), java);
+            assertFalse(Magics.hasMagics(java), java);
+        }
+        assertTrue(Magics.hasMagics("var jars = %jars lib/*.jar"));
     }
 }

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class KernelSpec {
     static final String DEFAULT_NAME = "jotter";
+    /** The kernel name IJava notebooks carry in their metadata; {@code --ijava} installs Jotter under it too. */
+    static final String IJAVA_NAME = "java";
     /**
      * JVM options every kernel gets: headless AWT; native access for the PyTorch and BLAS
      * bindings; the serial collector, whose footprint suits one user's kernel; and a heap that
@@ -61,7 +63,7 @@ final class KernelSpec {
     private KernelSpec() {}
 
     /** Parsed install/uninstall options. */
-    record Options(Path kernelsDir, String name, String displayName, List<String> jvmOpts, boolean copyJar, boolean aot, Path torchLibrary) {}
+    record Options(Path kernelsDir, String name, String displayName, List<String> jvmOpts, boolean copyJar, boolean aot, Path torchLibrary, boolean ijava) {}
 
     static Options parse(List<String> args) throws Main.UsageException {
         Path dir = null;
@@ -70,6 +72,7 @@ final class KernelSpec {
         boolean copy = true;
         boolean aot = true;
         Path torch = null;
+        boolean ijava = false;
         List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -83,6 +86,7 @@ final class KernelSpec {
                 case "--no-copy" -> copy = false;
                 case "--no-aot" -> aot = false;
                 case "--torch-library" -> torch = torchLibrary(value(args, ++i, a));
+                case "--ijava" -> ijava = true;
                 default -> {
                     if (a.startsWith("--jvm-opt=")) {
                         jvm.add(a.substring("--jvm-opt=".length()));
@@ -94,7 +98,7 @@ final class KernelSpec {
                         dir = Path.of(a.substring("--prefix=".length())).toAbsolutePath().resolve("share/jupyter/kernels");
                     } else {
                         throw new Main.UsageException("unknown option '" + a + "' for install/uninstall; "
-                                + "expected --user, --sys-prefix, --prefix DIR, --name NAME, --display-name TEXT, --jvm-opt OPT, --torch-library DIR, --no-copy or --no-aot");
+                                + "expected --user, --sys-prefix, --prefix DIR, --name NAME, --display-name TEXT, --jvm-opt OPT, --torch-library DIR, --no-copy, --no-aot or --ijava");
                     }
                 }
             }
@@ -102,7 +106,11 @@ final class KernelSpec {
         if (!name.matches("[a-zA-Z0-9._-]+")) {
             throw new Main.UsageException("kernel name '" + name + "' may only use letters, digits, '.', '_' and '-'");
         }
-        return new Options(dir == null ? userDir() : dir, name, display == null ? "Java (Jotter)" : display, jvm, copy, aot, torch);
+        if (ijava && name.equals(IJAVA_NAME)) {
+            throw new Main.UsageException("--ijava adds a kernelspec named '" + IJAVA_NAME + "' beside --name, which is already '"
+                    + IJAVA_NAME + "'; drop one of the two");
+        }
+        return new Options(dir == null ? userDir() : dir, name, display == null ? "Java (Jotter)" : display, jvm, copy, aot, torch, ijava);
     }
 
     /**
@@ -174,6 +182,13 @@ final class KernelSpec {
 
     static int install(List<String> args, PrintStream out) throws Exception {
         Options o = parse(args);
+        Path ijavaTarget = o.kernelsDir().resolve(IJAVA_NAME);
+        if (o.ijava() && Files.exists(ijavaTarget.resolve("kernel.json")) && !isJotters(ijavaTarget)) {
+            // Checked before anything is written: an IJava install must never be half replaced.
+            throw new Main.UsageException("a kernelspec '" + IJAVA_NAME + "' that is not Jotter's is installed in " + ijavaTarget
+                    + " (IJava's, probably); remove it with `jupyter kernelspec remove " + IJAVA_NAME
+                    + "` to run IJava notebooks on Jotter, or install without --ijava");
+        }
         Path jar = runningJar();
         Path target = o.kernelsDir().resolve(o.name());
         Files.createDirectories(target);
@@ -221,7 +236,46 @@ final class KernelSpec {
         if (o.torchLibrary() != null) {
             out.println("libtorch: " + Devices.selectionFor(o.torchLibrary()).reason() + " (JOTTER_TORCH_LIBRARY in kernel.json)");
         }
+        if (o.ijava()) {
+            // The same kernel under IJava's name, sharing the jar and start-up cache of the first.
+            Files.createDirectories(ijavaTarget);
+            String display = o.displayName() + ", for IJava notebooks";
+            JsonObject alias = Json.obj(
+                    "argv", argv,
+                    "display_name", display,
+                    "language", "java",
+                    "interrupt_mode", "message",
+                    "env", env(o),
+                    "metadata", Json.obj("debugger", false, "jotter_version", Kernel.version(), "jotter_alias_of", o.name()));
+            Files.writeString(ijavaTarget.resolve("kernel.json"), Json.PRETTY.toJson(alias) + "\n");
+            for (String logo : new String[] {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"}) {
+                copyResource(logo, ijavaTarget);
+            }
+            out.println("Installed kernelspec '" + IJAVA_NAME + "' (" + display + ") in " + ijavaTarget
+                    + ": notebooks made with IJava now run on Jotter");
+        }
         return 0;
+    }
+
+    /** Whether a kernelspec folder holds a kernel.json that Jotter wrote. */
+    private static boolean isJotters(Path spec) {
+        try {
+            JsonObject json = com.google.gson.JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject();
+            return json.has("metadata") && json.get("metadata").isJsonObject() && json.getAsJsonObject("metadata").has("jotter_version");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The name of the kernelspec a {@code --ijava} alias was installed beside, or null for another spec. */
+    private static String aliasOf(Path spec) {
+        try {
+            JsonObject json = com.google.gson.JsonParser.parseString(Files.readString(spec.resolve("kernel.json"))).getAsJsonObject();
+            JsonObject meta = json.has("metadata") && json.get("metadata").isJsonObject() ? json.getAsJsonObject("metadata") : null;
+            return meta != null && meta.has("jotter_alias_of") ? meta.get("jotter_alias_of").getAsString() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -278,13 +332,23 @@ final class KernelSpec {
             throw new Main.UsageException("no kernelspec '" + o.name() + "' in " + o.kernelsDir()
                     + "; `jupyter kernelspec list` shows where kernels are installed");
         }
+        deleteTree(target);
+        out.println("Removed kernelspec '" + o.name() + "' from " + target);
+        // The --ijava alias runs this spec's jar: it goes with it, whether or not --ijava is given again.
+        Path alias = o.kernelsDir().resolve(IJAVA_NAME);
+        if (Files.isDirectory(alias) && o.name().equals(aliasOf(alias))) {
+            deleteTree(alias);
+            out.println("Removed kernelspec '" + IJAVA_NAME + "' (installed with --ijava) from " + alias);
+        }
+        return 0;
+    }
+
+    private static void deleteTree(Path target) throws IOException {
         try (var files = Files.walk(target)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
-        out.println("Removed kernelspec '" + o.name() + "' from " + target);
-        return 0;
     }
 
     /** @return the jar this code runs from */

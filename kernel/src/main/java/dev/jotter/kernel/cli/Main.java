@@ -86,11 +86,12 @@ public final class Main {
                 jotter %s - a Java kernel for Jupyter
 
                 usage:
-                  jotter install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name TEXT] [--jvm-opt OPT]... [--no-copy] [--no-aot]
+                  jotter install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name TEXT] [--jvm-opt OPT]... [--no-copy] [--no-aot] [--ijava]
                                  [--torch-library DIR]
                                                  write the kernelspec so Jupyter can start this kernel;
+                                                 --ijava also installs it as "java", the name IJava notebooks ask for;
                                                  --torch-library: a CUDA libtorch's lib folder for the GPU
-                  jotter uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]
+                  jotter uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]   (removes the --ijava spec too)
                   jotter run NOTEBOOK.ipynb|DIR [-o OUT.ipynb|DIR] [--param k=v]... [--timeout SECONDS] [--log-output]
                                                  execute notebooks headlessly, no Jupyter needed
                   jotter kernel CONNECTION_FILE  run as a kernel (Jupyter does this)

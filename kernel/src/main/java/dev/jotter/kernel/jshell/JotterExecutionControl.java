@@ -65,7 +65,13 @@ public class JotterExecutionControl extends LocalExecutionControl {
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
         lastInvoked = className;
-        return super.invoke(className, methodName);
+        try {
+            return super.invoke(className, methodName);
+        } finally {
+            // Set again: a snippet that evaluated code from inside itself (IJava's Kernel.eval)
+            // made the inner snippet's class the last one meanwhile.
+            lastInvoked = className;
+        }
     }
 
     /** @return the class of the snippet that ran last, or null before the first */

@@ -114,6 +114,25 @@ public final class CellRunner {
     }
 
     /**
+     * Evaluates code from inside a running cell (IJava's {@code Kernel.eval}): Java and magics
+     * as in a cell, the value returned instead of shown.
+     *
+     * @param code the code
+     * @param count the execution count of the cell it runs in
+     * @return the last value, or null
+     * @throws EvalFailure describing a compile or runtime error
+     * @throws Exception what a magic threw
+     */
+    Object evalNested(String code, int count) throws Exception {
+        try {
+            Value v = run(code, count);
+            return v == null ? null : v.object();
+        } catch (CellError e) {
+            throw new EvalFailure(e.result());
+        }
+    }
+
+    /**
      * Evaluates Java for magics ({@code %time}, {@code %load}): like a cell, but the value is
      * returned instead of shown and an error is thrown instead of shown.
      *

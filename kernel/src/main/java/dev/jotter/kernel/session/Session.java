@@ -6,6 +6,7 @@ import dev.jotter.kernel.display.Renderers;
 import dev.jotter.kernel.jshell.JShellMachinery;
 import dev.jotter.kernel.jvm.JavaLogging;
 import dev.jotter.api.DisplayHost;
+import dev.jotter.api.KernelHost;
 import dev.jotter.kernel.ExitGuard;
 import dev.jotter.kernel.MimeBundle;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import jdk.jshell.JShell;
  * magics' workspace), {@link dev.jotter.kernel.display} (showing values) and
  * {@link dev.jotter.kernel.jshell} (how JShell is built and driven).
  */
-public final class Session implements AutoCloseable, DisplayHost {
+public final class Session implements AutoCloseable, DisplayHost, KernelHost {
     private static volatile Session active;
 
     /** Imports every cell sees, as IJava's plus java.time and the toolkit's front doors. */
@@ -33,6 +34,16 @@ public final class Session implements AutoCloseable, DisplayHost {
             "tech.tablesaw.api.*", "dev.jotter.toolkit.data.*", "dev.jotter.toolkit.prep.*",
             "dev.jotter.toolkit.train.*", "dev.jotter.toolkit.metrics.*", "dev.jotter.toolkit.plot.*",
             "static dev.jotter.kernel.Display.*");
+
+    /**
+     * The static imports of IJava's start-up script that Jotter's own imports do not cover:
+     * {@code eval(...)}, {@code getKernelInstance()}, {@code lineMagic(...)}, {@code cellMagic(...)}.
+     * IJava's {@code display}, {@code render} and {@code updateDisplay} come from
+     * {@code dev.jotter.kernel.Display}, as does {@code printf}; importing IJava's Display class
+     * too would make every {@code display(x)} ambiguous.
+     */
+    static final List<String> IJAVA_IMPORTS = List.of(
+            "static io.github.spencerpark.ijava.runtime.Kernel.*", "static io.github.spencerpark.ijava.runtime.Magics.*");
 
     /** The class path the kernel started with: compiled against, but kept out of JShell's class index. */
     static final List<Path> KERNEL_CLASS_PATH = java.util.Arrays.stream(
@@ -94,6 +105,7 @@ public final class Session implements AutoCloseable, DisplayHost {
         try {
             active = this;
             DisplayHost.install(this);
+            KernelHost.install(this);
             System.setIn(stdin);
             JShell shell = machinery.build(router.originalOut(), router.log(), KERNEL_CLASS_PATH);
             // JShell keeps one class path for the compiler and the loader; a --class-path compiler
@@ -101,6 +113,9 @@ public final class Session implements AutoCloseable, DisplayHost {
             shell.addToClasspath(System.getProperty("java.class.path"));
             for (String imp : DEFAULT_IMPORTS) {
                 // A front-door package missing from this build must not break every cell.
+                shell.eval("import " + imp + ";");
+            }
+            for (String imp : IJAVA_IMPORTS) {
                 shell.eval("import " + imp + ";");
             }
             // Warm the compiler and the execution path so the user's first cell is fast.
@@ -236,6 +251,58 @@ public final class Session implements AutoCloseable, DisplayHost {
     public Object evalForMagic(String code) throws EvalFailure {
         shell();
         return runner.evalForMagic(code, executionCount);
+    }
+
+    /**
+     * Evaluates code for IJava's {@code Kernel.eval}, from inside the running cell: Java and
+     * magics as in a cell, the last value returned instead of shown.
+     *
+     * @param code Java snippets and magic lines
+     * @return the last value, or null
+     * @throws EvalFailure describing a compile or runtime error
+     * @throws Exception what a magic threw
+     */
+    @Override
+    public Object eval(String code) throws Exception {
+        shell();
+        return runner.evalNested(code, executionCount);
+    }
+
+    /**
+     * Runs a line magic for IJava's {@code lineMagic(name, args)} and {@code x = %name args}.
+     *
+     * @param name the magic's name
+     * @param args its words
+     * @return what the magic returned
+     * @throws Exception an unknown magic (with a suggestion), or what the magic threw
+     */
+    @Override
+    public Object lineMagic(String name, List<String> args) throws Exception {
+        return magics.runLine(name, KernelHost.argumentLine(args));
+    }
+
+    /**
+     * Runs a cell magic for IJava's {@code cellMagic(name, args, body)}.
+     *
+     * @param name the magic's name
+     * @param args its words
+     * @param body the cell's body
+     * @return what the magic returned
+     * @throws Exception an unknown magic (with a suggestion), or what the magic threw
+     */
+    @Override
+    public Object cellMagic(String name, List<String> args, String body) throws Exception {
+        return magics.runCell(name, KernelHost.argumentLine(args), body);
+    }
+
+    /**
+     * Adds a jar or class folder to the class path, for IJava's {@code addToClasspath}.
+     *
+     * @param path the jar or folder, relative to the working folder
+     */
+    @Override
+    public void addToClasspath(String path) {
+        workspace.addToClasspath(List.of(workspace.workingDirectory().resolve(path)));
     }
 
     /**
@@ -391,5 +458,6 @@ public final class Session implements AutoCloseable, DisplayHost {
             active = null;
         }
         DisplayHost.uninstall(this);
+        KernelHost.uninstall(this);
     }
 }

@@ -184,6 +184,69 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void cellsAfterAFailureLoseTheOutputsAndCountsOfAnEarlierRun() throws Exception {
+        JsonObject nb = JsonParser.parseString(notebook("int a = 1;", "throw new IllegalStateException(\"now\");", "a + 1", "md:# end", "a + 2"))
+                .getAsJsonObject();
+        // As saved after an earlier run that got to the end.
+        int count = 1;
+        for (JsonElement c : nb.getAsJsonArray("cells")) {
+            JsonObject cell = c.getAsJsonObject();
+            if (cell.get("cell_type").getAsString().equals("code")) {
+                cell.addProperty("execution_count", count);
+                JsonArray outputs = new JsonArray();
+                outputs.add(Json.obj("output_type", "stream", "name", "stdout", "text", "old output " + count++));
+                cell.add("outputs", outputs);
+            }
+        }
+        Path in = write("stale.ipynb", Json.PRETTY.toJson(nb));
+        Path out = dir.resolve("stale.out.ipynb");
+
+        assertEquals(1, cli(List.of(in.toString(), "-o", out.toString()), new ByteArrayOutputStream()));
+
+        List<JsonObject> cells = codeCells(read(out));
+        assertEquals(1, cells.get(0).get("execution_count").getAsInt());
+        assertEquals(2, cells.get(1).get("execution_count").getAsInt());
+        assertEquals("error", cells.get(1).getAsJsonArray("outputs").get(0).getAsJsonObject().get("output_type").getAsString());
+        for (JsonObject after : cells.subList(2, 4)) {
+            assertTrue(after.get("execution_count").isJsonNull(), after.toString());
+            assertEquals(0, after.getAsJsonArray("outputs").size(), after.toString());
+        }
+    }
+
+    @Test
+    void javasRelativePathsResolveInTheNotebooksFolder() throws Exception {
+        Path course = Files.createDirectories(dir.resolve("course"));
+        Files.writeString(course.resolve("data.txt"), "from the notebook's folder");
+        assertFalse(Files.exists(Path.of("data.txt")), "the test JVM's own folder must not hold the file");
+        Path in = course.resolve("cwd.ipynb");
+        Files.writeString(in, notebook(
+                "new java.io.File(\"data.txt\").getAbsolutePath()",
+                "Files.readString(Paths.get(\"data.txt\"))",
+                "new String(new FileInputStream(\"data.txt\").readAllBytes())",
+                "System.getProperty(\"user.dir\")"));
+        Path out = dir.resolve("cwd.out.ipynb");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertEquals(0, cli(List.of(in.toString(), "-o", out.toString()), err), () -> err + "\n" + logBytes);
+
+        List<JsonObject> cells = codeCells(read(out));
+        String real = course.toRealPath().toString();
+        assertEquals(quoted(real + "/data.txt"), text(cells.get(0)));
+        assertEquals(quoted("from the notebook's folder"), text(cells.get(1)));
+        assertEquals(quoted("from the notebook's folder"), text(cells.get(2)));
+        assertEquals(quoted(real), text(cells.get(3)));
+        assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("Running " + in), logBytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String quoted(String s) {
+        return "\"" + s + "\"";
+    }
+
+    private static String text(JsonObject cell) {
+        return cell.getAsJsonArray("outputs").get(0).getAsJsonObject().getAsJsonObject("data").get("text/plain").getAsString();
+    }
+
+    @Test
     void aCellTaggedRaisesExceptionMayThrowAndTheRunGoesOn() throws Exception {
         Path in = write("raises.ipynb", notebook(
                 "int a = 1;",

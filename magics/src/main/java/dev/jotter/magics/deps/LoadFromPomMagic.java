@@ -7,13 +7,29 @@ import dev.jotter.magics.MagicArgs;
 import dev.jotter.magics.MagicContext;
 import dev.jotter.magics.MagicException;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * {@code %loadFromPOM pom.xml [scopes]} and {@code %%loadFromPOM} with a POM or a fragment of
@@ -50,7 +66,7 @@ public final class LoadFromPomMagic extends AbstractMagic implements LineMagic, 
 
     @Override
     public Object run(String args, MagicContext context) throws Exception {
-        MagicArgs a = MagicArgs.parse(args).allowOnly(this, Set.of("scopes"));
+        MagicArgs a = MagicArgs.parse(args).allowOnly(this, Set.of("scopes", "v", "verbose"));
         if (a.positional().isEmpty()) {
             throw MagicArgs.usageError(this, "%loadFromPOM needs a POM file, e.g. %loadFromPOM pom.xml.");
         }
@@ -68,7 +84,7 @@ public final class LoadFromPomMagic extends AbstractMagic implements LineMagic, 
 
     @Override
     public Object run(String args, String body, MagicContext context) throws Exception {
-        MagicArgs a = MagicArgs.parse(args).allowOnly(this, Set.of("scopes"));
+        MagicArgs a = MagicArgs.parse(args).allowOnly(this, Set.of("scopes", "v", "verbose"));
         Set<String> scopes = scopes(a, a.positional());
         if (body.isBlank()) {
             throw MagicArgs.usageError(this, "%%loadFromPOM needs a POM or a <dependency> fragment in the cell body.");
@@ -100,31 +116,122 @@ public final class LoadFromPomMagic extends AbstractMagic implements LineMagic, 
         return scopes.isEmpty() ? DEFAULT_SCOPES : scopes;
     }
 
+    /** The elements a POM's project may hold besides dependencies and repositories; IJava keeps them too. */
+    private static final Set<String> PROJECT_ELEMENTS = Set.of("modelVersion", "parent", "groupId", "artifactId", "version",
+            "packaging", "name", "description", "url", "properties", "dependencyManagement", "pluginRepositories",
+            "build", "profiles", "licenses", "developers", "organization", "scm", "inceptionYear", "modules");
+
     /**
-     * Completes a POM fragment to a POM with placeholder coordinates.
+     * Completes a POM fragment to a POM with placeholder coordinates, as IJava does: every
+     * {@code <dependency>}, bare or inside {@code <dependencies>}, goes into one dependencies
+     * list and every {@code <repository>} into one repositories list, in any order and mixed;
+     * other project elements ({@code <properties>}, {@code <dependencyManagement>}, ...) are kept.
+     * A whole {@code <project>} is used as it is.
      *
      * @param body the cell body
      * @return a whole POM
+     * @throws MagicException when the body is not XML or holds an element a POM has no place for
      */
-    static String wrap(String body) {
-        String b = body.strip();
-        if (b.contains("<project")) {
+    static String wrap(String body) throws MagicException {
+        String b = body.strip().replaceFirst("^<\\?xml[^>]*\\?>", "").strip();
+        Element root = parseFragment(b);
+        List<Element> top = children(root);
+        if (top.size() == 1 && top.getFirst().getTagName().equals("project")) {
             return b;
         }
-        if (b.matches("(?s)<dependency[\\s/>].*")) {
-            b = "<dependencies>\n" + b + "\n</dependencies>";
-        } else if (b.matches("(?s)<repository[\\s/>].*")) {
-            b = "<repositories>\n" + b + "\n</repositories>";
+        StringBuilder dependencies = new StringBuilder();
+        StringBuilder repositories = new StringBuilder();
+        StringBuilder other = new StringBuilder();
+        Set<String> given = new LinkedHashSet<>();
+        for (Element e : top) {
+            String tag = e.getTagName();
+            switch (tag) {
+                case "dependency" -> dependencies.append(xml(e));
+                case "repository" -> repositories.append(xml(e));
+                case "dependencies", "repositories" -> {
+                    String inner = tag.equals("dependencies") ? "dependency" : "repository";
+                    for (Element c : children(e)) {
+                        if (!c.getTagName().equals(inner)) {
+                            throw new MagicException("Expected only <" + inner + "> elements inside <" + tag + ">, found <"
+                                    + c.getTagName() + ">; move it out or fix its name.");
+                        }
+                        (tag.equals("dependencies") ? dependencies : repositories).append(xml(c));
+                    }
+                }
+                default -> {
+                    if (!PROJECT_ELEMENTS.contains(tag)) {
+                        throw new MagicException("Expected POM elements (<dependency>, <dependencies>, <repository>, <repositories>, "
+                                + "<properties>, <dependencyManagement>, or a whole <project>), found <" + tag
+                                + ">; fix its name, since Maven would ignore it.");
+                    }
+                    given.add(tag);
+                    other.append(xml(e));
+                }
+            }
         }
-        return """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>dev.jotter.notebook</groupId>
-                  <artifactId>cell</artifactId>
-                  <version>0</version>
-                %s
-                </project>
-                """.formatted(b);
+        StringBuilder pom = new StringBuilder("<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n");
+        if (!given.contains("modelVersion")) {
+            pom.append("<modelVersion>4.0.0</modelVersion>\n");
+        }
+        if (!given.contains("groupId") && !given.contains("parent")) {
+            pom.append("<groupId>dev.jotter.notebook</groupId>\n");
+        }
+        if (!given.contains("artifactId")) {
+            pom.append("<artifactId>cell</artifactId>\n");
+        }
+        if (!given.contains("version") && !given.contains("parent")) {
+            pom.append("<version>0</version>\n");
+        }
+        pom.append(other);
+        pom.append("<dependencies>\n").append(dependencies).append("</dependencies>\n");
+        pom.append("<repositories>\n").append(repositories).append("</repositories>\n");
+        return pom.append("</project>\n").toString();
+    }
+
+    private static Element parseFragment(String fragment) throws MagicException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // A cell body is the user's own text, but a DOCTYPE could still read local files.
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            var builder = factory.newDocumentBuilder();
+            // The default handler prints "[Fatal Error]" to the kernel's stderr; the exception says it all.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            return builder.parse(new InputSource(new StringReader("<jotter-cell>" + fragment + "</jotter-cell>")))
+                    .getDocumentElement();
+        } catch (SAXException e) {
+            throw new MagicException("Could not read the POM fragment: " + e.getMessage()
+                    + " Fix the XML: every <dependency> and <repository> must be closed.", e);
+        } catch (ParserConfigurationException | IOException e) {
+            throw new MagicException("Could not read the POM fragment: " + e, e);
+        }
+    }
+
+    private static List<Element> children(Element parent) throws MagicException {
+        List<Element> out = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node n = nodes.item(i);
+            if (n instanceof Element e) {
+                out.add(e);
+            } else if (n.getNodeType() == Node.TEXT_NODE && !n.getTextContent().isBlank()) {
+                throw new MagicException("Expected only XML elements in the POM fragment, found the text '"
+                        + n.getTextContent().strip() + "'; remove it or put it in an element.");
+            }
+        }
+        return out;
+    }
+
+    private static String xml(Element e) throws MagicException {
+        try {
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter out = new StringWriter();
+            t.transform(new DOMSource(e), new StreamResult(out));
+            return out + "\n";
+        } catch (TransformerException ex) {
+            throw new MagicException("Could not copy <" + e.getTagName() + "> into the POM: " + ex.getMessage(), ex);
+        }
     }
 
     private static void delete(Path p) {

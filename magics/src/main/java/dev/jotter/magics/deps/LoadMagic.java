@@ -29,17 +29,20 @@ public final class LoadMagic extends AbstractMagic implements LineMagic {
         super("load", "Run a .jsh or .java file, or a notebook's code cells", """
                 %load FILE ...
 
-                Runs each FILE (relative to %pwd) in this session, in order:
-                  .jsh, .java  the file's code; a leading package declaration is dropped, since
-                               JShell code lives in no package
+                Runs each FILE (relative to %pwd) in this session, in order. As in IJava, a name
+                that is not a file is tried with .jsh, .jshell, .java, .ijava and then .ipynb
+                appended, so %load ../utils/djl-imports finds djl-imports.ipynb:
                   .ipynb       every code cell of the notebook, top to bottom; magics in those
                                cells work too
+                  any other    the file's code, as Java; a .java file's leading package
+                               declaration is dropped, since JShell code lives in no package
                 Declarations stay available afterwards. A failure stops the load and names the
                 file and cell.
 
                 Example:
                   %load helpers.jsh
                   %load ../part1.ipynb
+                  %load ../utils/djl-imports
                 """);
     }
 
@@ -51,15 +54,7 @@ public final class LoadMagic extends AbstractMagic implements LineMagic {
         }
         List<Path> files = new ArrayList<>();
         for (String w : words) {
-            Path file = context.workingDirectory().resolve(w).toAbsolutePath().normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new MagicException("No such file: " + file + ". Check the name (relative to %pwd).");
-            }
-            String ext = extension(file);
-            if (!List.of("jsh", "java", "ipynb").contains(ext)) {
-                throw MagicArgs.usageError(this, "%load runs .jsh, .java and .ipynb files, not ." + ext + ": " + file);
-            }
-            files.add(file);
+            files.add(find(context.workingDirectory(), w));
         }
         if (DEPTH.get() >= MAX_DEPTH) {
             throw new MagicException("%load is nested more than " + MAX_DEPTH + " deep (" + files.getFirst()
@@ -76,6 +71,37 @@ public final class LoadMagic extends AbstractMagic implements LineMagic {
         } finally {
             DEPTH.set(DEPTH.get() - 1);
         }
+    }
+
+    /** What IJava appends, in this order, to a name that is not a file; .ipynb is tried last. */
+    static final List<String> EXTENSIONS = List.of(".jsh", ".jshell", ".java", ".ijava", ".ipynb");
+
+    /**
+     * Finds the file {@code %load NAME} runs, as IJava does: the name as given, then with each of
+     * {@link #EXTENSIONS} appended.
+     *
+     * @param dir where a relative name resolves (the notebook's working folder)
+     * @param name the name as typed
+     * @return the file
+     * @throws MagicException naming every path tried when none is a file
+     */
+    static Path find(Path dir, String name) throws MagicException {
+        Path given = dir.resolve(name).toAbsolutePath().normalize();
+        List<Path> tried = new ArrayList<>();
+        tried.add(given);
+        if (Files.isRegularFile(given)) {
+            return given;
+        }
+        for (String ext : EXTENSIONS) {
+            Path candidate = given.resolveSibling(given.getFileName() + ext);
+            tried.add(candidate);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new MagicException("No such file: " + given + ". Tried " + tried.stream().map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(", ")) + ". Check the name (relative to %pwd, which is "
+                + dir + ").");
     }
 
     private static Object runSource(Path file, Magics magics, MagicContext context) throws Exception {

@@ -17,7 +17,7 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
     /** Creates the magic; found by ServiceLoader. */
     public MavenMagic() {
         super("maven", "Add Maven artifacts and their dependencies to the classpath", """
-                %maven GROUP:ARTIFACT[:EXTENSION[:CLASSIFIER]]:VERSION ...
+                %maven [-v] [--from=REPO_ID_OR_URL] COORDINATE ...
 
                 Resolves each artifact and its transitive compile and runtime dependencies, then
                 adds the jars to the classpath. Uses ~/.m2/settings.xml (local repository,
@@ -25,23 +25,55 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
                 %mavenRepo. Artifacts already in the local repository are used without any
                 network access. All coordinates are checked before anything is resolved.
 
+                COORDINATE is Maven's GROUP:ARTIFACT[:EXTENSION[:CLASSIFIER]]:VERSION or, as in
+                IJava, Ivy's GROUP#ARTIFACT;VERSION. VERSION may be a range ([1.0,2.0), or
+                Ivy's [1.0,2.0[), latest.release or RELEASE (the newest version that is not
+                a snapshot), latest.integration or LATEST (the newest, snapshots included),
+                or a prefix such as 2.+ (the newest version that starts with "2.").
+                -v (--verbose) prints the versions chosen and the files added;
+                --from=URL also tries that repository for this call.
+
                 Example:
                   %maven com.google.code.gson:gson:2.13.2
                   %maven ai.djl.pytorch:pytorch-native-cpu:jar:linux-x86_64:2.7.1
-                """);
+                  %maven org.knowm.xchart#xchart;latest.release
+                """, "addMavenDependency", "addMavenDependencies");
     }
 
     @Override
     public Object run(String args, MagicContext context) throws Exception {
-        List<String> words = MagicArgs.split(args);
+        MagicArgs a = MagicArgs.parse(args, Set.of("from")).allowOnly(this, Set.of("v", "verbose", "from"));
+        List<String> words = a.positional();
         if (words.isEmpty()) {
             throw MagicArgs.usageError(this, "%maven needs at least one coordinate, e.g. %maven com.google.code.gson:gson:2.13.2.");
         }
+        boolean verbose = a.has("v") || a.has("verbose");
         List<Artifact> artifacts = new ArrayList<>();
         for (String w : words) {
             artifacts.add(MavenResolver.artifact(w));
         }
-        List<Path> files = MavenResolver.shared().resolve(artifacts, Set.of(JavaScopes.COMPILE, JavaScopes.RUNTIME));
+        MavenResolver resolver = MavenResolver.shared();
+        List<String> from = new ArrayList<>();
+        if (a.option("from").isPresent()) {
+            String repo = a.option("from").get();
+            if (repo.isBlank()) {
+                throw MagicArgs.usageError(this, "--from needs a repository URL, e.g. --from=https://jitpack.io.");
+            }
+            from.add(MavenResolver.repositoryUrl(repo, context.workingDirectory()));
+        }
+        List<Artifact> pinned = new ArrayList<>();
+        for (Artifact artifact : artifacts) {
+            Artifact p = resolver.pinVersion(artifact, from);
+            if (verbose && !p.getVersion().equals(artifact.getVersion())) {
+                context.out().println("%maven: " + MavenResolver.coordinate(artifact) + " -> " + p.getVersion());
+            }
+            pinned.add(p);
+        }
+        List<Path> files = resolver.resolve(pinned, Set.of(JavaScopes.COMPILE, JavaScopes.RUNTIME), from);
+        if (verbose) {
+            context.out().println("%maven: repositories " + resolver.describeRepositories(from));
+            files.forEach(f -> context.out().println("%maven: added " + f));
+        }
         context.addToClasspath(files);
         return null;
     }

@@ -20,7 +20,7 @@ public final class MavenRepoMagic extends AbstractMagic implements LineMagic {
 
                 Example:
                   %mavenRepo jitpack https://jitpack.io
-                """);
+                """, "addMavenRepo");
     }
 
     @Override

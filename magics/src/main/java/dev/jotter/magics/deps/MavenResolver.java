@@ -133,20 +133,124 @@ public final class MavenResolver implements AutoCloseable {
         return system.newResolutionRepositories(session, all);
     }
 
+    /** Ivy's module revision id, as IJava's %maven takes it: {@code org#name[#branch];revision}. */
+    private static final java.util.regex.Pattern IVY = java.util.regex.Pattern.compile(
+            "^([-\\w/._+=]*)#([-\\w/._+=]+)(?:#[-\\w/._+=]+)?;([-\\w/._+=,\\[\\]{}():@]+)$");
+
     /**
-     * Parses {@code group:artifact[:extension[:classifier]]:version}.
+     * Parses {@code group:artifact[:extension[:classifier]]:version}, or Ivy's
+     * {@code group#artifact[#branch];version} as IJava accepts it (the branch is ignored: Maven
+     * repositories have none).
      *
      * @param coordinate the coordinate as typed
      * @return the artifact
      * @throws MagicException naming the coordinate when it is malformed
      */
     public static Artifact artifact(String coordinate) throws MagicException {
+        java.util.regex.Matcher ivy = IVY.matcher(coordinate);
+        if (ivy.matches()) {
+            return new DefaultArtifact(ivy.group(1), ivy.group(2), "jar", mavenRange(ivy.group(3)));
+        }
         try {
             return new DefaultArtifact(coordinate);
         } catch (IllegalArgumentException e) {
             throw new MagicException("Bad Maven coordinate '" + coordinate + "': expected "
-                    + "group:artifact[:extension[:classifier]]:version, e.g. com.google.code.gson:gson:2.13.2.");
+                    + "group:artifact[:extension[:classifier]]:version, e.g. com.google.code.gson:gson:2.13.2, "
+                    + "or Ivy's group#artifact;version.");
         }
+    }
+
+    /**
+     * Ivy writes an open bound with the bracket turned outwards ({@code [1.0,2.0[}), Maven with a
+     * parenthesis ({@code [1.0,2.0)}).
+     */
+    static String mavenRange(String revision) {
+        if (revision.length() < 3 || revision.indexOf(',') < 0 || "[]".indexOf(revision.charAt(0)) < 0
+                || "[]".indexOf(revision.charAt(revision.length() - 1)) < 0) {
+            return revision;
+        }
+        char first = revision.charAt(0) == ']' ? '(' : '[';
+        char last = revision.charAt(revision.length() - 1) == '[' ? ')' : ']';
+        return first + revision.substring(1, revision.length() - 1) + last;
+    }
+
+    /**
+     * Turns the version words Ivy and Maven 2 know into a concrete version, reading the
+     * repositories' version lists: {@code latest.release} and {@code RELEASE} (the newest that is
+     * not a snapshot), {@code latest.integration} and {@code LATEST} (the newest), and a prefix
+     * such as {@code 2.+}. Other versions, ranges included, are left to the resolver.
+     *
+     * @param artifact an artifact as parsed by {@link #artifact}
+     * @param extraUrls more repositories to read, e.g. from {@code --from}
+     * @return the artifact with a concrete version
+     * @throws MagicException naming the coordinate and the versions found when none fits
+     */
+    public Artifact pinVersion(Artifact artifact, List<String> extraUrls) throws MagicException {
+        String v = artifact.getVersion();
+        boolean release = v.equals("latest.release") || v.equals("RELEASE") || v.equals("latest.milestone");
+        boolean latest = v.equals("latest.integration") || v.equals("LATEST");
+        String prefix = v.endsWith("+") ? v.substring(0, v.length() - 1) : null;
+        if (!release && !latest && prefix == null) {
+            return artifact;
+        }
+        List<RemoteRepository> repos = repositories(extraRepositories(extraUrls));
+        org.eclipse.aether.resolution.VersionRangeResult range;
+        try {
+            range = system.resolveVersionRange(session, new org.eclipse.aether.resolution.VersionRangeRequest(
+                    artifact.setVersion("[0,)"), repos, null));
+        } catch (org.eclipse.aether.resolution.VersionRangeResolutionException e) {
+            throw new MagicException("Could not list the versions of " + coordinate(artifact) + ": " + rootMessage(e)
+                    + "\nCheck the coordinate, or write a version instead of " + v + ".", e);
+        }
+        org.eclipse.aether.version.Version best = null;
+        for (org.eclipse.aether.version.Version found : range.getVersions()) {
+            String s = found.toString();
+            boolean fits = prefix != null ? s.startsWith(prefix) : latest || !s.endsWith("SNAPSHOT");
+            if (fits && (best == null || found.compareTo(best) > 0)) {
+                best = found;
+            }
+        }
+        if (best == null) {
+            String tried = repos.stream().map(r -> r.getId() + " (" + r.getUrl() + ")").collect(Collectors.joining(", "));
+            throw new MagicException("No version of " + artifact.getGroupId() + ":" + artifact.getArtifactId() + " matches " + v
+                    + "; versions found: " + range.getVersions() + " in " + (tried.isEmpty() ? "no repository" : tried)
+                    + " and the local repository " + localRepository() + "."
+                    + (offline() ? " Maven is offline (settings.xml): the version lists come from earlier downloads only; write a version instead."
+                            : " Check the coordinate, or add the repository that has it with %mavenRepo ID URL."));
+        }
+        return artifact.setVersion(best.toString());
+    }
+
+    private static List<RemoteRepository> extraRepositories(List<String> urls) {
+        List<RemoteRepository> out = new ArrayList<>();
+        for (String url : urls) {
+            out.add(new RemoteRepository.Builder("from-" + Integer.toHexString(url.hashCode()), "default", url).build());
+        }
+        return out;
+    }
+
+    /**
+     * @param extraUrls repositories given for one call
+     * @return the repositories a resolution with them tries, for {@code %maven -v}
+     */
+    public String describeRepositories(List<String> extraUrls) {
+        return repositories(extraRepositories(extraUrls)).stream().map(r -> r.getId() + " (" + r.getUrl() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Resolves artifacts and their transitive dependencies, also from repositories given for this
+     * call only (IJava's {@code %maven --from=URL}).
+     *
+     * @param artifacts what to resolve
+     * @param scopes the scopes to keep
+     * @param extraUrls more repositories to try
+     * @return the files, in resolution order, without POM-only artifacts
+     * @throws MagicException naming the coordinates and repositories tried when something is missing
+     */
+    public List<Path> resolve(List<Artifact> artifacts, Set<String> scopes, List<String> extraUrls) throws MagicException {
+        List<Dependency> deps = artifacts.stream().map(a -> new Dependency(a, JavaScopes.COMPILE)).toList();
+        return resolve(deps, List.of(), extraRepositories(extraUrls), scopes, describe(artifacts));
     }
 
     /**

@@ -139,7 +139,75 @@ class DependencyMagicsTest {
     }
 
     @Test
-    void fragmentsAreWrappedIntoAProject() {
+    void cellLoadFromPomTakesEveryShapeIJavaTakes() throws Exception {
+        // A <repository> before the <dependency>: the dependency must be resolved, from that repository.
+        useResolver(List.of());
+        ctx.run("%%loadFromPOM\n" + """
+                <repository>
+                  <id>from-cell</id>
+                  <url>%s</url>
+                </repository>
+                <dependency>
+                  <groupId>demo</groupId><artifactId>greeter</artifactId><version>1.0</version>
+                </dependency>
+                """.formatted(remote.url()));
+        assertEquals("hi from dep", ctx.eval("demo.Greeter.hi()"));
+        assertEquals(2, ctx.classpath().size());
+        for (String shape : List.of(
+                "<dependencies><dependency><groupId>demo</groupId><artifactId>dep</artifactId><version>1.0</version></dependency></dependencies>"
+                        + "<repositories><repository><id>r</id><url>%s</url></repository></repositories>",
+                "<repositories><repository><id>r</id><url>%s</url></repository></repositories>"
+                        + "<dependency><groupId>demo</groupId><artifactId>dep</artifactId><version>1.0</version></dependency>",
+                "<properties><v>1.0</v></properties><repository><id>r</id><url>%s</url></repository>"
+                        + "<dependencies><dependency><groupId>demo</groupId><artifactId>dep</artifactId><version>${v}</version></dependency></dependencies>",
+                "<project><modelVersion>4.0.0</modelVersion><groupId>a</groupId><artifactId>b</artifactId><version>1</version>"
+                        + "<repositories><repository><id>r</id><url>%s</url></repository></repositories>"
+                        + "<dependencies><dependency><groupId>demo</groupId><artifactId>dep</artifactId><version>1.0</version></dependency></dependencies></project>")) {
+            try (JShellContext fresh = new JShellContext(tmp)) {
+                fresh.run("%%loadFromPOM\n" + shape.formatted(remote.url()));
+                assertEquals(List.of(local.resolve("demo/dep/1.0/dep-1.0.jar")), fresh.classpath(), shape);
+            }
+        }
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%%loadFromPOM\n<dependecy><groupId>x</groupId></dependecy>"));
+        assertTrue(e.getMessage().startsWith("Expected POM elements"), e.getMessage());
+        assertTrue(e.getMessage().contains("found <dependecy>"), e.getMessage());
+    }
+
+    @Test
+    void mavenTakesIvyCoordinatesVerboseAndLatestVersions() throws Exception {
+        remote.deploy("demo", "dep", "1.2", "demo.Dep", "package demo; public class Dep { public static String name() { return \"dep 1.2\"; } }", "");
+        remote.deploy("demo", "dep", "2.0-SNAPSHOT", "demo.Dep", "package demo; public class Dep { public static String name() { return \"snapshot\"; } }", "");
+        remote.writeMetadata("demo", "dep", List.of("1.0", "1.2", "2.0-SNAPSHOT"));
+        assertEquals("dep 1.2", ctx.run("%maven -v demo#dep;latest.release\ndemo.Dep.name()"));
+        String printed = ctx.takeOut();
+        assertTrue(printed.contains("demo:dep:latest.release -> 1.2"), printed);
+        assertTrue(printed.contains("added " + local.resolve("demo/dep/1.2/dep-1.2.jar")), printed);
+        assertEquals("demo:dep:1.2", MavenResolver.coordinate(MavenResolver.shared().pinVersion(MavenResolver.artifact("demo:dep:RELEASE"), List.of())));
+        assertEquals("demo:dep:2.0-SNAPSHOT", MavenResolver.coordinate(MavenResolver.shared().pinVersion(MavenResolver.artifact("demo#dep;latest.integration"), List.of())));
+        assertEquals("demo:dep:1.0", MavenResolver.coordinate(MavenResolver.shared().pinVersion(MavenResolver.artifact("demo:dep:1.0"), List.of())));
+        assertEquals("demo:dep:1.2", MavenResolver.coordinate(MavenResolver.shared().pinVersion(MavenResolver.artifact("demo#dep;1.+"), List.of())));
+        assertEquals("demo:greeter:1.0", MavenResolver.coordinate(MavenResolver.artifact("demo#greeter#trunk;1.0")));
+        assertEquals("[1.0,2.0)", MavenResolver.artifact("demo#dep;[1.0,2.0[").getVersion());
+        assertEquals("(1.0,2.0]", MavenResolver.artifact("demo#dep;]1.0,2.0]").getVersion());
+        assertEquals("dep 1.2", ctx.run("%maven demo#dep;[1.1,2.0[\ndemo.Dep.name()"));
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%maven demo:dep:3.+"));
+        assertTrue(e.getMessage().startsWith("No version of demo:dep matches 3.+; versions found: [1.0, 1.2, 2.0-SNAPSHOT]"), e.getMessage());
+        e = assertThrows(MagicException.class, () -> ctx.run("%maven --bogus demo:dep:1.0"));
+        assertTrue(e.getMessage().startsWith("Unknown option --bogus for %maven"), e.getMessage());
+    }
+
+    @Test
+    void mavenFromAddsARepositoryForOneCall() throws Exception {
+        useResolver(List.of());
+        assertEquals("dep", ctx.run("%maven --from=" + remote.url() + " demo:dep:1.0\ndemo.Dep.name()"));
+        assertThrows(MagicException.class, () -> ctx.run("%maven demo:greeter:9.9"));
+        // IJava's longer names for the same magics.
+        ctx.run("%addMavenRepo mine " + remote.root);
+        assertEquals("hi from dep", ctx.run("%addMavenDependency demo:greeter:1.0\ndemo.Greeter.hi()"));
+    }
+
+    @Test
+    void fragmentsAreWrappedIntoAProject() throws MagicException {
         assertTrue(LoadFromPomMagic.wrap("<dependency/>").contains("<dependencies>\n<dependency/>\n</dependencies>"));
         assertEquals("<project/>", LoadFromPomMagic.wrap(" <project/> "));
     }
@@ -191,17 +259,41 @@ class DependencyMagicsTest {
                 """);
         MagicException e = assertThrows(MagicException.class, () -> ctx.run("%load bad.ipynb"));
         assertTrue(e.getMessage().startsWith("%load bad.ipynb stopped at code cell 2 of 2: Unknown magic %nosuchmagic"), e.getMessage());
-        Files.writeString(wd.resolve("x.txt"), "");
-        e = assertThrows(MagicException.class, () -> ctx.run("%load x.txt"));
-        assertTrue(e.getMessage().startsWith("%load runs .jsh, .java and .ipynb files, not .txt"), e.getMessage());
-        e = assertThrows(MagicException.class, () -> ctx.run("%load missing.jsh"));
-        assertTrue(e.getMessage().startsWith("No such file: " + wd.resolve("missing.jsh")), e.getMessage());
+        e = assertThrows(MagicException.class, () -> ctx.run("%load missing"));
+        assertTrue(e.getMessage().startsWith("No such file: " + wd.resolve("missing") + ". Tried " + wd.resolve("missing") + ", "
+                + wd.resolve("missing.jsh") + ", " + wd.resolve("missing.jshell") + ", " + wd.resolve("missing.java") + ", "
+                + wd.resolve("missing.ijava") + ", " + wd.resolve("missing.ipynb") + "."), e.getMessage());
         Files.writeString(wd.resolve("self.ipynb"), """
                 {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
                   {"cell_type": "code", "metadata": {}, "outputs": [], "source": "%load self.ipynb"}]}
                 """);
         e = assertThrows(MagicException.class, () -> ctx.run("%load self.ipynb"));
         assertTrue(e.getMessage().contains("a notebook probably loads itself"), e.getMessage());
+    }
+
+    @Test
+    void loadTriesIJavasExtensionsInOrderThenTheNotebook() throws Exception {
+        Path utils = Files.createDirectories(ctx.workingDirectory().resolve("utils"));
+        Path chapter = Files.createDirectories(ctx.workingDirectory().resolve("chapter"));
+        ctx.setWorkingDirectory(chapter);
+        Files.writeString(utils.resolve("djl-imports.ipynb"), """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                  {"cell_type": "code", "metadata": {}, "outputs": [], "source": ["%env FROM_IMPORTS=yes\\n", "int fromImports = 7;"]}]}
+                """);
+        ctx.run("%load ../utils/djl-imports");
+        assertEquals(7, ctx.eval("fromImports"));
+        assertEquals("yes", ctx.environment().get("FROM_IMPORTS"));
+        // .jshell comes before .java and .ipynb; the name as given before any of them.
+        Files.writeString(utils.resolve("order.jshell"), "String order = \"jshell\";");
+        Files.writeString(utils.resolve("order.java"), "String order = \"java\";");
+        Files.writeString(utils.resolve("order.ijava"), "String order = \"ijava\";");
+        ctx.run("%load ../utils/order");
+        assertEquals("jshell", ctx.eval("order"));
+        Files.writeString(utils.resolve("order"), "String order = \"as given\";");
+        ctx.run("%load ../utils/order");
+        assertEquals("as given", ctx.eval("order"));
+        Files.writeString(utils.resolve("Helper.ijava"), "int helper() { return 42; }");
+        assertEquals(42, ctx.run("%load ../utils/Helper\nhelper()"));
     }
 
     private static void deleteTree(Path root) throws IOException {

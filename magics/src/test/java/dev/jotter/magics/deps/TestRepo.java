@@ -66,6 +66,21 @@ final class TestRepo {
                 """.formatted(group, artifact, version, dependencies), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes the artifact's version list, maven-metadata.xml, which version ranges and
+     * latest.release are resolved from.
+     */
+    void writeMetadata(String group, String artifact, List<String> versions) throws IOException {
+        Path dir = root.resolve(group.replace('.', '/')).resolve(artifact);
+        StringBuilder v = new StringBuilder();
+        versions.forEach(x -> v.append("<version>").append(x).append("</version>"));
+        Files.writeString(dir.resolve("maven-metadata.xml"), """
+                <metadata><groupId>%s</groupId><artifactId>%s</artifactId>
+                  <versioning><versions>%s</versions></versioning>
+                </metadata>
+                """.formatted(group, artifact, v), StandardCharsets.UTF_8);
+    }
+
     private static List<String> jarsIn(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).toList();
