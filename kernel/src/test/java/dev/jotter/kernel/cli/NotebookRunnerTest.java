@@ -231,15 +231,11 @@ class NotebookRunnerTest {
 
         List<JsonObject> cells = codeCells(read(out));
         String real = course.toRealPath().toString();
-        assertEquals(quoted(real + "/data.txt"), text(cells.get(0)));
-        assertEquals(quoted("from the notebook's folder"), text(cells.get(1)));
-        assertEquals(quoted("from the notebook's folder"), text(cells.get(2)));
-        assertEquals(quoted(real), text(cells.get(3)));
+        assertEquals(real + "/data.txt", text(cells.get(0)));
+        assertEquals("from the notebook's folder", text(cells.get(1)));
+        assertEquals("from the notebook's folder", text(cells.get(2)));
+        assertEquals(real, text(cells.get(3)));
         assertTrue(logBytes.toString(StandardCharsets.UTF_8).contains("Running " + in), logBytes.toString(StandardCharsets.UTF_8));
-    }
-
-    private static String quoted(String s) {
-        return "\"" + s + "\"";
     }
 
     private static String text(JsonObject cell) {

@@ -114,7 +114,7 @@ class IJavaApiTest {
 
     @Test
     void lineAndCellMagicsRunByNameAndReturnTheirValues() {
-        assertEquals("\"" + session.workspace().workingDirectory() + "\"",
+        assertEquals(session.workspace().workingDirectory().toString(),
                 run("(String) lineMagic(\"pwd\", List.of())").result.get("text/plain"));
         run("lineMagic(\"env\", List.of(\"IJAVA_LINE=a b\"));");
         assertEquals("a b", session.workspace().environment().get("IJAVA_LINE"));
@@ -143,7 +143,7 @@ class IJavaApiTest {
                 """.replace("LIB", lib.toString()));
         assertEquals("[" + jar + "]", run("added").result.get("text/plain"));
         assertEquals("2", run("after").result.get("text/plain"));
-        assertEquals("\"hello\"", run("ijava.test.Hello.hi()").result.get("text/plain"));
+        assertEquals("hello", run("ijava.test.Hello.hi()").result.get("text/plain"));
         // A line magic at the start of a line, Java around it, and one starting a statement in a block.
         run("int x = 1;\n%env IJAVA_BETWEEN=1\nint y = x + 1;");
         assertEquals("1", session.workspace().environment().get("IJAVA_BETWEEN"));
@@ -166,7 +166,7 @@ class IJavaApiTest {
                 .addRepositoriesOp(ContextOverrides.AddRepositoriesOp.REPLACE).build()));
         try {
             run("lineMagic(\"maven\", List.of(\"ijava.mvn:greeting:1.0\"));");
-            assertEquals("\"greetings from maven\"", run("ijava.mvn.Greeting.hi()").result.get("text/plain"));
+            assertEquals("greetings from maven", run("ijava.mvn.Greeting.hi()").result.get("text/plain"));
         } finally {
             MavenResolver.setShared(null);
         }
