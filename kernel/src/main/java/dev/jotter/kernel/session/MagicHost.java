@@ -30,12 +30,39 @@ public final class MagicHost implements MagicContext {
             synchronized (this) {
                 r = registry;
                 if (r == null) {
-                    r = Magics.load(MagicHost.class.getClassLoader());
+                    r = withNotebookMagics(Magics.load(MagicHost.class.getClassLoader()));
                     registry = r;
                 }
             }
         }
         return r;
+    }
+
+    /**
+     * The kernel's magics plus those registered in the notebook's class loader: the toolkit's
+     * (%device, %seed, which work on the toolkit's DJL) and those of jars added before first use.
+     */
+    private Magics withNotebookMagics(Magics kernel) {
+        var libs = session.librariesOrNull();
+        if (libs == null) {
+            return kernel;
+        }
+        ClassLoader user = libs.loader();
+        java.util.List<dev.jotter.magics.Magic> all = new java.util.ArrayList<>(kernel.all());
+        for (Class<? extends dev.jotter.magics.Magic> type : java.util.List.of(dev.jotter.magics.LineMagic.class, dev.jotter.magics.CellMagic.class)) {
+            var it = java.util.ServiceLoader.load(type, user).iterator();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    all.add(it.next());
+                } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                    System.err.println("A magic could not load and is skipped: " + e);
+                }
+            }
+        }
+        return Magics.of(all);
     }
 
     Object runLine(String name, String args) throws Exception {

@@ -4,6 +4,7 @@ import dev.jotter.kernel.display.CellDisplays;
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
 import dev.jotter.kernel.jshell.JShellMachinery;
+import dev.jotter.kernel.jshell.Libraries;
 import dev.jotter.api.DisplayHost;
 import dev.jotter.kernel.ExitGuard;
 import dev.jotter.kernel.MimeBundle;
@@ -33,11 +34,6 @@ public final class Session implements AutoCloseable, DisplayHost {
             "dev.jotter.toolkit.train.*", "dev.jotter.toolkit.metrics.*", "dev.jotter.toolkit.plot.*",
             "static dev.jotter.kernel.Display.*");
 
-    /** The class path the kernel started with: compiled against, but kept out of JShell's class index. */
-    static final List<Path> KERNEL_CLASS_PATH = java.util.Arrays.stream(
-                    System.getProperty("java.class.path", "").split(java.io.File.pathSeparator))
-            .filter(s -> !s.isEmpty()).map(Path::of).toList();
-
     private final OutputRouter router;
     private final Renderers renderers;
     private final JShellMachinery machinery;
@@ -49,6 +45,7 @@ public final class Session implements AutoCloseable, DisplayHost {
     private final Workspace workspace;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile JShell jshell;
+    private volatile Libraries libraries;
     private volatile CellRunner runner;
     private volatile RuntimeException startFailure;
     private volatile int executionCount;
@@ -94,10 +91,14 @@ public final class Session implements AutoCloseable, DisplayHost {
             active = this;
             DisplayHost.install(this);
             System.setIn(stdin);
-            JShell shell = machinery.build(router.originalOut(), router.log(), KERNEL_CLASS_PATH);
-            // JShell keeps one class path for the compiler and the loader; a --class-path compiler
-            // option would hide every jar %maven adds later.
-            shell.addToClasspath(System.getProperty("java.class.path"));
+            // User code sees the JDK, the user API, the notebook's jars and then the toolkit layer,
+            // never the kernel's own libraries (docs/library-isolation.md).
+            Libraries libs = Libraries.forThisKernel();
+            libs.onNotice(this::notice);
+            libraries = libs;
+            quietLibraryLogging();
+            JShell shell = machinery.build(router.originalOut(), router.log(), libs);
+            workspace.useLoader(libs.loader());
             for (String imp : DEFAULT_IMPORTS) {
                 // A front-door package missing from this build must not break every cell.
                 shell.eval("import " + imp + ";");
@@ -111,6 +112,7 @@ public final class Session implements AutoCloseable, DisplayHost {
             jshell = shell;
             // Load magics and renderers now, in the background, rather than in the first cell.
             magics.registry();
+            renderers.alsoFrom(libs.loader());
             renderers.renderers();
         } catch (RuntimeException e) {
             startFailure = e;
@@ -119,7 +121,67 @@ public final class Session implements AutoCloseable, DisplayHost {
             ready.countDown();
         }
         // After the latch: the first cell need not wait for it; completion offers no package names until it is there.
-        assistance.setPackageNames(PackageNames.of(KERNEL_CLASS_PATH));
+        List<Path> layers = new java.util.ArrayList<>(List.of(libs().api()));
+        layers.addAll(libs().toolkit());
+        assistance.setPackageNames(PackageNames.of(layers));
+    }
+
+    private Libraries libs() {
+        return libraries;
+    }
+
+    /** @return the libraries once {@link #start()} has made them, else null; never waits */
+    Libraries librariesOrNull() {
+        return libraries;
+    }
+
+    /** @return the layers user code compiles and runs against (waits for {@link #start()}) */
+    public Libraries libraries() {
+        shell();
+        return libraries;
+    }
+
+    /**
+     * SLF4J's own warnings ("No SLF4J providers were found", three lines) would land in the
+     * output of the first cell that uses DJL in a notebook with no logging binding: the toolkit
+     * layer carries the API and no binding, so that a binding the notebook adds is the one used.
+     * A user who wants those warnings sets the property.
+     */
+    private static void quietLibraryLogging() {
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
+    /** Says at once, in the running cell, that a notebook jar replaced a toolkit library. */
+    private void notice(String sentence) {
+        router.flush();
+        CellOutput target = router.target();
+        if (target != null) {
+            target.stream("stderr", sentence + "\n");
+        } else {
+            router.log().println("[jotter] " + sentence);
+        }
+    }
+
+    /**
+     * Starts the toolkit's chart warm-up (dev.jotter.toolkit.plot.Warmup) in the notebook's class
+     * loader, once JShell has started; nothing when the toolkit layer has no such class.
+     */
+    public void warmUpToolkit() {
+        Libraries libs;
+        try {
+            shell();
+            libs = libraries;
+        } catch (IllegalStateException e) {
+            return;
+        }
+        Thread.currentThread().setContextClassLoader(libs.loader());
+        try {
+            Class.forName("dev.jotter.toolkit.plot.Warmup", true, libs.loader()).getMethod("start").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            router.log().println("[jotter] no chart warm-up: " + e);
+        }
     }
 
     /** @return the JShell machinery, once started (waits for {@link #start()}); for tests */
@@ -215,10 +277,23 @@ public final class Session implements AutoCloseable, DisplayHost {
         }
         router.flush();
         if (!result.ok()) {
+            result = withConflict(result);
             out.error(result.ename(), result.evalue(), result.traceback());
         }
         machinery.afterCell(shell);
         return result;
+    }
+
+    /** A failed cell's result, with the sentence naming a library conflict when that explains it. */
+    private CellResult withConflict(CellResult result) {
+        Libraries libs = libraries;
+        String why = libs == null ? null : libs.explain(result.ename(), result.evalue(), result.traceback());
+        if (why == null) {
+            return result;
+        }
+        List<String> traceback = new java.util.ArrayList<>(result.traceback());
+        traceback.add(why);
+        return new CellResult(false, result.ename(), (result.evalue() == null ? "" : result.evalue() + " ") + "(" + why + ")", traceback);
     }
 
     /**
@@ -382,6 +457,14 @@ public final class Session implements AutoCloseable, DisplayHost {
         JShell shell = jshell;
         if (shell != null) {
             shell.close();
+        }
+        Libraries libs = libraries;
+        if (libs != null) {
+            try {
+                libs.close();
+            } catch (java.io.IOException e) {
+                router.log().println("[jotter] could not close the notebook's jars: " + e);
+            }
         }
         if (active == this) {
             active = null;

@@ -1,7 +1,6 @@
 package dev.jotter.kernel.session;
 
 import dev.jotter.magics.MagicContext;
-import dev.jotter.toolkit.data.WorkingDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +89,36 @@ public final class Workspace {
      */
     public void setWorkingDirectory(Path dir) {
         this.workingDirectory = dir.toAbsolutePath().normalize();
-        WorkingDirectory.set(workingDirectory);
+        tellToolkit();
+    }
+
+    private volatile ClassLoader toolkitLoader;
+
+    /**
+     * Lets the toolkit of the notebook's class loader know the working directory from now on.
+     *
+     * @param loader the snippet class loader, where the toolkit layer's classes live
+     */
+    void useLoader(ClassLoader loader) {
+        toolkitLoader = loader;
+        tellToolkit();
+    }
+
+    /**
+     * The toolkit's WorkingDirectory is a class of the notebook's class loader, not the kernel's:
+     * reached by name, and skipped when the toolkit layer has none.
+     */
+    private void tellToolkit() {
+        ClassLoader loader = toolkitLoader;
+        if (loader == null) {
+            return;
+        }
+        try {
+            Class.forName("dev.jotter.toolkit.data.WorkingDirectory", true, loader).getMethod("set", Path.class).invoke(null, workingDirectory);
+        } catch (ClassNotFoundException e) {
+            // No toolkit layer: nothing resolves relative paths but the JVM.
+        } catch (ReflectiveOperationException | LinkageError e) {
+            System.err.println("The toolkit did not take the working directory " + workingDirectory + ": " + e);
+        }
     }
 }

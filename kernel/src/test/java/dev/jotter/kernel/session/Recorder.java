@@ -7,6 +7,7 @@ import java.util.Map;
 /** A cell output that records what a cell produced, for tests of sessions. */
 public final class Recorder implements CellOutput {
     public final StringBuilder stdout = new StringBuilder();
+    public final StringBuilder stderr = new StringBuilder();
     public final List<Map<String, Object>> displays = new ArrayList<>();
     public Map<String, Object> result;
     public String ename;
@@ -17,6 +18,8 @@ public final class Recorder implements CellOutput {
     public synchronized void stream(String name, String text) {
         if (name.equals("stdout")) {
             stdout.append(text);
+        } else if (name.equals("stderr")) {
+            stderr.append(text);
         }
     }
 

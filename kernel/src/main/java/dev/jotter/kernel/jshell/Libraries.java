@@ -1,0 +1,270 @@
+package dev.jotter.kernel.jshell;
+
+import dev.jotter.api.DisplayHost;
+import dev.jotter.kernel.ExitGuard;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+/**
+ * What user code compiles and runs against, in layers (see docs/library-isolation.md): the JDK and
+ * the user API, then the jars the notebook adds, then the toolkit layer. Owns the one
+ * {@link SnippetClassLoader}; tells the notebook at once when a jar it adds replaces a toolkit
+ * library at another version, and names that conflict when a cell then fails with a linkage error
+ * from the toolkit.
+ */
+public final class Libraries implements AutoCloseable {
+    /** The system property that lists the toolkit layer's jars and folders; {@code @file} reads a list from a file. */
+    public static final String TOOLKIT_PROPERTY = "jotter.toolkit.path";
+
+    private final Path api;
+    private final SnippetClassLoader loader;
+    private final List<Path> toolkitPaths;
+    /** Notebook artifact key to the toolkit entries it replaced, in the order the conflicts were found. */
+    private final Map<ClassPathEntry, List<ClassPathEntry>> conflicts = new LinkedHashMap<>();
+    private volatile Consumer<String> notices = s -> { };
+
+    /**
+     * @param api the api jar or class folder (the user API, as a whole)
+     * @param toolkit the toolkit layer's jars and folders, in search order
+     */
+    public Libraries(Path api, List<Path> toolkit) {
+        this.api = api.toAbsolutePath().normalize();
+        this.toolkitPaths = toolkit.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        Set<String> exposed = new HashSet<>(resourcesOf(this.api));
+        // ExitGuard lives in the kernel jar but is called by every snippet whose exits were rewritten.
+        String guard = ExitGuard.class.getName().replace('.', '/');
+        exposed.add(guard + ".class");
+        for (Class<?> c : ExitGuard.class.getDeclaredClasses()) {
+            exposed.add(c.getName().replace('.', '/') + ".class");
+        }
+        loader = new SnippetClassLoader(new SnippetClassLoader.ApiOnly(Libraries.class.getClassLoader(), exposed), toolkitPaths);
+    }
+
+    /**
+     * The layers of this kernel: the api jar the kernel runs with, and the toolkit layer from
+     * {@value #TOOLKIT_PROPERTY} if set, else the jars of {@code lib/toolkit} beside the kernel's jar.
+     *
+     * @return the libraries
+     */
+    public static Libraries forThisKernel() {
+        return new Libraries(locationOf(DisplayHost.class), toolkitLayer());
+    }
+
+    /** @return the jar or folder a class was loaded from */
+    static Path locationOf(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("Cannot locate the jar of " + c.getName() + "; run the kernel from its jar", e);
+        }
+    }
+
+    private static List<Path> toolkitLayer() {
+        String listed = System.getProperty(TOOLKIT_PROPERTY);
+        if (listed != null) {
+            return parse(listed);
+        }
+        Path kernel = locationOf(Libraries.class);
+        Path dir = kernel.getParent() == null ? null : kernel.getParent().resolve("lib").resolve("toolkit");
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            // File names in order: the layer holds one version of each artifact, so the order decides nothing else.
+            return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the toolkit layer " + dir, e);
+        }
+    }
+
+    static List<Path> parse(String listed) {
+        List<Path> paths = new ArrayList<>();
+        for (String s : listed.split(File.pathSeparator)) {
+            if (s.isBlank()) {
+                continue;
+            }
+            if (s.startsWith("@")) {
+                try {
+                    paths.addAll(parse(Files.readString(Path.of(s.substring(1))).strip()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the toolkit list " + s.substring(1) + " named by -D" + TOOLKIT_PROPERTY, e);
+                }
+            } else {
+                paths.add(Path.of(s));
+            }
+        }
+        return paths;
+    }
+
+    private static Set<String> resourcesOf(Path location) {
+        Set<String> names = new HashSet<>();
+        try {
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> s = Files.walk(location)) {
+                    s.filter(Files::isRegularFile).forEach(p -> names.add(location.relativize(p).toString().replace(File.separatorChar, '/')));
+                }
+            } else {
+                try (ZipFile z = new ZipFile(location.toFile())) {
+                    z.stream().filter(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/")).forEach(e -> names.add(e.getName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the user API at " + location, e);
+        }
+        return names;
+    }
+
+    /** @return the class loader of user code */
+    public SnippetClassLoader loader() {
+        return loader;
+    }
+
+    /** @return the api jar or folder: on the compiler's class path ahead of everything else */
+    public Path api() {
+        return api;
+    }
+
+    /** @return the toolkit layer's entries, in search order */
+    public List<Path> toolkit() {
+        return toolkitPaths;
+    }
+
+    /** @return the layers the compiler reads from the kernel's side: the api, then the toolkit */
+    List<Path> compiledLayers() {
+        List<Path> all = new ArrayList<>();
+        all.add(api);
+        all.addAll(toolkitPaths);
+        return all;
+    }
+
+    /** @param notices where the sentences about replaced toolkit libraries go, as they are found */
+    public void onNotice(Consumer<String> notices) {
+        this.notices = notices;
+    }
+
+    /**
+     * Adds a jar or class folder from the notebook, ahead of the toolkit layer. When it is another
+     * version of a toolkit-layer artifact, that artifact and its release train leave the toolkit
+     * layer, and a sentence naming both versions goes to {@link #onNotice}.
+     *
+     * @param path the jar or folder
+     */
+    synchronized void addNotebook(Path path) throws IOException {
+        ClassPathEntry added = loader.addNotebook(path);
+        ClassPathEntry.Artifact a = added.artifact;
+        if (a == null) {
+            return;
+        }
+        ClassPathEntry same = null;
+        for (ClassPathEntry t : loader.toolkit()) {
+            if (t.artifact != null && t.artifact.key().equals(a.key())) {
+                same = t;
+            }
+        }
+        if (same == null) {
+            return;
+        }
+        if (same.artifact.version().equals(a.version())) {
+            return;
+        }
+        List<ClassPathEntry> replaced = new ArrayList<>();
+        boolean tooLate = false;
+        for (ClassPathEntry t : loader.toolkit()) {
+            if (t.artifact != null && t.replacedBy == null && t.artifact.sameFamily(a)) {
+                tooLate |= t.used;
+                t.replacedBy = added;
+                replaced.add(t);
+            }
+        }
+        conflicts.put(added, replaced);
+        String family = replaced.size() > 1
+                ? " (with the rest of the toolkit's " + a.groupId() + " libraries: "
+                + String.join(", ", replaced.stream().filter(t -> t != null && !t.artifact.key().equals(a.key())).map(t -> t.artifact.artifactId()).toList()) + ")"
+                : "";
+        String when = tooLate
+                ? " But a cell already used the toolkit's " + same.artifact.version() + ", which stays loaded: restart the kernel and run this line first."
+                : " Toolkit code built on " + same.artifact.version() + " may fail from here on; to use the toolkit, restart the kernel and drop this line.";
+        notices.accept("Note: " + a.key() + " " + a.version() + " (from the notebook) replaces the toolkit's " + same.artifact.version()
+                + family + "." + when);
+    }
+
+    /** @return whether a notebook jar replaced a toolkit library */
+    public synchronized boolean hasConflicts() {
+        return !conflicts.isEmpty();
+    }
+
+    private static final Set<String> LINKAGE_ERRORS = Set.of("java.lang.LinkageError", "java.lang.NoSuchMethodError",
+            "java.lang.AbstractMethodError", "java.lang.NoClassDefFoundError", "java.lang.NoSuchFieldError",
+            "java.lang.IncompatibleClassChangeError", "java.lang.IllegalAccessError", "java.lang.VerifyError",
+            "java.lang.ClassFormatError", "java.lang.ExceptionInInitializerError", "java.lang.UnsupportedClassVersionError",
+            "java.lang.ClassCastException");
+    private static final Pattern FRAME = Pattern.compile("\\bat ([\\w$.]+)\\.[\\w$<>]+\\(");
+
+    /**
+     * When a cell failed with a linkage error from toolkit code after a notebook jar replaced a
+     * toolkit library, the sentence that names that conflict and what to do; else null.
+     *
+     * @param ename the error's class name
+     * @param evalue the error's message
+     * @param traceback the error's lines (with "Caused by" lines of nested errors)
+     * @return the sentence, or null
+     */
+    public synchronized String explain(String ename, String evalue, List<String> traceback) {
+        if (conflicts.isEmpty()) {
+            return null;
+        }
+        String all = ename + ": " + evalue + "\n" + String.join("\n", traceback);
+        boolean linkage = ename != null && LINKAGE_ERRORS.contains(ename);
+        for (String e : LINKAGE_ERRORS) {
+            linkage |= all.contains("Caused by: " + e);
+        }
+        if (!linkage || !fromLibraries(all)) {
+            return null;
+        }
+        List<String> pairs = new ArrayList<>();
+        conflicts.forEach((n, replaced) -> replaced.stream()
+                .filter(t -> t.artifact.key().equals(n.artifact.key())).findFirst()
+                .ifPresent(t -> pairs.add(n.artifact.key() + " " + n.artifact.version() + " from the notebook instead of the toolkit's " + t.artifact.version())));
+        return "This error comes from a library conflict: " + String.join("; ", pairs)
+                + ". Restart the kernel and drop the %maven line to use the toolkit, or keep the line and stay off the toolkit's classes.";
+    }
+
+    /** Whether a frame or a message names a class of a toolkit or notebook library (not the JDK, not a snippet). */
+    private boolean fromLibraries(String text) {
+        Matcher m = FRAME.matcher(text);
+        while (m.find()) {
+            Class<?> c = loader.loaded(m.group(1));
+            if (c != null && loader.entryOf(c) != null) {
+                return true;
+            }
+        }
+        for (Map.Entry<ClassPathEntry, List<ClassPathEntry>> c : conflicts.entrySet()) {
+            for (ClassPathEntry t : c.getValue()) {
+                if (t.artifact != null && text.contains(t.artifact.groupId())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() throws IOException {
+        loader.close();
+    }
+}
