@@ -152,15 +152,16 @@ public final class Libraries implements AutoCloseable {
         return all;
     }
 
-    /** @param notices where the sentences about replaced toolkit libraries go, as they are found */
+    /** @param notices where the sentences about replaced toolkit libraries go, as {@link #takeNotice()} makes them */
     public void onNotice(Consumer<String> notices) {
         this.notices = notices;
     }
 
     /**
      * Adds a jar or class folder from the notebook, ahead of the toolkit layer. When it is another
-     * version of a toolkit-layer artifact, that artifact and its release train leave the toolkit
-     * layer, and a sentence naming both versions goes to {@link #onNotice}.
+     * version of a toolkit-layer artifact, that artifact and its release train (the toolkit's
+     * artifacts of the same or a nested groupId: DJL's engine leaves with DJL's API) leave the
+     * toolkit layer, and {@link #takeNotice()} names both versions.
      *
      * @param path the jar or folder
      */
@@ -192,15 +193,36 @@ public final class Libraries implements AutoCloseable {
             }
         }
         conflicts.put(added, replaced);
-        String family = replaced.size() > 1
-                ? " (with the rest of the toolkit's " + a.groupId() + " libraries: "
-                + String.join(", ", replaced.stream().filter(t -> t != null && !t.artifact.key().equals(a.key())).map(t -> t.artifact.artifactId()).toList()) + ")"
-                : "";
-        String when = tooLate
-                ? " But a cell already used the toolkit's " + same.artifact.version() + ", which stays loaded: restart the kernel and run this line first."
-                : " Toolkit code built on " + same.artifact.version() + " may fail from here on; to use the toolkit, restart the kernel and drop this line.";
-        notices.accept("Note: " + a.key() + " " + a.version() + " (from the notebook) replaces the toolkit's " + same.artifact.version()
-                + family + "." + when);
+        pending.add(a + " (toolkit: " + same.artifact.version() + ")");
+        pendingTooLate |= tooLate;
+    }
+
+    /** Replacements found since the last {@link #takeNotice()}, as "g:a v (toolkit: w)". */
+    private final List<String> pending = new ArrayList<>();
+    private boolean pendingTooLate;
+
+    /**
+     * The one sentence about the toolkit libraries that the jars added since the last call
+     * replaced, naming both versions of each, or null when they replaced none. Also sent to
+     * {@link #onNotice}.
+     *
+     * @return the sentence, or null
+     */
+    public synchronized String takeNotice() {
+        if (pending.isEmpty()) {
+            return null;
+        }
+        String what = pending.size() == 1
+                ? pending.get(0) + " from the notebook replaces the toolkit's version"
+                : "the notebook's " + String.join(", ", pending) + " replace the toolkit's versions";
+        String when = pendingTooLate
+                ? ", but a cell already loaded the toolkit's, which stay in force: restart the kernel and run this line before any cell that uses the toolkit."
+                : "; toolkit code built on the toolkit's versions may fail from here on (to use the toolkit, restart the kernel and drop this line).";
+        pending.clear();
+        pendingTooLate = false;
+        String sentence = "Note: " + what + when;
+        notices.accept(sentence);
+        return sentence;
     }
 
     /** @return whether a notebook jar replaced a toolkit library */
@@ -240,6 +262,11 @@ public final class Libraries implements AutoCloseable {
         conflicts.forEach((n, replaced) -> replaced.stream()
                 .filter(t -> t.artifact.key().equals(n.artifact.key())).findFirst()
                 .ifPresent(t -> pairs.add(n.artifact.key() + " " + n.artifact.version() + " from the notebook instead of the toolkit's " + t.artifact.version())));
+        if (pairs.size() > 3) {
+            int more = pairs.size() - 3;
+            pairs.subList(3, pairs.size()).clear();
+            pairs.add("and " + more + " more");
+        }
         return "This error comes from a library conflict: " + String.join("; ", pairs)
                 + ". Restart the kernel and drop the %maven line to use the toolkit, or keep the line and stay off the toolkit's classes.";
     }

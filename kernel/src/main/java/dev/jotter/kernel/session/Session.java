@@ -98,7 +98,7 @@ public final class Session implements AutoCloseable, DisplayHost {
             libraries = libs;
             quietLibraryLogging();
             JShell shell = machinery.build(router.originalOut(), router.log(), libs);
-            workspace.useLoader(libs.loader());
+            workspace.useLibraries(libs);
             for (String imp : DEFAULT_IMPORTS) {
                 // A front-door package missing from this build must not break every cell.
                 shell.eval("import " + imp + ";");

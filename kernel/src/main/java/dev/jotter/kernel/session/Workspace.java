@@ -62,6 +62,11 @@ public final class Workspace {
                 shell.get().addToClasspath(abs.toString());
             }
         }
+        var libs = libraries;
+        if (libs != null) {
+            // One sentence for all the jars of one %maven line, said at once.
+            libs.takeNotice();
+        }
     }
 
     /** @return what {@link #addToClasspath} added, in order */
@@ -93,14 +98,17 @@ public final class Workspace {
     }
 
     private volatile ClassLoader toolkitLoader;
+    private volatile dev.jotter.kernel.jshell.Libraries libraries;
 
     /**
-     * Lets the toolkit of the notebook's class loader know the working directory from now on.
+     * Lets the toolkit of the notebook's class loader know the working directory from now on, and
+     * has the libraries say which toolkit libraries each addition replaced.
      *
-     * @param loader the snippet class loader, where the toolkit layer's classes live
+     * @param libraries the notebook's layers, whose class loader holds the toolkit
      */
-    void useLoader(ClassLoader loader) {
-        toolkitLoader = loader;
+    void useLibraries(dev.jotter.kernel.jshell.Libraries libraries) {
+        this.libraries = libraries;
+        toolkitLoader = libraries.loader();
         tellToolkit();
     }
 
