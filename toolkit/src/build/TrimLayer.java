@@ -55,7 +55,7 @@ public final class TrimLayer {
 
     static boolean isNative(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".so") || n.contains(".so.") || n.endsWith(".dll") || n.endsWith(".dylib") || n.endsWith(".jnilib");
+        return n.endsWith(".so") || n.contains(".so.") || n.endsWith(".dll") || n.endsWith(".dylib") || n.endsWith(".jnilib") || n.endsWith(".a");
     }
 
     static boolean forOtherPlatform(String name) {
@@ -74,10 +74,7 @@ public final class TrimLayer {
                 if (e.getName().equals(MARK)) {
                     return;
                 }
-                if (forOtherPlatform(e.getName()) || unusedData(e.getName()) || (strip && isNative(e.getName()) && e.getName().endsWith(".so"))) {
-                    change = true;
-                    break;
-                }
+                change |= forOtherPlatform(e.getName()) || unusedData(e.getName()) || (strip && e.getName().endsWith(".so"));
             }
         }
         if (!change) {
