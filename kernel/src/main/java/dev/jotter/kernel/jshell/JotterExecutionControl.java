@@ -54,13 +54,13 @@ public class JotterExecutionControl extends LocalExecutionControl {
      * @param libraries the notebook's layers
      */
     JotterExecutionControl(Libraries libraries) {
-        this(new SnippetLoaderDelegate(libraries), libraries.loader());
+        this(new SnippetLoaderDelegate(libraries));
     }
 
-    private JotterExecutionControl(SnippetLoaderDelegate delegate, ClassLoader loader) {
+    private JotterExecutionControl(SnippetLoaderDelegate delegate) {
         super(delegate);
         this.delegate = delegate;
-        this.loader = loader;
+        this.loader = delegate.loader();
     }
 
     @Override
@@ -74,7 +74,7 @@ public class JotterExecutionControl extends LocalExecutionControl {
         ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(delegate.resolver()));
         for (int i = 0; i < cbcs.length; i++) {
             // Declared first, so that the resolver reads the batch's own classes when one merges another.
-            ((SnippetClassLoader) loader).declare(cbcs[i].name(), cbcs[i].bytecodes());
+            delegate.loader().declare(cbcs[i].name(), cbcs[i].bytecodes());
         }
         for (int i = 0; i < cbcs.length; i++) {
             try {

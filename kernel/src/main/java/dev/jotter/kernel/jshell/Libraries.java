@@ -62,7 +62,66 @@ public final class Libraries implements AutoCloseable {
      * @return the libraries
      */
     public static Libraries forThisKernel() {
+        synchronized (Libraries.class) {
+            Libraries last = reusable;
+            reusable = null;
+            if (last != null) {
+                return last;
+            }
+        }
         return new Libraries(locationOf(DisplayHost.class), toolkitLayer());
+    }
+
+    /** The libraries of the last session in this JVM, when its notebook added no jars: the next session's. */
+    private static Libraries reusable;
+
+    /**
+     * Makes the next session of this JVM start from libraries of its own, with nothing loaded:
+     * a notebook that replaces a toolkit library must come before any use of it, which an earlier
+     * notebook of the same JVM may have made.
+     *
+     * @throws IOException when a jar cannot be closed
+     */
+    public static void startAfresh() throws IOException {
+        Libraries last;
+        synchronized (Libraries.class) {
+            last = reusable;
+            reusable = null;
+        }
+        if (last != null) {
+            last.loader.close();
+        }
+    }
+
+    /**
+     * Ends a session's use of these libraries. When its notebook added no jars they stay open for
+     * the next session in this JVM ({@code jotter run} over a folder runs notebook after notebook
+     * in one JVM): the toolkit's classes stay loaded, and PyTorch's native library, which one
+     * class loader in a JVM can hold, stays with them. Otherwise they are closed.
+     *
+     * @throws IOException when a jar cannot be closed
+     */
+    public void release() throws IOException {
+        synchronized (this) {
+            forgetEngine();
+            notices = s -> { };
+            pending.clear();
+        }
+        synchronized (Libraries.class) {
+            if (loader.notebook().isEmpty() && reusable == null) {
+                reusable = this;
+                return;
+            }
+        }
+        loader.close();
+    }
+
+    private void forgetEngine() {
+        if (engineChosenHere) {
+            // The choice belonged to that notebook; the next session makes its own.
+            System.clearProperty(DJL_DEFAULT_ENGINE);
+            engineChosenHere = false;
+        }
     }
 
     /** @return the jar or folder a class was loaded from */
@@ -167,6 +226,11 @@ public final class Libraries implements AutoCloseable {
      */
     synchronized void addNotebook(Path path) throws IOException {
         ClassPathEntry added = loader.addNotebook(path);
+        replaceToolkitArtifact(added);
+        makeDefaultEngine(added);
+    }
+
+    private void replaceToolkitArtifact(ClassPathEntry added) {
         ClassPathEntry.Artifact a = added.artifact;
         if (a == null) {
             return;
@@ -193,9 +257,65 @@ public final class Libraries implements AutoCloseable {
             }
         }
         conflicts.put(added, replaced);
+        if (ANNOTATIONS_ONLY.contains(a.artifactId())) {
+            // Compile-time annotations: no code of them runs, no version of them breaks the toolkit.
+            return;
+        }
         pending.add(a + " (toolkit: " + same.artifact.version() + ")");
         pendingTooLate |= tooLate;
     }
+
+    /** DJL's system property and environment variable for the default engine; the user's choice always wins. */
+    static final String DJL_DEFAULT_ENGINE = "ai.djl.default_engine";
+    private static final String DJL_PROVIDERS = "META-INF/services/ai.djl.engine.EngineProvider";
+    /** Whether the kernel, not the user, set {@link #DJL_DEFAULT_ENGINE}. */
+    private boolean engineChosenHere;
+
+    /**
+     * Makes a DJL engine the notebook adds the default one, whatever the order of its cells: DJL
+     * picks its default once, when it starts, from the engines it finds then; an engine added
+     * after the toolkit has started DJL would otherwise never be found, and one added before
+     * would win or lose by rank. So the engine is registered with DJL if DJL has started, and
+     * named in {@value #DJL_DEFAULT_ENGINE}, which DJL reads at every {@code Engine.getInstance()}.
+     */
+    private void makeDefaultEngine(ClassPathEntry added) {
+        if (!engineChosenHere && (System.getProperty(DJL_DEFAULT_ENGINE) != null || System.getenv("DJL_DEFAULT_ENGINE") != null)) {
+            return;
+        }
+        byte[] services;
+        try {
+            services = added.read(DJL_PROVIDERS);
+        } catch (IOException e) {
+            return;
+        }
+        if (services == null) {
+            return;
+        }
+        for (String line : new String(services, java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+            String name = line.replaceAll("#.*", "").strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            try {
+                Object provider = loader.loadClass(name).getConstructor().newInstance();
+                String engine = (String) provider.getClass().getMethod("getEngineName").invoke(provider);
+                Class<?> djl = loader.loaded("ai.djl.engine.Engine");
+                if (djl != null) {
+                    Class<?> providerType = Class.forName("ai.djl.engine.EngineProvider", false, loader);
+                    djl.getMethod("registerEngine", providerType).invoke(null, provider);
+                }
+                System.setProperty(DJL_DEFAULT_ENGINE, engine);
+                engineChosenHere = true;
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                notices.accept("Note: the DJL engine " + name + " from " + added.path.getFileName()
+                        + " could not be registered (" + e + "); DJL's default engine stays " + System.getProperty(DJL_DEFAULT_ENGINE, "its own choice") + ".");
+            }
+        }
+    }
+
+    /** Artifacts of annotations only, which half of Maven Central drags in at some version: replaced without a word. */
+    private static final Set<String> ANNOTATIONS_ONLY = Set.of("error_prone_annotations", "jsr305", "checker-qual",
+            "j2objc-annotations", "animal-sniffer-annotations", "jspecify", "listenablefuture", "failureaccess", "annotations");
 
     /** Replacements found since the last {@link #takeNotice()}, as "g:a v (toolkit: w)". */
     private final List<String> pending = new ArrayList<>();
@@ -216,7 +336,8 @@ public final class Libraries implements AutoCloseable {
                 ? pending.get(0) + " from the notebook replaces the toolkit's version"
                 : "the notebook's " + String.join(", ", pending) + " replace the toolkit's versions";
         String when = pendingTooLate
-                ? ", but a cell already loaded the toolkit's, which stay in force: restart the kernel and run this line before any cell that uses the toolkit."
+                ? ", but the toolkit's were already loaded (by a cell, or by an earlier notebook of the same jotter run), and stay in force:"
+                + " restart the kernel (or run this notebook alone) and run this line before any cell that uses the toolkit."
                 : "; toolkit code built on the toolkit's versions may fail from here on (to use the toolkit, restart the kernel and drop this line).";
         pending.clear();
         pendingTooLate = false;
@@ -247,10 +368,15 @@ public final class Libraries implements AutoCloseable {
      * @return the sentence, or null
      */
     public synchronized String explain(String ename, String evalue, List<String> traceback) {
+        String all = ename + ": " + evalue + "\n" + String.join("\n", traceback);
+        if (all.contains("already loaded in another classloader")) {
+            return "A native library of the toolkit (PyTorch's) is held by an earlier notebook's class loader in this"
+                    + " process, one that added jars: run this notebook in a process of its own (a kernel of its own, or"
+                    + " jotter run with this notebook alone).";
+        }
         if (conflicts.isEmpty()) {
             return null;
         }
-        String all = ename + ": " + evalue + "\n" + String.join("\n", traceback);
         boolean linkage = ename != null && LINKAGE_ERRORS.contains(ename);
         for (String e : LINKAGE_ERRORS) {
             linkage |= all.contains("Caused by: " + e);
@@ -292,6 +418,9 @@ public final class Libraries implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            forgetEngine();
+        }
         loader.close();
     }
 }

@@ -8,16 +8,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 
 /**
- * The one class loader of user code: snippets, the jars a notebook adds and the toolkit layer.
- * Its search order is what the notebook sees, at run time as at compile time:
+ * The one class loader of the libraries user code sees: the jars a notebook adds and the toolkit
+ * layer (JShell's snippet classes are defined by a {@link CellClassLoader} of each session, whose
+ * parent this is). Its search order is what the notebook sees, at run time as at compile time:
  * <ol>
  *   <li>the JDK, and the kernel's documented user API ({@link ApiOnly}: the api jar's classes and
  *       {@code dev.jotter.kernel.ExitGuard}); nothing else of the kernel's class path;</li>
@@ -41,8 +40,6 @@ public final class SnippetClassLoader extends URLClassLoader {
 
     private final List<ClassPathEntry> notebook = new CopyOnWriteArrayList<>();
     private final List<ClassPathEntry> toolkit;
-    /** Snippet classes JShell gave to load, by binary name. */
-    private final Map<String, byte[]> snippets = new ConcurrentHashMap<>();
 
     SnippetClassLoader(ApiOnly parent, List<java.nio.file.Path> toolkitPaths) {
         super("jotter-notebook", new URL[0], parent);
@@ -74,16 +71,6 @@ public final class SnippetClassLoader extends URLClassLoader {
         return e;
     }
 
-    /** Declares a snippet class's bytes; {@link #loadClass} defines it on first use. */
-    void declare(String name, byte[] bytes) {
-        snippets.put(name, bytes);
-    }
-
-    /** @return the bytes of a snippet class declared here, or null */
-    byte[] snippetBytes(String name) {
-        return snippets.get(name);
-    }
-
     /** @return the entries searched, in order: the notebook's, then the toolkit's still in force */
     List<ClassPathEntry> searchOrder() {
         List<ClassPathEntry> all = new ArrayList<>(notebook);
@@ -97,10 +84,6 @@ public final class SnippetClassLoader extends URLClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] snippet = snippets.get(name);
-        if (snippet != null) {
-            return defineClass(name, snippet, 0, snippet.length, (java.security.ProtectionDomain) null);
-        }
         String file = name.replace('.', '/') + ".class";
         for (ClassPathEntry e : searchOrder()) {
             byte[] bytes;

@@ -15,19 +15,19 @@ import jdk.jshell.spi.ExecutionControl.ClassInstallException;
 import jdk.jshell.spi.ExecutionControl.InternalException;
 
 /**
- * JShell's class loading for the in-process engine, through the {@link Libraries}' one
- * {@link SnippetClassLoader} (where JDK 25's default delegate makes a URLClassLoader whose parent
- * sees the kernel's whole class path).
+ * JShell's class loading for the in-process engine: snippet classes in a {@link CellClassLoader}
+ * over the {@link Libraries}' one {@link SnippetClassLoader} (where JDK 25's default delegate makes
+ * a URLClassLoader whose parent sees the kernel's whole class path).
  */
 final class SnippetLoaderDelegate implements LoaderDelegate {
     private final Libraries libraries;
-    private final SnippetClassLoader loader;
+    private final CellClassLoader loader;
     private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
     private volatile ClassHierarchyResolver resolver;
 
     SnippetLoaderDelegate(Libraries libraries) {
         this.libraries = libraries;
-        this.loader = libraries.loader();
+        this.loader = new CellClassLoader(libraries.loader());
         resolver = newResolver();
     }
 
@@ -39,6 +39,11 @@ final class SnippetLoaderDelegate implements LoaderDelegate {
      */
     ClassHierarchyResolver resolver() {
         return resolver;
+    }
+
+    /** @return the session's class loader of snippet classes, over the libraries' */
+    CellClassLoader loader() {
+        return loader;
     }
 
     private ClassHierarchyResolver newResolver() {

@@ -66,11 +66,31 @@ public final class MagicHost implements MagicContext {
     }
 
     Object runLine(String name, String args) throws Exception {
-        return registry().runLine(name, args, this);
+        return inLoaderOf(registry().lineMagic(name).orElse(null), () -> registry().runLine(name, args, this));
     }
 
     Object runCell(String name, String args, String body) throws Exception {
-        return registry().runCell(name, args, body, this);
+        return inLoaderOf(registry().cellMagic(name).orElse(null), () -> registry().runCell(name, args, body, this));
+    }
+
+    /**
+     * Runs a magic of the notebook's class loader (the toolkit's %device and %seed) with that
+     * loader as the thread's context class loader, as its code runs in a cell: DJL finds its
+     * engines through it.
+     */
+    private static Object inLoaderOf(dev.jotter.magics.Magic magic, java.util.concurrent.Callable<Object> run) throws Exception {
+        ClassLoader own = magic == null ? null : magic.getClass().getClassLoader();
+        if (own == null || own == MagicHost.class.getClassLoader()) {
+            return run.call();
+        }
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(own);
+        try {
+            return run.call();
+        } finally {
+            t.setContextClassLoader(before);
+        }
     }
 
     @Override

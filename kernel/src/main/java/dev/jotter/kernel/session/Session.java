@@ -461,7 +461,7 @@ public final class Session implements AutoCloseable, DisplayHost {
         Libraries libs = libraries;
         if (libs != null) {
             try {
-                libs.close();
+                libs.release();
             } catch (java.io.IOException e) {
                 router.log().println("[jotter] could not close the notebook's jars: " + e);
             }

@@ -86,6 +86,34 @@ class LibrariesTest {
     }
 
     @Test
+    void aReplacementAfterTheToolkitsVersionWasLoadedSaysItComesTooLate() throws Exception {
+        Path lib2 = jar("lib-2.0", "org.example:lib:2.0", Map.of("p.Lib", "package p; public class Lib { public static String version() { return \"2.0\"; } }"));
+        Path lib1 = jar("lib-1.0", "org.example:lib:1.0", Map.of("p.Lib", "package p; public class Lib { public static String version() { return \"1.0\"; } }"));
+        try (Libraries libs = new Libraries(Libraries.locationOf(DisplayHost.class), List.of(lib2))) {
+            assertEquals("2.0", libs.loader().loadClass("p.Lib").getMethod("version").invoke(null));
+            libs.addNotebook(lib1);
+            String said = libs.takeNotice();
+            assertTrue(said.contains("already loaded") && said.contains("restart the kernel"), said);
+            assertEquals("2.0", libs.loader().loadClass("p.Lib").getMethod("version").invoke(null), "a class loader defines a name once");
+        }
+    }
+
+    @Test
+    void theNextSessionOfAJvmGetsTheLibrariesOfOneThatAddedNothing() throws Exception {
+        Libraries.startAfresh();
+        Libraries first = Libraries.forThisKernel();
+        first.release();
+        Libraries second = Libraries.forThisKernel();
+        assertSame(first, second, "kept: toolkit classes and natives stay with one class loader");
+        second.addNotebook(jar("lib-1.0", "org.example:lib:1.0", Map.of("p.Lib", "package p; public class Lib {}")));
+        second.release();
+        Libraries third = Libraries.forThisKernel();
+        assertTrue(third != second, "a notebook's jars never reach the next notebook");
+        assertTrue(third.loader().notebook().isEmpty());
+        third.close();
+    }
+
+    @Test
     void theUserApiIsTheOnlyPartOfTheKernelInSight() throws Exception {
         try (Libraries libs = new Libraries(Libraries.locationOf(DisplayHost.class), List.of())) {
             SnippetClassLoader loader = libs.loader();

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jotter.kernel.cli.NotebookRunner;
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
+import dev.jotter.kernel.jshell.Libraries;
+import java.io.IOException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +18,12 @@ import org.junit.jupiter.api.Test;
  * as a notebook starts a kernel. Resolves from Maven Central (or the local repository).
  */
 class NotebookLibrariesTest {
+
+    /** As a kernel starts: nothing of the toolkit loaded by an earlier session of this JVM. */
+    @BeforeEach
+    void freshJvm() throws IOException {
+        Libraries.startAfresh();
+    }
 
     private static String value(Recorder r) {
         assertNull(r.ename, () -> r.ename + ": " + r.evalue + "\n" + NotebookRunner.stripAnsi(String.join("\n", r.traceback)));
