@@ -71,6 +71,32 @@ class NotebookLibrariesTest {
     }
 
     @Test
+    void aLoggingBindingTheNotebookAddsIsTheOneDjlLogsThrough() {
+        OutputRouter router = new OutputRouter();
+        router.install();
+        try (Session session = new Session(router, new Renderers())) {
+            session.start();
+            assertNull(LibraryIsolationTest.run(session, router, "%maven org.slf4j:slf4j-simple:2.0.17").ename);
+            // DJL's logger: through the notebook's binding, not the kernel's slf4j-nop.
+            String factory = value(LibraryIsolationTest.run(session, router,
+                    "org.slf4j.LoggerFactory.getLogger(ai.djl.engine.Engine.class).getClass().getName()"));
+            assertEquals("\"org.slf4j.simple.SimpleLogger\"", factory);
+        }
+    }
+
+    @Test
+    void withoutABindingTheFirstUseOfDjlSaysNothingAboutLogging() {
+        OutputRouter router = new OutputRouter();
+        router.install();
+        try (Session session = new Session(router, new Renderers())) {
+            session.start();
+            Recorder r = LibraryIsolationTest.run(session, router, "org.slf4j.LoggerFactory.getLogger(ai.djl.engine.Engine.class).getClass().getName()");
+            assertEquals("\"org.slf4j.helpers.NOPLogger\"", value(r));
+            assertEquals("", r.stderr.toString(), "no SLF4J warning in the cell");
+        }
+    }
+
+    @Test
     void aNotebookWithNothingAddedUsesTheToolkitSilently() {
         OutputRouter router = new OutputRouter();
         router.install();
