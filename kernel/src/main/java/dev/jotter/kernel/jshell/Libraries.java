@@ -386,7 +386,7 @@ public final class Libraries implements AutoCloseable {
         }
         List<String> pairs = new ArrayList<>();
         conflicts.forEach((n, replaced) -> replaced.stream()
-                .filter(t -> t.artifact.key().equals(n.artifact.key())).findFirst()
+                .filter(t -> t.artifact.key().equals(n.artifact.key()) && !ANNOTATIONS_ONLY.contains(t.artifact.artifactId())).findFirst()
                 .ifPresent(t -> pairs.add(n.artifact.key() + " " + n.artifact.version() + " from the notebook instead of the toolkit's " + t.artifact.version())));
         if (pairs.size() > 3) {
             int more = pairs.size() - 3;
