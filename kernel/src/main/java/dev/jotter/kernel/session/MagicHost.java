@@ -43,11 +43,7 @@ public final class MagicHost implements MagicContext {
      * (%device, %seed, which work on the toolkit's DJL) and those of jars added before first use.
      */
     private Magics withNotebookMagics(Magics kernel) {
-        var libs = session.librariesOrNull();
-        if (libs == null) {
-            return kernel;
-        }
-        ClassLoader user = libs.loader();
+        ClassLoader user = session.openLibraries().loader();
         java.util.List<dev.jotter.magics.Magic> all = new java.util.ArrayList<>(kernel.all());
         for (Class<? extends dev.jotter.magics.Magic> type : java.util.List.of(dev.jotter.magics.LineMagic.class, dev.jotter.magics.CellMagic.class)) {
             var it = java.util.ServiceLoader.load(type, user).iterator();

@@ -93,9 +93,7 @@ public final class Session implements AutoCloseable, DisplayHost {
             System.setIn(stdin);
             // User code sees the JDK, the user API, the notebook's jars and then the toolkit layer,
             // never the kernel's own libraries (docs/library-isolation.md).
-            Libraries libs = Libraries.forThisKernel();
-            libs.onNotice(this::notice);
-            libraries = libs;
+            Libraries libs = openLibraries();
             quietLibraryLogging();
             JShell shell = machinery.build(router.originalOut(), router.log(), libs);
             workspace.useLibraries(libs);
@@ -130,9 +128,15 @@ public final class Session implements AutoCloseable, DisplayHost {
         return libraries;
     }
 
-    /** @return the libraries once {@link #start()} has made them, else null; never waits */
-    Libraries librariesOrNull() {
-        return libraries;
+    /** The session's libraries, made by whichever comes first: {@link #start()} or the chart warm-up. */
+    synchronized Libraries openLibraries() {
+        Libraries libs = libraries;
+        if (libs == null) {
+            libs = Libraries.forThisKernel();
+            libs.onNotice(this::notice);
+            libraries = libs;
+        }
+        return libs;
     }
 
     /** @return the layers user code compiles and runs against (waits for {@link #start()}) */
@@ -166,16 +170,11 @@ public final class Session implements AutoCloseable, DisplayHost {
 
     /**
      * Starts the toolkit's chart warm-up (dev.jotter.toolkit.plot.Warmup) in the notebook's class
-     * loader, once JShell has started; nothing when the toolkit layer has no such class.
+     * loader; a line in the kernel's log when the toolkit layer has no such class.
      */
     public void warmUpToolkit() {
-        Libraries libs;
-        try {
-            shell();
-            libs = libraries;
-        } catch (IllegalStateException e) {
-            return;
-        }
+        // Not waiting for JShell: the warm-up runs while JShell starts, as it did with the toolkit on the class path.
+        Libraries libs = openLibraries();
         Thread.currentThread().setContextClassLoader(libs.loader());
         try {
             Class.forName("dev.jotter.toolkit.plot.Warmup", true, libs.loader()).getMethod("start").invoke(null);
