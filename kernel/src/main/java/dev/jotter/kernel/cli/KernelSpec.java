@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code jotter install} and {@code jotter uninstall}: the kernelspec folder Jupyter reads to
- * start this kernel (kernel.json, logos, and a copy of the runnable jar so that the spec keeps
+ * start this kernel (kernel.json, logos, and a copy of the runnable jar and its lib/ folder so that the spec keeps
  * working after the build folder is cleaned).
  */
 final class KernelSpec {
@@ -199,6 +199,7 @@ final class KernelSpec {
                 Path tmp = target.resolve("jotter.jar.tmp");
                 Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(tmp, kernelJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                copyLibraries(jar.resolveSibling("lib"), target.resolve("lib"));
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -275,6 +276,43 @@ final class KernelSpec {
             return meta != null && meta.has("jotter_alias_of") ? meta.get("jotter_alias_of").getAsString() : null;
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * Copies the kernel's libraries (lib/, named by the jar's manifest) and the toolkit layer
+     * (lib/toolkit) beside the copied jar, replacing an earlier install's: the toolkit layer is
+     * every jar in lib/toolkit, so a stale one must not stay behind.
+     */
+    private static void copyLibraries(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            throw new IOException("Expected the kernel's libraries in " + from + " beside its jar, found none;"
+                    + " build the kernel with ./mvnw -pl kernel -am package, which puts them there");
+        }
+        Path tmp = to.resolveSibling("lib.tmp");
+        delete(tmp);
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path dest = tmp.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        delete(to);
+        Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -12,7 +12,7 @@ import dev.jotter.kernel.protocol.Json;
 import dev.jotter.kernel.protocol.Kernel;
 import dev.jotter.kernel.session.CellOutput;
 import dev.jotter.kernel.session.CellResult;
-import dev.jotter.toolkit.data.JavaSource;
+import dev.jotter.api.JavaSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -27,6 +27,7 @@ import javax.imageio.ImageIO;
  */
 public final class Renderers {
     private volatile List<Renderer> renderers;
+    private volatile ClassLoader userLoader;
 
     /** Creates the registry; renderers are found on first use, off the kernel's start-up path. */
     public Renderers() {}
@@ -40,6 +41,11 @@ public final class Renderers {
                 if (r == null) {
                     List<Renderer> found = new ArrayList<>();
                     ServiceLoader.load(Renderer.class, Renderers.class.getClassLoader()).forEach(found::add);
+                    ClassLoader user = userLoader;
+                    if (user != null) {
+                        // The toolkit's renderers (tables, charts, progress) live with the classes they render.
+                        loadFrom(user, found);
+                    }
                     found.sort(Comparator.comparingInt(Renderer::priority).reversed());
                     r = List.copyOf(found);
                     renderers = r;
@@ -47,6 +53,31 @@ public final class Renderers {
             }
         }
         return r;
+    }
+
+    /**
+     * Adds the renderers registered in the notebook's class loader (the toolkit layer's, and those
+     * of jars the notebook added before the first render) to those of the kernel's.
+     *
+     * @param loader the snippet class loader
+     */
+    public void alsoFrom(ClassLoader loader) {
+        userLoader = loader;
+    }
+
+    private static void loadFrom(ClassLoader loader, List<Renderer> found) {
+        var it = ServiceLoader.load(Renderer.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return;
+                }
+                found.add(it.next());
+            } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                // A renderer built on a library the notebook replaced: values it would render print as text.
+                System.err.println("A renderer could not load and is skipped: " + e);
+            }
+        }
     }
 
     /**
@@ -73,15 +104,26 @@ public final class Renderers {
         }
         if (value != null) {
             for (Renderer r : renderers()) {
-                if (r.supports(value)) {
-                    Map<String, Object> data = new LinkedHashMap<>(r.render(value, requested));
-                    data.putIfAbsent("text/plain", String.valueOf(value));
-                    Map<String, Object> kept = filter(data, requested);
-                    Map<String, Object> metadata = new LinkedHashMap<>(r.metadata(value, kept));
-                    // Metadata for a MIME type the bundle no longer carries would only confuse frontends.
-                    metadata.keySet().retainAll(kept.keySet());
-                    return new MimeBundle(kept, metadata);
+                Map<String, Object> rendered;
+                try {
+                    if (!r.supports(value)) {
+                        continue;
+                    }
+                    rendered = r.render(value, requested);
+                } catch (LinkageError e) {
+                    // A toolkit renderer linked against a library version the notebook replaced:
+                    // the value still shows, as text.
+                    System.err.println("The renderer " + r.getClass().getName() + " failed on this value (" + e
+                            + "); shown as text. A %maven line replacing a toolkit library is the likely cause.");
+                    continue;
                 }
+                Map<String, Object> data = new LinkedHashMap<>(rendered);
+                data.putIfAbsent("text/plain", String.valueOf(value));
+                Map<String, Object> kept = filter(data, requested);
+                Map<String, Object> metadata = new LinkedHashMap<>(r.metadata(value, kept));
+                // Metadata for a MIME type the bundle no longer carries would only confuse frontends.
+                metadata.keySet().retainAll(kept.keySet());
+                return new MimeBundle(kept, metadata);
             }
         }
         if (value instanceof RenderedImage img) {

@@ -26,6 +26,11 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
     private final SynchronousQueue<FutureTask<Object>> cells = new SynchronousQueue<>();
     private volatile Thread cellThread;
 
+    /** @param libraries the notebook's layers, which load the snippets */
+    CellThreadExecutionControl(Libraries libraries) {
+        super(libraries);
+    }
+
     /**
      * Runs a snippet's method on one long-lived thread, where JShell starts a thread (in a new
      * thread group) for every snippet and waits for it to end.

@@ -51,10 +51,11 @@ public sealed interface JShellMachinery permits TunedJShell, PlainJShell {
      *
      * @param out where JShell's own output goes
      * @param err where JShell's own errors go
-     * @param kernelClassPath the class path the kernel started with
+     * @param libraries what snippets compile and run against: the user API, the toolkit layer and
+     *                  the jars the notebook adds (ahead of the toolkit's)
      * @return the JShell, with nothing evaluated yet
      */
-    JShell build(PrintStream out, PrintStream err, List<Path> kernelClassPath);
+    JShell build(PrintStream out, PrintStream err, Libraries libraries);
 
     /**
      * Called once the JShell has its imports and has been warmed.

@@ -5,12 +5,18 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassTransform;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.CodeElement;
+import java.lang.classfile.CodeTransform;
+import java.lang.classfile.Label;
+import java.lang.classfile.instruction.BranchInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.classfile.instruction.LabelTarget;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.Field;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -18,8 +24,17 @@ import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * JDK 25's in-process execution (whose stop checks let an interrupt end {@code while(true){}}),
- * with exits in snippet classes rewritten into errors ({@link ExitGuard}) before they load. Public
+ * with exits in snippet classes rewritten into errors ({@link ExitGuard}) before they load, and
+ * classes loaded by the notebook's {@link SnippetClassLoader} (see {@link Libraries}). Public
  * JShell API only: {@link CellThreadExecutionControl} adds what needs JShell's internals.
+ *
+ * <p>The stop checks are woven here, not by {@link LocalExecutionControl#load}: JDK 25's weaving
+ * writes every method's stack maps again with {@code ClassFile.of()}, whose class-hierarchy
+ * resolver reads the system class loader only, so a snippet that merges two types of a jar added
+ * at run time (a ternary, an if/else, a catch of a library exception) failed to load with
+ * "Could not resolve class" (JDK-8366926). This weaving is the same (a call to JShell's
+ * {@code REPL.$Cancel$.stopCheck()} at each method's start and before each backward branch), with a
+ * resolver that reads what the snippet class loader sees, and the exit rewriting in the same pass.
  */
 public class JotterExecutionControl extends LocalExecutionControl {
     private static final ClassDesc CD_EXIT_GUARD = ClassDesc.of(ExitGuard.class.getName());
@@ -28,22 +43,102 @@ public class JotterExecutionControl extends LocalExecutionControl {
     private static final MethodTypeDesc MTD_RUNTIME_INT =
             MethodTypeDesc.of(ConstantDescs.CD_void, CD_RUNTIME, ConstantDescs.CD_int);
 
-    /** Runs snippets in this JVM, with the kernel's class loader as their parent. */
-    JotterExecutionControl() {
-        super(JotterExecutionControl.class.getClassLoader());
+    private final SnippetLoaderDelegate delegate;
+    private final ClassLoader loader;
+    /** The caller's context class loader while a snippet runs, restored after. */
+    private final ThreadLocal<ClassLoader> callerLoader = new ThreadLocal<>();
+
+    /**
+     * Runs snippets in this JVM, loaded by the libraries' snippet class loader.
+     *
+     * @param libraries the notebook's layers
+     */
+    JotterExecutionControl(Libraries libraries) {
+        this(new SnippetLoaderDelegate(libraries));
+    }
+
+    private JotterExecutionControl(SnippetLoaderDelegate delegate) {
+        super(delegate);
+        this.delegate = delegate;
+        this.loader = delegate.loader();
     }
 
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        super.load(rewrite(cbcs));
+        // Straight to the delegate: LocalExecutionControl.load would weave again with a resolver blind to added jars.
+        delegate.load(instrument(cbcs));
     }
 
-    private static ClassBytecodes[] rewrite(ClassBytecodes[] cbcs) {
-        ClassBytecodes[] rewritten = new ClassBytecodes[cbcs.length];
+    private ClassBytecodes[] instrument(ClassBytecodes[] cbcs) throws ClassInstallException {
+        ClassBytecodes[] woven = new ClassBytecodes[cbcs.length];
+        ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(delegate.resolver()));
         for (int i = 0; i < cbcs.length; i++) {
-            rewritten[i] = new ClassBytecodes(cbcs[i].name(), rewrite(cbcs[i].bytecodes()));
+            // Declared first, so that the resolver reads the batch's own classes when one merges another.
+            delegate.loader().declare(cbcs[i].name(), cbcs[i].bytecodes());
         }
-        return rewritten;
+        for (int i = 0; i < cbcs.length; i++) {
+            try {
+                woven[i] = new ClassBytecodes(cbcs[i].name(), instrument(cf, cbcs[i].bytecodes()));
+            } catch (IllegalArgumentException e) {
+                throw new ClassInstallException("Cannot add stop checks to " + cbcs[i].name() + ": " + e.getMessage()
+                        + "; a class it names is on no class path this kernel can read", new boolean[cbcs.length]);
+            }
+        }
+        return woven;
+    }
+
+    /** Stop checks, and exits rewritten when the class may call one: one parse and one write. */
+    private static byte[] instrument(ClassFile cf, byte[] classFile) {
+        boolean exits = names(classFile, EXIT) || names(classFile, HALT);
+        return cf.transformClass(cf.parse(classFile),
+                ClassTransform.transformingMethodBodies(CodeTransform.ofStateful(() -> new Weaver(exits))));
+    }
+
+    private static final ClassDesc CD_CANCEL = ClassDesc.of("REPL.$Cancel$");
+
+    /** Inserts JShell's stop check at the start of a method and before each backward branch; rewrites exits. */
+    private static final class Weaver implements CodeTransform {
+        private final Set<Label> seen = new HashSet<>();
+        private final boolean exits;
+
+        Weaver(boolean exits) {
+            this.exits = exits;
+        }
+
+        @Override
+        public void atStart(CodeBuilder cb) {
+            cb.invokestatic(CD_CANCEL, "stopCheck", ConstantDescs.MTD_void);
+        }
+
+        @Override
+        public void accept(CodeBuilder cb, CodeElement e) {
+            if (e instanceof LabelTarget t) {
+                seen.add(t.label());
+            } else if (e instanceof BranchInstruction b && seen.contains(b.target())) {
+                cb.invokestatic(CD_CANCEL, "stopCheck", ConstantDescs.MTD_void);
+            }
+            if (exits) {
+                rewriteExit(cb, e);
+            } else {
+                cb.with(e);
+            }
+        }
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        // Libraries that look up services or resources through the context loader (DJL's engines,
+        // SLF4J's providers) must find the notebook's, in the threads a cell starts too.
+        callerLoader.set(Thread.currentThread().getContextClassLoader());
+        Thread.currentThread().setContextClassLoader(loader);
+        super.clientCodeEnter();
+    }
+
+    @Override
+    protected void clientCodeLeave() {
+        super.clientCodeLeave();
+        Thread.currentThread().setContextClassLoader(callerLoader.get());
+        callerLoader.remove();
     }
 
     /**
@@ -56,7 +151,7 @@ public class JotterExecutionControl extends LocalExecutionControl {
     @Override
     public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
         REDEFINE_ATTEMPTS.incrementAndGet();
-        super.redefine(rewrite(cbcs));
+        super.redefine(cbcs);
     }
 
     /** The snippet class whose code ran last: the class of the snippet JShell just evaluated. */
@@ -149,12 +244,19 @@ public class JotterExecutionControl extends LocalExecutionControl {
 
     /** Lets JShell.builder().executionEngine(...) create a control. */
     static final class Provider implements ExecutionControlProvider {
-        private final java.util.function.Supplier<? extends JotterExecutionControl> factory;
+        private final java.util.function.Function<Libraries, ? extends JotterExecutionControl> factory;
         private volatile JotterExecutionControl control;
+        private volatile Libraries libraries;
 
         /** @param factory makes the control when JShell asks for one */
-        Provider(java.util.function.Supplier<? extends JotterExecutionControl> factory) {
+        Provider(java.util.function.Function<Libraries, ? extends JotterExecutionControl> factory) {
             this.factory = factory;
+        }
+
+        /** @param libraries what the next control loads snippets with */
+        Provider with(Libraries libraries) {
+            this.libraries = libraries;
+            return this;
         }
 
         @Override
@@ -164,7 +266,7 @@ public class JotterExecutionControl extends LocalExecutionControl {
 
         @Override
         public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-            control = factory.get();
+            control = factory.apply(java.util.Objects.requireNonNull(libraries, "Expected the libraries before JShell starts the engine"));
             return control;
         }
 

@@ -19,8 +19,12 @@ public final class PlainJShell implements JShellMachinery {
     public PlainJShell() {}
 
     @Override
-    public JShell build(PrintStream out, PrintStream err, List<Path> kernelClassPath) {
-        return JShell.builder().executionEngine(engine, Map.of()).compilerOptions("-proc:none").out(out).err(err).build();
+    public JShell build(PrintStream out, PrintStream err, Libraries libraries) {
+        // The file manager is public API (javax.tools): without it javac would compile against the
+        // kernel's whole class path, which the snippet class loader does not let user code see.
+        return JShell.builder().executionEngine(engine.with(libraries), Map.of()).compilerOptions("-proc:none")
+                .fileManager(std -> new UnindexedClassPath(std, libraries.compiledLayers()))
+                .out(out).err(err).build();
     }
 
     @Override

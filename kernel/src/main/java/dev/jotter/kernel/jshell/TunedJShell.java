@@ -56,11 +56,11 @@ public final class TunedJShell implements JShellMachinery {
     private volatile ExpressionCompiler expressions;
 
     @Override
-    public JShell build(PrintStream out, PrintStream err, List<Path> kernelClassPath) {
+    public JShell build(PrintStream out, PrintStream err, Libraries libraries) {
         return JShell.builder()
-                .executionEngine(engine, Map.of())
+                .executionEngine(engine.with(libraries), Map.of())
                 .compilerOptions("-proc:none")
-                .fileManager(std -> new UnindexedClassPath(std, kernelClassPath))
+                .fileManager(std -> new UnindexedClassPath(std, libraries.compiledLayers()))
                 .out(out).err(err)
                 .build();
     }

@@ -25,12 +25,19 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
- * The compiler's file manager, with the JDK and the kernel's own class path left out of the one
- * thing that lists class-path entries by path: JShell's background class index.
+ * The compiler's file manager: the compiler's class path in the {@link Libraries}' order (the
+ * notebook's jars, then the toolkit layer; the user API), and the kernel's own layers left out of
+ * the one thing that lists class-path entries by path: JShell's background class index.
  *
- * <p>Why: JShell indexes every class it can see by simple name (a set of fully qualified names per
+ * <p>Order: JShell keeps one class path string, the kernel's {@code java.class.path} followed by
+ * every jar added; here the kernel's class path is dropped (user code must not compile against
+ * ZeroMQ, Gson or the kernel's internals, which it could not load), and the kernel's layers, the
+ * api and the toolkit, come after the notebook's jars, so that what a notebook adds with
+ * {@code %maven} is what it compiles against, as it is what it runs against.
+ *
+ * <p>Why unindexed: JShell indexes every class it can see by simple name (a set of fully qualified names per
  * simple name) so that it can suggest imports and complete package names. For the JDK's and the
- * kernel jar's tens of thousands of classes that index, and the file systems opened to build it,
+ * toolkit's tens of thousands of classes that index, and the file systems opened to build it,
  * stay on the heap for the kernel's whole life, the largest part of an idle kernel's live objects,
  * besides the CPU to build it after every start. javac does not read it: the compiler finds classes through
  * {@link #list} and {@link #inferBinaryName}, which still see everything, so every class compiles
@@ -38,10 +45,10 @@ import javax.tools.StandardLocation;
  * {@link dev.jotter.kernel.session.PackageNames} instead. Jars added later ({@code %maven}, {@code %jars}) are indexed by
  * JShell as usual.
  *
- * <p>The kernel's own jars are read here rather than by the standard file manager, through
+ * <p>The layers' jars are read here rather than by the standard file manager, through
  * {@link ZipFile}, whose central directory the JVM shares with the class loader that already has
  * the jar open. The standard file manager opens each jar as a zip file system of its own, which
- * keeps an index node and a name for each entry of the kernel jar, on the heap for the kernel's
+ * keeps an index node and a name for each entry of the jar, on the heap for the kernel's
  * whole life. Here a jar costs a list of class-file names per package.
  *
  * <p>It also answers the one listing javac asks for on every compilation: JShell's own package
@@ -49,55 +56,84 @@ import javax.tools.StandardLocation;
  */
 final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFileManager> implements StandardJavaFileManager {
     private final Set<Path> hidden;
+    /** The layers' class folders: read by the standard file manager, after the notebook's entries. */
+    private final List<Path> layerFolders;
+    /** JShell's class path starts with this (TaskFactory: java.class.path, then each added path). */
+    private final String initialClassPath;
 
     /**
      * @param delegate the compiler's standard file manager
-     * @param hidden class-path entries to leave out of {@link #getLocationAsPaths}, as well as the JDK
+     * @param layers the kernel's layers user code compiles against (the api, then the toolkit), in
+     *               search order: after the notebook's jars, and left out of {@link #getLocationAsPaths}
      */
-    UnindexedClassPath(StandardJavaFileManager delegate, Collection<Path> hidden) {
+    UnindexedClassPath(StandardJavaFileManager delegate, Collection<Path> layers) {
+        this(delegate, layers, System.getProperty("java.class.path", ""));
+    }
+
+    UnindexedClassPath(StandardJavaFileManager delegate, Collection<Path> layers, String initialClassPath) {
         super(delegate);
-        List<Path> normalized = hidden.stream().map(UnindexedClassPath::normalize).distinct().toList();
+        this.initialClassPath = initialClassPath;
+        List<Path> normalized = layers.stream().map(UnindexedClassPath::normalize).distinct().toList();
         this.hidden = Set.copyOf(normalized);
         List<Archive> opened = new ArrayList<>();
-        // In class-path order: the first jar with a class is the one javac and the class loader use.
+        List<Path> folders = new ArrayList<>();
+        // In search order: the first jar with a class is the one javac and the class loader use.
         for (Path p : normalized) {
             if (Files.isRegularFile(p)) {
                 try {
                     opened.add(new Archive(p));
                 } catch (IOException e) {
                     // Not a jar this can read: the standard file manager reads it, as javac would.
+                    folders.add(p);
                 }
+            } else if (Files.isDirectory(p)) {
+                folders.add(p);
             }
         }
         archives = List.copyOf(opened);
-        archivePaths = Set.copyOf(archives.stream().map(a -> a.path).toList());
-        // The standard file manager's class path starts as java.class.path, the kernel's jars included.
-        Iterable<? extends Path> initial = delegate.getLocationAsPaths(StandardLocation.CLASS_PATH);
-        if (initial != null && !archives.isEmpty()) {
-            try {
-                delegate.setLocationFromPaths(StandardLocation.CLASS_PATH, withoutArchives(initial));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot set the compiler's class path to " + initial, e);
-            }
+        layerFolders = List.copyOf(folders);
+        try {
+            // The standard file manager's class path starts as java.class.path: the kernel's, not the user's.
+            delegate.setLocationFromPaths(StandardLocation.CLASS_PATH, layerFolders);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the compiler's class path to " + layerFolders, e);
         }
     }
 
-    /** The hidden class-path entries that are jars: read here, not by the standard file manager. */
+    /** The layers' jars: read here, not by the standard file manager. */
     private final List<Archive> archives;
-    private final Set<Path> archivePaths;
 
     private static Path normalize(Path p) {
         return p.toAbsolutePath().normalize();
     }
 
-    private List<Path> withoutArchives(Iterable<? extends Path> paths) {
-        List<Path> rest = new ArrayList<>();
-        for (Path p : paths) {
-            if (!archivePaths.contains(normalize(p))) {
-                rest.add(p);
+    /** The entries JShell's class path string names after the kernel's own class path: the notebook's. */
+    private List<Path> notebookEntries(String classPath) {
+        String added = classPath;
+        List<String> kernel = List.of();
+        if (!initialClassPath.isEmpty() && classPath.startsWith(initialClassPath)) {
+            added = classPath.substring(initialClassPath.length());
+        } else {
+            kernel = List.of(initialClassPath.split(File.pathSeparator));
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String entry : added.split(File.pathSeparator)) {
+            if (!entry.isEmpty() && !kernel.contains(entry)) {
+                paths.add(Path.of(entry));
             }
         }
-        return rest;
+        return paths;
+    }
+
+    private List<Path> withLayers(Collection<? extends Path> notebook) {
+        List<Path> all = new ArrayList<>();
+        for (Path p : notebook) {
+            if (!hidden.contains(normalize(p))) {
+                all.add(p);
+            }
+        }
+        all.addAll(layerFolders);
+        return all;
     }
 
     /** The options that set the class path; JShell sets it with -classpath when a jar is added. */
@@ -105,18 +141,13 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
 
     @Override
     public boolean handleOption(String current, Iterator<String> remaining) {
-        if (!CLASS_PATH_OPTIONS.contains(current) || archives.isEmpty() || !remaining.hasNext()) {
+        if (!CLASS_PATH_OPTIONS.contains(current) || !remaining.hasNext()) {
             return fileManager.handleOption(current, remaining);
         }
-        List<Path> paths = new ArrayList<>();
-        for (String entry : remaining.next().split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                paths.add(Path.of(entry));
-            }
-        }
+        List<Path> paths = withLayers(notebookEntries(remaining.next()));
         try {
             // Not handleOption with the rest: an empty class path there would mean the working directory.
-            fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, withoutArchives(paths));
+            fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, paths);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set the compiler's class path to " + paths, e);
         }
@@ -136,7 +167,7 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
 
     @Override
     public void setLocationFromPaths(Location location, Collection<? extends Path> paths) throws IOException {
-        fileManager.setLocationFromPaths(location, location == StandardLocation.CLASS_PATH && paths != null ? withoutArchives(paths) : paths);
+        fileManager.setLocationFromPaths(location, location == StandardLocation.CLASS_PATH && paths != null ? withLayers(paths) : paths);
     }
 
     @Override
@@ -164,7 +195,8 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
 
     @Override
     public JavaFileObject getJavaFileForInput(Location location, String className, JavaFileObject.Kind kind) throws IOException {
-        if (location == StandardLocation.CLASS_PATH && kind == JavaFileObject.Kind.CLASS) {
+        JavaFileObject found = fileManager.getJavaFileForInput(location, className, kind);
+        if (found == null && location == StandardLocation.CLASS_PATH && kind == JavaFileObject.Kind.CLASS) {
             for (Archive a : archives) {
                 ArchivedClass c = a.find(className);
                 if (c != null) {
@@ -172,7 +204,7 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
                 }
             }
         }
-        return fileManager.getJavaFileForInput(location, className, kind);
+        return found;
     }
 
     @Override
@@ -183,7 +215,7 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
         fileManager.close();
     }
 
-    /** A jar on the kernel's class path: its class files by package, read once. */
+    /** A jar of the kernel's layers: its class files by package, read once. */
     private static final class Archive {
         final Path path;
         final ZipFile zip;
@@ -246,7 +278,7 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
         }
     }
 
-    /** A class file in one of the kernel's jars. */
+    /** A class file in one of the layers' jars. */
     private static final class ArchivedClass extends SimpleJavaFileObject {
         private final Archive archive;
         private final String entry;
@@ -327,14 +359,14 @@ final class UnindexedClassPath extends ForwardingJavaFileManager<StandardJavaFil
         if (location != StandardLocation.CLASS_PATH || archives.isEmpty() || !kinds.contains(JavaFileObject.Kind.CLASS)) {
             return found;
         }
-        // The kernel's jars first, as on the class loader's path: javac takes the first class file
-        // of a name, so a jar added later with another version of a library compiles against the
-        // version that will run.
+        // The notebook's jars first, then the layers, as on the snippet class loader's path: javac
+        // takes the first class file of a name, so a jar the notebook adds with another version of
+        // a toolkit library compiles against the version that will run.
         List<JavaFileObject> all = new ArrayList<>();
+        found.forEach(all::add);
         for (Archive a : archives) {
             a.list(packageName, recurse, all);
         }
-        found.forEach(all::add);
         return all;
     }
 

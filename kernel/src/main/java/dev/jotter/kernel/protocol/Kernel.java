@@ -133,7 +133,7 @@ public final class Kernel {
             }
         }));
         if (warmUpCharts) {
-            Thread.ofPlatform().daemon().name("jotter-warmup").start(afterFirstReply(dev.jotter.toolkit.plot.Warmup::start));
+            Thread.ofPlatform().daemon().name("jotter-warmup").start(afterFirstReply(session::warmUpToolkit));
         }
         publish(null, "status", Json.obj("execution_state", "starting"));
         start("jotter-shell", () -> serve(shell, false));

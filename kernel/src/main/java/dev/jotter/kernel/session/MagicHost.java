@@ -30,7 +30,7 @@ public final class MagicHost implements MagicContext {
             synchronized (this) {
                 r = registry;
                 if (r == null) {
-                    r = Magics.load(MagicHost.class.getClassLoader());
+                    r = withNotebookMagics(Magics.load(MagicHost.class.getClassLoader()));
                     registry = r;
                 }
             }
@@ -38,12 +38,55 @@ public final class MagicHost implements MagicContext {
         return r;
     }
 
+    /**
+     * The kernel's magics plus those registered in the notebook's class loader: the toolkit's
+     * (%device, %seed, which work on the toolkit's DJL) and those of jars added before first use.
+     */
+    private Magics withNotebookMagics(Magics kernel) {
+        ClassLoader user = session.openLibraries().loader();
+        java.util.List<dev.jotter.magics.Magic> all = new java.util.ArrayList<>(kernel.all());
+        for (Class<? extends dev.jotter.magics.Magic> type : java.util.List.of(dev.jotter.magics.LineMagic.class, dev.jotter.magics.CellMagic.class)) {
+            var it = java.util.ServiceLoader.load(type, user).iterator();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    all.add(it.next());
+                } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                    System.err.println("A magic could not load and is skipped: " + e);
+                }
+            }
+        }
+        return Magics.of(all);
+    }
+
     Object runLine(String name, String args) throws Exception {
-        return registry().runLine(name, args, this);
+        return inLoaderOf(registry().lineMagic(name).orElse(null), () -> registry().runLine(name, args, this));
     }
 
     Object runCell(String name, String args, String body) throws Exception {
-        return registry().runCell(name, args, body, this);
+        return inLoaderOf(registry().cellMagic(name).orElse(null), () -> registry().runCell(name, args, body, this));
+    }
+
+    /**
+     * Runs a magic of the notebook's class loader (the toolkit's %device and %seed) with that
+     * loader as the thread's context class loader, as its code runs in a cell: DJL finds its
+     * engines through it.
+     */
+    private static Object inLoaderOf(dev.jotter.magics.Magic magic, java.util.concurrent.Callable<Object> run) throws Exception {
+        ClassLoader own = magic == null ? null : magic.getClass().getClassLoader();
+        if (own == null || own == MagicHost.class.getClassLoader()) {
+            return run.call();
+        }
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(own);
+        try {
+            return run.call();
+        } finally {
+            t.setContextClassLoader(before);
+        }
     }
 
     @Override

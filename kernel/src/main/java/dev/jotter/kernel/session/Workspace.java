@@ -1,7 +1,6 @@
 package dev.jotter.kernel.session;
 
 import dev.jotter.magics.MagicContext;
-import dev.jotter.toolkit.data.WorkingDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +62,11 @@ public final class Workspace {
                 shell.get().addToClasspath(abs.toString());
             }
         }
+        var libs = libraries;
+        if (libs != null) {
+            // One sentence for all the jars of one %maven line, said at once.
+            libs.takeNotice();
+        }
     }
 
     /** @return what {@link #addToClasspath} added, in order */
@@ -90,6 +94,39 @@ public final class Workspace {
      */
     public void setWorkingDirectory(Path dir) {
         this.workingDirectory = dir.toAbsolutePath().normalize();
-        WorkingDirectory.set(workingDirectory);
+        tellToolkit();
+    }
+
+    private volatile ClassLoader toolkitLoader;
+    private volatile dev.jotter.kernel.jshell.Libraries libraries;
+
+    /**
+     * Lets the toolkit of the notebook's class loader know the working directory from now on, and
+     * has the libraries say which toolkit libraries each addition replaced.
+     *
+     * @param libraries the notebook's layers, whose class loader holds the toolkit
+     */
+    void useLibraries(dev.jotter.kernel.jshell.Libraries libraries) {
+        this.libraries = libraries;
+        toolkitLoader = libraries.loader();
+        tellToolkit();
+    }
+
+    /**
+     * The toolkit's WorkingDirectory is a class of the notebook's class loader, not the kernel's:
+     * reached by name, and skipped when the toolkit layer has none.
+     */
+    private void tellToolkit() {
+        ClassLoader loader = toolkitLoader;
+        if (loader == null) {
+            return;
+        }
+        try {
+            Class.forName("dev.jotter.toolkit.data.WorkingDirectory", true, loader).getMethod("set", Path.class).invoke(null, workingDirectory);
+        } catch (ClassNotFoundException e) {
+            // No toolkit layer: nothing resolves relative paths but the JVM.
+        } catch (ReflectiveOperationException | LinkageError e) {
+            System.err.println("The toolkit did not take the working directory " + workingDirectory + ": " + e);
+        }
     }
 }

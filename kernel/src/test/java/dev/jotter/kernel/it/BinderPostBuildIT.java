@@ -76,7 +76,14 @@ class BinderPostBuildIT {
         String argv = kernel.getAsJsonArray("argv").toString();
         assertTrue(argv.contains("-Xmx896m") && argv.contains("-XX:MaxDirectMemorySize="), "Binder memory caps missing from kernel.json: " + argv);
         assertTrue(argv.contains(spec.resolve("jotter.jar").toString()), "the kernelspec must run its own copy of the jar: " + argv);
-        assertTrue(Files.size(spec.resolve("jotter.jar")) > 1_000_000, "kernelspec jar copy is missing or truncated");
+        assertTrue(Files.size(spec.resolve("jotter.jar")) > 100_000, "kernelspec jar copy is missing or truncated");
+        // The jar's libraries and the toolkit layer travel with it (docs/library-isolation.md).
+        try (Stream<Path> toolkit = Files.list(spec.resolve("lib/toolkit"))) {
+            assertTrue(toolkit.anyMatch(j -> j.getFileName().toString().startsWith("pytorch-native-cpu-")),
+                    "the kernelspec's lib/toolkit lacks PyTorch's natives");
+        }
+        assertTrue(Files.isRegularFile(spec.resolve("lib/jeromq-0.6.0.jar")) || Files.list(spec.resolve("lib")).anyMatch(j -> j.getFileName().toString().startsWith("jeromq-")),
+                "the kernelspec's lib/ lacks the kernel's libraries");
         assertTrue(argv.contains("-XX:CompilerDirectivesFile=" + spec.resolve("jit-directives.json")) && Files.isRegularFile(spec.resolve("jit-directives.json")),
                 "the kernelspec must carry its compiler directives: " + argv);
         assertTrue(transcript.contains("libtorch works: 1 + 1 = 2.0"), "the warm-up did not run libtorch:\n" + transcript);

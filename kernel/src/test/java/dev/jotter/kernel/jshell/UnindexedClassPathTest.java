@@ -59,18 +59,26 @@ class UnindexedClassPathTest {
     }
 
     @Test
-    void theKernelsJarComesFirstAsOnTheClassLoadersPath(@TempDir Path dir) throws IOException {
-        Path kernelJar = greeterJar(dir);
-        // A jar added later (%maven, %jars) with another version of the same class.
+    void theNotebooksJarComesFirstAsOnTheSnippetClassLoadersPath(@TempDir Path dir) throws IOException {
+        Path toolkitJar = greeterJar(dir);
+        // A jar the notebook adds (%maven, %jars) with another version of the same class.
         Path added = jar(dir, "added", "package p; public class Greeter { public static String other() { return \"other\"; } }");
+        Path kernelJar = jar(dir, "kernel", "package p; public class Greeter { public static String kernel() { return \"kernel\"; } }");
         StandardJavaFileManager std = JAVAC.getStandardFileManager(null, null, null);
-        try (UnindexedClassPath fm = new UnindexedClassPath(std, List.of(kernelJar))) {
+        // JShell's class path string: the kernel's java.class.path, then each path added.
+        try (UnindexedClassPath fm = new UnindexedClassPath(std, List.of(toolkitJar), kernelJar.toString())) {
             fm.handleOption("-classpath", List.of(kernelJar + java.io.File.pathSeparator + added).iterator());
             fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(Files.createDirectories(dir.resolve("out"))));
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             boolean ok = JAVAC.getTask(null, fm, diagnostics, List.of("-proc:none"), null, List.of(source("q.User",
-                    "package q; public class User { String s = p.Greeter.hi(); }"))).call();
-            assertTrue(ok, "compiled against the added jar's Greeter, not the one the class loader will run: " + diagnostics.getDiagnostics());
+                    "package q; public class User { String s = p.Greeter.other(); }"))).call();
+            assertTrue(ok, "compiled against the notebook's Greeter, the one the class loader will run: " + diagnostics.getDiagnostics());
+            for (String method : List.of("hi", "kernel")) {
+                DiagnosticCollector<JavaFileObject> wrong = new DiagnosticCollector<>();
+                assertFalse(JAVAC.getTask(null, fm, wrong, List.of("-proc:none"), null, List.of(source("q.User",
+                        "package q; public class User { String s = p.Greeter." + method + "(); }"))).call(),
+                        "compiled against a Greeter the snippet class loader never runs: " + method);
+            }
         }
     }
 

@@ -18,7 +18,7 @@ public final class Recorder implements CellOutput {
     public synchronized void stream(String name, String text) {
         if (name.equals("stdout")) {
             stdout.append(text);
-        } else {
+        } else if (name.equals("stderr")) {
             stderr.append(text);
         }
     }

@@ -7,7 +7,7 @@ import dev.jotter.magics.ForwardingMagicContext;
 import dev.jotter.magics.MagicArgs;
 import dev.jotter.magics.MagicContext;
 import dev.jotter.magics.Magics;
-import dev.jotter.toolkit.data.JavaSource;
+import dev.jotter.api.JavaSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

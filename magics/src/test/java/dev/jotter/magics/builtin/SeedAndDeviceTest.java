@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jotter.magics.JShellContext;
 import dev.jotter.magics.MagicException;
+import dev.jotter.toolkit.notebook.DeviceMagic;
+import dev.jotter.toolkit.notebook.SeedMagic;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

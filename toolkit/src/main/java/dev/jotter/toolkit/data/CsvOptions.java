@@ -1,5 +1,7 @@
 package dev.jotter.toolkit.data;
 
+import dev.jotter.api.JavaSource;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;

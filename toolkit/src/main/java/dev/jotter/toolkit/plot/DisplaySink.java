@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where the toolkit shows things that update in place, such as a training progress bar or a
- * live loss chart. The toolkit knows nothing of Jupyter: a notebook kernel registers its own
- * implementation with {@link ServiceLoader} (and {@link #isNotebook()} true), while a plain
+ * live loss chart. The toolkit knows nothing of Jupyter: in a Jotter kernel,
+ * {@code dev.jotter.toolkit.notebook.HostDisplaySink} (registered with {@link ServiceLoader}, on the
+ * user API only) says {@link #isNotebook()} and shows through the kernel's display, while a plain
  * program falls back to {@link #console()}, which prints text lines.
  */
 public interface DisplaySink {

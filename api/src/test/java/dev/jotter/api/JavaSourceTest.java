@@ -1,4 +1,4 @@
-package dev.jotter.toolkit.data;
+package dev.jotter.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

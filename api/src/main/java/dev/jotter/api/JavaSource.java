@@ -1,4 +1,4 @@
-package dev.jotter.toolkit.data;
+package dev.jotter.api;
 
 /**
  * Java source text for values, where the toolkit or a magic writes code meant to be run or pasted

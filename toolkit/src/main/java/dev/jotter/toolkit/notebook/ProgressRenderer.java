@@ -1,4 +1,4 @@
-package dev.jotter.magics.render;
+package dev.jotter.toolkit.notebook;
 
 import dev.jotter.magics.Renderer;
 import dev.jotter.toolkit.plot.ProgressView;

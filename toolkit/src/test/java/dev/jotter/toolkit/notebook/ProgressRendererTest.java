@@ -1,4 +1,4 @@
-package dev.jotter.magics.render;
+package dev.jotter.toolkit.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

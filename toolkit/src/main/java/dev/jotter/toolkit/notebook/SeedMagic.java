@@ -1,4 +1,4 @@
-package dev.jotter.magics.builtin;
+package dev.jotter.toolkit.notebook;
 
 import dev.jotter.magics.AbstractMagic;
 import dev.jotter.magics.LineMagic;
