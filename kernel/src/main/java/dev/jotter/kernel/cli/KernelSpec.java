@@ -1,11 +1,10 @@
 package dev.jotter.kernel.cli;
 
 import com.google.gson.JsonObject;
+import dev.jotter.kernel.jshell.Libraries;
 import dev.jotter.kernel.jvm.IdleCollector;
 import dev.jotter.kernel.protocol.Json;
 import dev.jotter.kernel.protocol.Kernel;
-import dev.jotter.toolkit.train.Devices;
-import dev.jotter.toolkit.train.TorchLibrary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -119,12 +118,36 @@ final class KernelSpec {
      */
     static Path torchLibrary(String dir) throws Main.UsageException {
         Path folder = Path.of(dir).toAbsolutePath().normalize();
-        TorchLibrary.Selection s = Devices.selectionFor(folder);
-        if (!s.use()) {
-            throw new Main.UsageException("--torch-library " + folder + " cannot be used: " + s.reason()
-                    + (s.fix() == null ? "" : ". To fix: " + s.fix()));
+        Object s = torchSelection(folder);
+        if (!(Boolean) selectionPart(s, "use")) {
+            Object fix = selectionPart(s, "fix");
+            throw new Main.UsageException("--torch-library " + folder + " cannot be used: " + selectionPart(s, "reason")
+                    + (fix == null ? "" : ". To fix: " + fix));
         }
         return folder;
+    }
+
+    /**
+     * The toolkit's verdict on a libtorch folder ({@code Devices.selectionFor}), asked through the
+     * toolkit layer's loader: the kernel never links to the toolkit (docs/library-isolation.md).
+     */
+    private static Object torchSelection(Path folder) throws Main.UsageException {
+        try {
+            Class<?> devices = Class.forName("dev.jotter.toolkit.train.Devices", true, Libraries.forThisKernel().loader());
+            return devices.getMethod("selectionFor", Path.class).invoke(null, folder);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new Main.UsageException("--torch-library " + folder + " could not be checked: " + e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new Main.UsageException("--torch-library needs the toolkit layer (lib/toolkit beside jotter.jar), which this install lacks: " + e);
+        }
+    }
+
+    private static Object selectionPart(Object selection, String part) throws Main.UsageException {
+        try {
+            return selection.getClass().getMethod(part).invoke(selection);
+        } catch (ReflectiveOperationException e) {
+            throw new Main.UsageException("the toolkit's TorchLibrary.Selection has no " + part + "(): " + e);
+        }
     }
 
     /** The kernel's environment in kernel.json: the selected libtorch folder, if any. */
@@ -235,7 +258,7 @@ final class KernelSpec {
         }
         out.println("Installed kernelspec '" + o.name() + "' (" + o.displayName() + ") in " + target);
         if (o.torchLibrary() != null) {
-            out.println("libtorch: " + Devices.selectionFor(o.torchLibrary()).reason() + " (JOTTER_TORCH_LIBRARY in kernel.json)");
+            out.println("libtorch: " + selectionPart(torchSelection(o.torchLibrary()), "reason") + " (JOTTER_TORCH_LIBRARY in kernel.json)");
         }
         if (o.ijava()) {
             // The same kernel under IJava's name, sharing the jar and start-up cache of the first.

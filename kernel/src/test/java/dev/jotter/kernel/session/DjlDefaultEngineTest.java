@@ -77,9 +77,9 @@ class DjlDefaultEngineTest {
         router.install();
         try (Session session = new Session(router, new Renderers())) {
             session.start();
-            assertEquals("\"PyTorch\"", value(LibraryIsolationTest.run(session, router, "ai.djl.engine.Engine.getDefaultEngineName()")));
+            assertEquals("PyTorch", value(LibraryIsolationTest.run(session, router, "ai.djl.engine.Engine.getDefaultEngineName()")));
             assertNull(LibraryIsolationTest.run(session, router, "%jars " + engineJar).ename);
-            assertEquals("\"Fake\"", value(LibraryIsolationTest.run(session, router, "ai.djl.engine.Engine.getDefaultEngineName()")));
+            assertEquals("Fake", value(LibraryIsolationTest.run(session, router, "ai.djl.engine.Engine.getDefaultEngineName()")));
             assertEquals("true", value(LibraryIsolationTest.run(session, router, "ai.djl.engine.Engine.hasEngine(\"Fake\") && ai.djl.engine.Engine.hasEngine(\"PyTorch\")")));
         }
         assertNull(System.getProperty("ai.djl.default_engine"), "the notebook's choice ends with its session");
@@ -92,7 +92,7 @@ class DjlDefaultEngineTest {
         try (Session session = new Session(router, new Renderers())) {
             session.start();
             assertNull(LibraryIsolationTest.run(session, router, "%jars " + engineJar).ename);
-            assertEquals("\"Fake\"", value(LibraryIsolationTest.run(session, router, "ai.djl.engine.Engine.getDefaultEngineName()")));
+            assertEquals("Fake", value(LibraryIsolationTest.run(session, router, "ai.djl.engine.Engine.getDefaultEngineName()")));
         }
     }
 }

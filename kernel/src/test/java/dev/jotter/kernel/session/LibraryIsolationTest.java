@@ -70,12 +70,12 @@ class LibraryIsolationTest {
         Recorder compile = run("import org.zeromq.ZMQ;");
         assertTrue(compile.ename != null, "import org.zeromq.ZMQ compiled");
         // Gson is DJL's dependency, in the toolkit layer: the notebook's class loader's copy, never the kernel's.
-        assertEquals("\"jotter-notebook\"", value(run("com.google.gson.Gson.class.getClassLoader().getName()")));
+        assertEquals("jotter-notebook", value(run("com.google.gson.Gson.class.getClassLoader().getName()")));
     }
 
     @Test
     void theUserApiAndTheToolkitAreThere() {
-        assertEquals("\"jotter-notebook\"", value(run("Table.create(\"t\").getClass().getClassLoader().getName()")));
+        assertEquals("jotter-notebook", value(run("Table.create(\"t\").getClass().getClassLoader().getName()")));
         assertEquals("true", value(run("dev.jotter.kernel.Display.class.getClassLoader() == ClassLoader.getSystemClassLoader()")));
         Recorder table = run("Table.create(\"t\", IntColumn.create(\"x\", new int[] {1, 2, 3}))");
         assertNull(table.ename);
@@ -113,12 +113,12 @@ class LibraryIsolationTest {
         Path jar = libraryJar(dir);
         assertNull(run("%jars " + jar).ename);
         // A ternary of two library types: a stack-map merge of Left and Right.
-        assertEquals("\"Right\"", value(run("boolean flag = false;\nvar o = flag ? new lib.Left() : new lib.Right();\no.name()")));
+        assertEquals("Right", value(run("boolean flag = false;\nvar o = flag ? new lib.Left() : new lib.Right();\no.name()")));
         // An if/else that assigns either, in a method.
         run("lib.Base pick(boolean left) { lib.Base b; if (left) { b = new lib.Left(); } else { b = new lib.Right(); } return b; }");
-        assertEquals("\"Left\"", value(run("pick(true).name()")));
+        assertEquals("Left", value(run("pick(true).name()")));
         // A try/catch of library exceptions, as an expression's statement and in a loop.
-        assertEquals("\"checked unchecked\"", value(run("""
+        assertEquals("checked unchecked", value(run("""
                 String seen = "";
                 for (boolean checked : new boolean[] {true, false}) {
                     try {
@@ -130,6 +130,6 @@ class LibraryIsolationTest {
                 seen""")));
         // A class declared in a cell that merges them too.
         run("class Chooser { lib.Base choose(int i) { return i > 0 ? new lib.Left() : new lib.Right(); } }");
-        assertEquals("\"Left\"", value(run("new Chooser().choose(1).name()")));
+        assertEquals("Left", value(run("new Chooser().choose(1).name()")));
     }
 }

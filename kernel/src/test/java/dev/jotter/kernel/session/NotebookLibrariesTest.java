@@ -80,7 +80,7 @@ class NotebookLibrariesTest {
             // DJL's logger: through the notebook's binding, not the kernel's slf4j-nop.
             String factory = value(LibraryIsolationTest.run(session, router,
                     "org.slf4j.LoggerFactory.getLogger(ai.djl.engine.Engine.class).getClass().getName()"));
-            assertEquals("\"org.slf4j.simple.SimpleLogger\"", factory);
+            assertEquals("org.slf4j.simple.SimpleLogger", factory);
         }
     }
 
@@ -91,7 +91,7 @@ class NotebookLibrariesTest {
         try (Session session = new Session(router, new Renderers())) {
             session.start();
             Recorder r = LibraryIsolationTest.run(session, router, "org.slf4j.LoggerFactory.getLogger(ai.djl.engine.Engine.class).getClass().getName()");
-            assertEquals("\"org.slf4j.helpers.NOPLogger\"", value(r));
+            assertEquals("org.slf4j.helpers.NOPLogger", value(r));
             assertEquals("", r.stderr.toString(), "no SLF4J warning in the cell");
         }
     }
