@@ -291,6 +291,20 @@ public final class Libraries implements AutoCloseable {
         if (services == null) {
             return;
         }
+        // DJL finds its engines with ServiceLoader through the context class loader, once, when its
+        // Engine class starts; registering here may be what starts it, and then it must see the
+        // notebook's jars, not the kernel's (else it finds none and never has a default engine).
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            registerEngines(added, services);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    private void registerEngines(ClassPathEntry added, byte[] services) {
         for (String line : new String(services, java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
             String name = line.replaceAll("#.*", "").strip();
             if (name.isEmpty()) {
