@@ -31,7 +31,7 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
      * the interrupt, only a call blocked in native code (a read from a process's pipe, which no
      * interrupt reaches) is left, and the promise is that an interrupt ends the cell within 1 s.
      */
-    static final long ABANDON_MILLIS = 500;
+    static final long ABANDON_MILLIS = 300;
     /** How often the waiting thread looks whether a stopped cell is overdue. */
     private static final long CHECK_MILLIS = 50;
 

@@ -282,6 +282,8 @@ public final class CellRunner {
             ran = machinery.runDirect(expression, expression == null && SnippetKinds.isStatement(snippetSource), snippetSource,
                     (className, snippetLine) -> errors.origin(className, count, line - snippetLine + 1));
         } catch (JShellException e) {
+            // Code that answers an interrupt by throwing (a training loop, a wait) was interrupted, not broken.
+            interrupt.check();
             throw new CellError(errors.exception(shell, e));
         } catch (ExecutionControl.StoppedException e) {
             throw new CellError(ErrorReports.INTERRUPTED);

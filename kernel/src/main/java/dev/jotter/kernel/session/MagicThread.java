@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class MagicThread {
     /** How long an interrupted magic may take to stop before the cell ends without it. */
-    static final long GRACE_MILLIS = 200;
+    static final long GRACE_MILLIS = 100;
 
     private Worker worker;
 
