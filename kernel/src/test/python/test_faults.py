@@ -41,8 +41,8 @@ def figure(text):
 def start_logged():
     """Start a kernel whose stderr (the kernel log) goes to a file; returns (manager, client, log path)."""
     log = tempfile.NamedTemporaryFile("w", prefix="jotter-faults-", suffix=".log", delete=False)
+    # Left open: a restart starts the new kernel with the same stderr.
     km, kc = start_new_kernel(kernel_name=jc.KERNEL_NAME, startup_timeout=jc.TIMEOUT, stderr=log)
-    log.close()
     return km, kc, log.name
 
 
@@ -270,8 +270,8 @@ class Soak(unittest.TestCase):
                 windows = [statistics.median(ts[j:j + self.WINDOW]) for j in range(0, len(ts) - self.WINDOW + 1, self.WINDOW)]
                 base = windows[0]
                 worst = max(windows)
-                figure(f"soak {kind}: first window median {base * 1000:.1f} ms, worst window median {worst * 1000:.1f} ms, "
-                       f"{len(ts)} cells")
+                figure(f"soak {kind}: window medians first {base * 1000:.1f} ms, last {windows[-1] * 1000:.1f} ms, "
+                       f"worst {worst * 1000:.1f} ms; {len(ts)} cells")
                 if worst > 3 * base:
                     slow.append(f"{kind}: a window median of {worst * 1000:.1f} ms against {base * 1000:.1f} ms first")
             growth_mib = (rss_end - rss_at_100) / 1024
