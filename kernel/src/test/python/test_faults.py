@@ -289,11 +289,6 @@ class Soak(unittest.TestCase):
             os.unlink(log)
 
 
-def collect_from(kc, msg_id, timeout=jc.TIMEOUT):
-    """(reply, outputs) for a request of this client, as jc.collect, reading iopub up to its idle."""
-    return jc.collect(kc, msg_id, timeout)
-
-
 class Clients(unittest.TestCase):
     """Several clients, and clients that come and go or read late."""
 
