@@ -170,6 +170,7 @@ class InterruptFaults(unittest.TestCase):
         SlowRepository.release.set()
         cls.server.shutdown()
         stop(cls.km, cls.kc)
+        os.unlink(cls.log)
 
     def test_100_interrupts_at_random_moments_stop_within_a_second(self):
         """100 interrupts at seeded random moments across busy loop, sleep, blocking I/O, DJL
@@ -299,6 +300,7 @@ class Clients(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         stop(cls.km, cls.kc)
+        os.unlink(cls.log)
 
     def new_client(self, ready=True):
         # A client of its own session, as a console in another process is: km.client() would share
@@ -422,6 +424,7 @@ class BadInput(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         stop(cls.km, cls.kc)
+        os.unlink(cls.log)
 
     def assert_own_output(self, marker):
         """A request after the flood gets its own output and nothing of the flood's."""
