@@ -13,6 +13,7 @@ import json
 import os
 import queue
 import random
+import shutil
 import signal
 import statistics
 import subprocess
@@ -659,6 +660,7 @@ class RunnerKilled(unittest.TestCase):
             self.assertEqual(len(nb["cells"]), len(cells))
             self.assertTrue(all(c["outputs"] for c in nb["cells"]))
             outcomes["complete"] += 1
+        shutil.rmtree(folder, ignore_errors=True)
         figure(f"faults: jotter run killed {self.KILLS} times (a full run takes {full:.1f} s): "
                f"{outcomes['old']} old file, {outcomes['complete']} complete, 0 truncated")
 
