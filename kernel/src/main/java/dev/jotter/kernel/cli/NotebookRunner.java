@@ -503,13 +503,30 @@ public final class NotebookRunner {
         return s.replaceAll("\u001b\\[[0-9;]*m", "");
     }
 
+    /**
+     * Writes the file so that a reader, or a crash at any moment (SIGKILL, power loss), finds
+     * either the old file or the complete new one, never a truncated one: a temporary file in the
+     * same folder, forced to disk before the atomic rename, and the folder forced after it so the
+     * rename itself is durable.
+     */
     static void writeAtomically(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            Files.writeString(tmp, content);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
+                ch.force(true);
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (java.nio.channels.FileChannel folder = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+                folder.force(true);
+            } catch (IOException e) {
+                // Some file systems cannot open a folder for syncing; the rename was atomic all the same.
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }

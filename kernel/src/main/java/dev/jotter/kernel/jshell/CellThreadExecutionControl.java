@@ -25,6 +25,16 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
     private final ThreadGroup cellThreads = new ThreadGroup("jotter cells");
     private final SynchronousQueue<FutureTask<Object>> cells = new SynchronousQueue<>();
     private volatile Thread cellThread;
+    /** When the running cell was first asked to stop ({@link System#nanoTime}), or 0. */
+    private volatile long stopAskedAt;
+    /**
+     * How long a stopped cell may take to end before it is abandoned: past the stop checks and
+     * the interrupt, only a call blocked in native code (a read from a process's pipe, which no
+     * interrupt reaches) is left, and the promise is that an interrupt ends the cell within 1 s.
+     */
+    static final long ABANDON_MILLIS = 300;
+    /** How often the waiting thread looks whether a stopped cell is overdue. */
+    private static final long CHECK_MILLIS = 50;
 
     /** @param libraries the notebook's layers, which load the snippets */
     CellThreadExecutionControl(Libraries libraries) {
@@ -64,6 +74,7 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
             return valueString(nested);
         }
         flag.setBoolean(null, false);
+        stopAskedAt = 0;
         var cell = new FutureTask<Object>(() -> doit.invoke(null));
         handOver(cell);
         Object value;
@@ -101,7 +112,8 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
     }
 
     private void runCells() {
-        while (true) {
+        // An abandoned thread whose blocking call returns at last must not take the next cell.
+        while (Thread.currentThread() == cellThread) {
             Thread.interrupted();
             try {
                 // No local variable: the finished cell, and the value it holds, must not stay
@@ -113,15 +125,33 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
         }
     }
 
-    /** Waits for the cell however often the waiting thread is interrupted: the cell decides when it ends. */
-    private static Object awaitCell(FutureTask<Object> cell) throws ExecutionException {
+    /**
+     * Waits for the cell however often the waiting thread is interrupted: the cell decides when it
+     * ends, unless it was asked to stop {@link #ABANDON_MILLIS} ms ago and still runs. Then its
+     * thread is left to its blocking call, the next cell gets a new thread, and the cell counts as
+     * stopped: the kernel answers rather than hang on a read no interrupt reaches.
+     */
+    private Object awaitCell(FutureTask<Object> cell) throws ExecutionException, StoppedException {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return cell.get();
+                    return cell.get(CHECK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     interrupted = true;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    long asked = stopAskedAt;
+                    if (asked != 0 && System.nanoTime() - asked > ABANDON_MILLIS * 1_000_000L) {
+                        Thread stuck = cellThread;
+                        cellThread = null;
+                        // Shown in the cell (System.err is the cell's stderr here): the user should know
+                        // that code may still be running behind the next cells.
+                        System.err.println("The cell did not stop within " + ABANDON_MILLIS + " ms of the interrupt: "
+                                + (stuck == null ? "it" : "its thread '" + stuck.getName() + "' (" + stuck.getState() + ")")
+                                + " is blocked in a call no interrupt reaches, such as a read from a process's pipe."
+                                + " It was left behind and the kernel went on; restart the kernel if it holds resources you need.");
+                        throw new StoppedException();
+                    }
                 }
             }
         } finally {
@@ -141,6 +171,9 @@ final class CellThreadExecutionControl extends JotterExecutionControl {
         synchronized (stopLock) {
             if (running == 0) {
                 return;
+            }
+            if (stopAskedAt == 0) {
+                stopAskedAt = System.nanoTime();
             }
             try {
                 flag.setBoolean(null, true);

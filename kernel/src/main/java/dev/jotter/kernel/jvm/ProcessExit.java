@@ -32,11 +32,14 @@ public final class ProcessExit {
     }
 
     /**
-     * Terminates the process with {@code status}, never returning.
+     * Terminates the process with {@code status}, never returning. Processes the kernel started
+     * (a cell's {@code ProcessBuilder}, a {@code %%bash} script, and what they started) are killed
+     * first: {@code _exit} would leave them running, orphaned, after the kernel is gone.
      *
      * @param status the exit status
      */
     public static void now(int status) {
+        killDescendants();
         if (EXIT != null) {
             try {
                 EXIT.invokeExact(status);
@@ -45,5 +48,14 @@ public final class ProcessExit {
             }
         }
         Runtime.getRuntime().halt(status);
+    }
+
+    /** Kills every process this one started, children and their children, without waiting for them. */
+    public static void killDescendants() {
+        try {
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        } catch (RuntimeException e) {
+            // Not allowed or not supported here: the exit must happen anyway.
+        }
     }
 }

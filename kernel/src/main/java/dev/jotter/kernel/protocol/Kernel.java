@@ -121,6 +121,7 @@ public final class Kernel {
         heartbeat = bind(SocketType.REP, connection.hbPort());
         router.install();
         watchParent();
+        exitOnSignal();
 
         start("jotter-iopub", this::iopubLoop);
         start("jotter-heartbeat", this::heartbeatLoop);
@@ -177,6 +178,28 @@ public final class Kernel {
 
     private static void start(String name, Runnable r) {
         Thread.ofPlatform().daemon().name(name).start(r);
+    }
+
+    /**
+     * Ends the process within a second of SIGTERM or SIGHUP, with the processes the cells started.
+     * The JVM's own exit on a signal waits at its exit safepoint for the threads in native code
+     * ({@link ProcessExit}) and leaves the cells' processes running, orphaned. A signal handler,
+     * not a shutdown hook: a hook would also run on an ordinary {@code System.exit} of the JVM the
+     * kernel is embedded in (the AOT training run) and change its exit status.
+     */
+    private void exitOnSignal() {
+        for (String name : List.of("TERM", "HUP")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    log.println("[jotter] received SIG" + name + "; stopping the processes cells started and exiting");
+                    log.flush();
+                    ProcessExit.now(128 + signal.getNumber());
+                });
+            } catch (IllegalArgumentException e) {
+                // The JVM was started with -Xrs or the platform lacks the signal: its default exit stays.
+                log.println("[jotter] cannot handle SIG" + name + " (" + e.getMessage() + "); the JVM's default exit applies");
+            }
+        }
     }
 
     /** Exits when the process that started us (JPY_PARENT_PID) is gone, so no kernel is orphaned. */

@@ -80,12 +80,25 @@ public final class Wire {
                 throw new BadMessageException("invalid HMAC signature '" + new String(signature, StandardCharsets.US_ASCII) + "'");
             }
         }
-        try {
-            return new Message(List.copyOf(frames.subList(0, d)), json(parts.get(0)), json(parts.get(1)),
-                    json(parts.get(2)), json(parts.get(3)), List.copyOf(frames.subList(d + 6, frames.size())));
-        } catch (RuntimeException e) {
-            throw new BadMessageException("malformed JSON in message: " + e.getMessage());
+        JsonObject[] json = new JsonObject[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                json[i] = json(parts.get(i));
+            } catch (RuntimeException e) {
+                throw new BadMessageException("malformed JSON in message part '" + PART_NAMES[i] + "' (" + parts.get(i).length
+                        + " bytes): " + clip(String.valueOf(e.getMessage())));
+            }
         }
+        return new Message(List.copyOf(frames.subList(0, d)), json[0], json[1], json[2], json[3],
+                List.copyOf(frames.subList(d + 6, frames.size())));
+    }
+
+    private static final String[] PART_NAMES = {"header", "parent_header", "metadata", "content"};
+    /** How much of a parser's message the log gets: it can quote the whole part, and a part can be 100 MB. */
+    private static final int LOGGED_CHARS = 200;
+
+    private static String clip(String s) {
+        return s.length() <= LOGGED_CHARS ? s : s.substring(0, LOGGED_CHARS) + "... (" + s.length() + " chars)";
     }
 
     /**

@@ -44,6 +44,7 @@ public final class CellRunner {
     private final ValueVariables valueVariables;
     private final CellInterrupt interrupt;
     private final DefaultImports defaultImports;
+    private final MagicThread magicThread = new MagicThread();
 
     /** What {@link #evalDirect} returns for a snippet JShell must run: nothing ran. */
     private static final Value NOT_COMPILED = new Value(null, null);
@@ -86,12 +87,13 @@ public final class CellRunner {
         magics.registry().check(parts);
         Value last = null;
         for (MagicLine.Part part : parts) {
-            // A magic runs in the kernel's thread, out of JShell's reach: the cell stops between parts.
+            // A magic is kernel code, out of JShell's reach: the cell also stops between parts.
             interrupt.check();
             last = switch (part) {
                 case MagicLine.Code c -> evalJava(c.source(), count, c.firstLine());
-                case MagicLine.LineCall l -> magicValue(l.name(), magics.runLine(l.name(), l.args()));
-                case MagicLine.CellCall c -> magicValue(c.name(), magics.runCell(c.name(), c.args(), c.body()));
+                case MagicLine.LineCall l -> magicValue(l.name(), magicThread.call(() -> magics.runLine(l.name(), l.args()), interrupt));
+                case MagicLine.CellCall c -> magicValue(c.name(),
+                        magicThread.call(() -> magics.runCell(c.name(), c.args(), c.body()), interrupt));
                 case MagicLine.Misplaced m -> throw new IllegalStateException("rejected by check: %%" + m.name());
             };
         }
@@ -299,6 +301,8 @@ public final class CellRunner {
             ran = machinery.runDirect(expression, expression == null && SnippetKinds.isStatement(snippetSource), snippetSource,
                     (className, snippetLine) -> errors.origin(className, count, line - snippetLine + 1));
         } catch (JShellException e) {
+            // Code that answers an interrupt by throwing (a training loop, a wait) was interrupted, not broken.
+            interrupt.check();
             throw new CellError(errors.exception(shell, e));
         } catch (ExecutionControl.StoppedException e) {
             throw new CellError(ErrorReports.INTERRUPTED);

@@ -91,6 +91,7 @@ public final class MagicHost implements MagicContext {
 
     @Override
     public void addToClasspath(List<Path> paths) {
+        MagicThread.refuseIfAbandoned("add " + paths + " to the class path");
         session.workspace().addToClasspath(paths);
     }
 
@@ -101,21 +102,25 @@ public final class MagicHost implements MagicContext {
 
     @Override
     public Object eval(String code) throws Exception {
+        MagicThread.refuseIfAbandoned("run Java for a magic");
         return session.evalForMagic(code);
     }
 
     @Override
     public String display(Object value, String... mimeTypes) {
+        MagicThread.refuseIfAbandoned("show a value");
         return session.display(value, mimeTypes);
     }
 
     @Override
     public void updateDisplay(String displayId, Object value) {
+        MagicThread.refuseIfAbandoned("update a display");
         session.updateDisplay(displayId, value);
     }
 
     @Override
     public void displayBundle(Map<String, Object> bundle) {
+        MagicThread.refuseIfAbandoned("show a value");
         session.display(new MimeBundle(bundle, Map.of()));
     }
 
@@ -136,6 +141,7 @@ public final class MagicHost implements MagicContext {
 
     @Override
     public void setWorkingDirectory(Path dir) {
+        MagicThread.refuseIfAbandoned("change the working directory to " + dir);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Not a directory: '" + dir + "'. Check the path with %pwd.");
         }

@@ -64,6 +64,25 @@ class CellInterruptTest {
     }
 
     @Test
+    void anInterruptStopsAMagicThatIsStillRunning() {
+        // A magic is kernel code, out of JShell's stop: it ran on, and held the cell, to its end.
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            session.interrupt();
+        });
+        long started = System.nanoTime();
+        Recorder r = run("%%bash\nsleep 30", null);
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals("InterruptedException", r.ename);
+        org.junit.jupiter.api.Assertions.assertTrue(tookMillis < 1300, "the cell ended after " + tookMillis + " ms");
+        assertAlive();
+    }
+
+    @Test
     void anInterruptThatWonTheRaceWithItsCellStopsItAsItOpens() {
         Instant cellSent = Instant.now();
         session.interrupt(cellSent.plusNanos(1000));

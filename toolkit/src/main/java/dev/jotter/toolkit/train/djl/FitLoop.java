@@ -188,6 +188,13 @@ public final class FitLoop {
                 double lossSum = 0;
                 long correct = 0;
                 for (int b = 0; b < batches; b++) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        // A kernel interrupt: each batch is a few native calls that no stop check
+                        // reaches, so the loop itself must notice, or training runs on to its end.
+                        throw new java.util.concurrent.CancellationException("Training was interrupted at epoch " + epoch
+                                + ", batch " + (b + 1) + " of " + batches + "; the model holds the weights of the batches before."
+                                + " Run the cell again to train from the start.");
+                    }
                     int from = b * o.batchSize();
                     int to = Math.min(n, from + o.batchSize());
                     double batchLoss;
