@@ -9,6 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=(jupyter-client python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert python3-zmq python3-nbformat
       python3-notebook jupyter-notebook chromium fontconfig fonts-dejavu-core)
+# binutils' strip: the toolkit layer's shared libraries lose their symbol tables (7.7 MB; the
+# install stays under 200 MB, see bench/RESULTS.md "Install size").
+command -v strip >/dev/null 2>&1 || pkgs+=(binutils)
 command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 missing=()
 for p in "${pkgs[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
