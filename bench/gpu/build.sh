@@ -47,7 +47,7 @@ mkdir -p "$B/lib" "$B/classes"
 cp "${jars[@]}" "$B/lib/"
 (cd "$TOOLKIT_CLASSES" && jar --create --file "$B/lib/jotter-toolkit-thin.jar" \
   dev/jotter/toolkit/train/djl dev/jotter/toolkit/prep/Split*.class dev/jotter/toolkit/prep/Tokenizer*.class \
-  dev/jotter/toolkit/prep/Vocabulary*.class dev/jotter/toolkit/train/Devices*.class dev/jotter/toolkit/train/History*.class \
+  dev/jotter/toolkit/prep/Vocabulary*.class dev/jotter/toolkit/train/Devices*.class dev/jotter/toolkit/train/TorchLibrary*.class dev/jotter/toolkit/train/History*.class \
   dev/jotter/toolkit/train/TrainingListener*.class dev/jotter/toolkit/train/LearningRateSchedule*.class)
 CP=$(printf '%s:' "$B"/lib/*.jar)
 javac -d "$B/classes" -cp "$CP" "$HERE/src/GpuCheck.java"

@@ -354,6 +354,27 @@ if [ "$ENGINE_OK" = 1 ]; then
   fi
 fi
 
+# ---------------------------------------------------------------- the toolkit's own path
+# What an installed kernel does: no PYTORCH_* settings, no LD_LIBRARY_PATH, no jna.library.path;
+# only JOTTER_TORCH_LIBRARY (as jotter install --torch-library writes it) and the DJL cache that
+# holds the JNI, from which Devices.quiet() prepares DJL and Devices.preferred() picks the device.
+if [ "$ENGINE_OK" = 1 ] && [ "$(remaining)" -gt 40 ]; then
+  say ""
+  say "-- the toolkit's own path: JOTTER_TORCH_LIBRARY=$TORCH_LIB and nothing else"
+  t=$(remaining); [ "$t" -gt 120 ] && t=120
+  (
+    unset PYTORCH_LIBRARY_PATH PYTORCH_VERSION PYTORCH_FLAVOR LD_LIBRARY_PATH
+    export JOTTER_TORCH_LIBRARY=$TORCH_LIB
+    JOPTS=(-Xmx6g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+           -Dgpucheck.mlpEpochs=10)
+    run_java "$t" product product "$REPO"
+  ) || { say "the toolkit's own path failed:"; problem product | sed 's/^/  | /' | tee -a "$SUMMARY"; }
+  sed -n 's/^INFO /  /p' "$WORK/product.log" | tee -a "$SUMMARY"
+  for k in product.device product.mlp.epoch_s product.mlp.samples_per_s product.mlp.val_accuracy; do
+    v=$(value "$k"); [ -n "$v" ] && say "$k: $v"
+  done
+fi
+
 # ---------------------------------------------------------------- summary
 say ""
 say "-- results (steady state: mean epoch time from epoch 2 on, validation pass included)"

@@ -63,6 +63,8 @@ public final class GpuCheck {
             probe();
         } else if (args[0].equals("train") && args.length >= 3) {
             train(args[1], Path.of(args[2]));
+        } else if (args[0].equals("product")) {
+            product(Path.of(args[1]));
         } else {
             throw new IllegalArgumentException("Expected 'probe <repo>' or 'train <gpu|cpu> <repo>', found " + Arrays.toString(args));
         }
@@ -134,6 +136,22 @@ public final class GpuCheck {
             List<Double> s = seconds.size() > 1 ? seconds.subList(1, seconds.size()) : seconds;
             return s.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         }
+    }
+
+    /**
+     * The toolkit's own path, as an installed kernel takes it: the only setting is
+     * JOTTER_TORCH_LIBRARY (what {@code jotter install --torch-library} writes into kernel.json);
+     * {@link Devices#quiet()}, called in main, prepared DJL from it. Prints {@link Devices#info()}
+     * and trains notebook 03's MLP on {@link Devices#preferred()}.
+     */
+    private static void product(Path repo) throws IOException {
+        Devices.Info info = Devices.info();
+        for (String line : info.toString().split("\n")) {
+            System.out.println("INFO " + line);
+        }
+        Device device = Devices.preferred();
+        result("product.device", device);
+        mlp("product", device, repo.resolve("datasets/src/main/resources/dev/jotter/datasets"), Integer.getInteger("gpucheck.mlpEpochs", 30));
     }
 
     private static void train(String deviceName, Path repo) throws IOException {
