@@ -33,13 +33,24 @@ final class AotTraining {
 
     private AotTraining() {}
 
+    /**
+     * A fresh HMAC key for the training kernel: it listens on 127.0.0.1 while install runs, so a
+     * key every local account could read in this source would let any of them run code as the
+     * installer (root, on a shared JupyterHub host).
+     */
+    static String randomKey() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     static int run() throws Exception {
         int[] ports = freePorts(5);
         Path file = Files.createTempFile("jotter-aot-training", ".json");
         try {
             Files.writeString(file, Json.obj("transport", "tcp", "ip", "127.0.0.1", "shell_port", ports[0],
                     "control_port", ports[1], "stdin_port", ports[2], "iopub_port", ports[3], "hb_port", ports[4],
-                    "key", "aot-training", "signature_scheme", "hmac-sha256", "kernel_name", "jotter").toString());
+                    "key", randomKey(), "signature_scheme", "hmac-sha256", "kernel_name", "jotter").toString());
             ConnectionInfo info = ConnectionInfo.read(file);
             // The kernel watches the installer, as a real one watches Jupyter: that path's classes
             // (process handles, completable futures) were a noticeable part of a start outside the cache.

@@ -105,6 +105,10 @@ final class KernelSpec {
         if (!name.matches("[a-zA-Z0-9._-]+")) {
             throw new Main.UsageException("kernel name '" + name + "' may only use letters, digits, '.', '_' and '-'");
         }
+        if (name.matches("\\.+")) {
+            // A folder name: "." or ".." would make install write, and uninstall delete, the folder of all kernels or above it.
+            throw new Main.UsageException("kernel name '" + name + "' is not a name but a folder; use letters or digits, e.g. --name jotter");
+        }
         if (ijava && name.equals(IJAVA_NAME)) {
             throw new Main.UsageException("--ijava adds a kernelspec named '" + IJAVA_NAME + "' beside --name, which is already '"
                     + IJAVA_NAME + "'; drop one of the two");
@@ -392,6 +396,11 @@ final class KernelSpec {
         if (!Files.isDirectory(target)) {
             throw new Main.UsageException("no kernelspec '" + o.name() + "' in " + o.kernelsDir()
                     + "; `jupyter kernelspec list` shows where kernels are installed");
+        }
+        if (!isJotters(target)) {
+            // Deleting recursively: only what Jotter itself installed.
+            throw new Main.UsageException("kernelspec '" + o.name() + "' in " + target + " was not installed by Jotter (its kernel.json has no "
+                    + "metadata.jotter_version); nothing removed. Remove it with `jupyter kernelspec remove " + o.name() + "` if you mean to");
         }
         deleteTree(target);
         out.println("Removed kernelspec '" + o.name() + "' from " + target);
