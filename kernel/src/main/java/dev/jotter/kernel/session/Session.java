@@ -108,6 +108,7 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
             // never the kernel's own libraries (docs/library-isolation.md).
             Libraries libs = openLibraries();
             quietLibraryLogging();
+            noTelemetry();
             JShell shell = machinery.build(router.originalOut(), router.log(), libs);
             workspace.useLibraries(libs);
             for (String imp : DEFAULT_IMPORTS) {
@@ -173,6 +174,18 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
     private static void quietLibraryLogging() {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
+    /**
+     * DJL reports each engine start to its makers (the EC2 metadata service, then an S3 telemetry
+     * URL) unless it is offline or {@code OPT_OUT_TRACKING} is true; the toolkit turns it off when it
+     * runs, but a notebook that touches DJL first (its own %maven version, say) would phone home
+     * from a student's hub. Set for the whole kernel before any cell; a value the user set wins.
+     */
+    static void noTelemetry() {
+        if (System.getProperty("OPT_OUT_TRACKING") == null && System.getenv("OPT_OUT_TRACKING") == null) {
+            System.setProperty("OPT_OUT_TRACKING", "true");
         }
     }
 

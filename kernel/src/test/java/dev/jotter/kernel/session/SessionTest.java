@@ -42,6 +42,12 @@ class SessionTest {
     }
 
     @Test
+    void djlsTelemetryIsOffBeforeAnyCell() {
+        // DJL reads OPT_OUT_TRACKING as an environment variable or a system property.
+        assertEquals("true", run("System.getProperty(\"OPT_OUT_TRACKING\")").result.get("text/plain"));
+    }
+
+    @Test
     void severalSnippetsInOneCellShowTheLastValue() {
         Recorder r = run("int a = 20;\nint b = 22;\na + b");
         assertEquals("42", r.result.get("text/plain"));

@@ -15,7 +15,9 @@ public final class EnvMagic extends AbstractMagic implements LineMagic {
     /** Creates the magic; found by ServiceLoader. */
     public EnvMagic() {
         super("env", "Show or set environment variables", """
-                %env                 list all environment variables
+                %env                 list all environment variables (the values of names that
+                                     hold TOKEN, SECRET, PASSWORD, PASSWD, KEY or CREDENTIAL
+                                     are shown as <hidden>: outputs get saved and shared)
                 %env NAME            show one (the value is the cell's result)
                 %env NAME=VALUE      set one
                 %env NAME VALUE      set one
@@ -26,12 +28,20 @@ public final class EnvMagic extends AbstractMagic implements LineMagic {
                 """);
     }
 
+    /** Names whose values a listing hides, as IPython's %env does: JUPYTERHUB_API_TOKEN, AWS_SECRET_ACCESS_KEY, ... */
+    private static final java.util.regex.Pattern SECRET =
+            java.util.regex.Pattern.compile("TOKEN|SECRET|PASSWORD|PASSWD|KEY|CREDENTIAL", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    static boolean secret(String name) {
+        return SECRET.matcher(name).find();
+    }
+
     @Override
     public Object run(String args, MagicContext context) throws Exception {
         List<String> words = MagicArgs.split(args);
         Map<String, String> env = context.environment();
         if (words.isEmpty()) {
-            new TreeMap<>(env).forEach((k, v) -> context.out().println(k + "=" + v));
+            new TreeMap<>(env).forEach((k, v) -> context.out().println(k + "=" + (secret(k) ? "<hidden>" : v)));
             context.out().flush();
             return null;
         }

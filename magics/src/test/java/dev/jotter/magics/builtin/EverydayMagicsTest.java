@@ -1,6 +1,7 @@
 package dev.jotter.magics.builtin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -124,6 +125,14 @@ class EverydayMagicsTest {
         assertEquals("2", ctx.environment().get("JOTTER_Y"));
         ctx.run("%env");
         assertTrue(ctx.takeOut().contains("JOTTER_X=a b\n"));
+        ctx.run("%env JUPYTERHUB_API_TOKEN=s3cr3t-value");
+        ctx.takeOut();
+        ctx.run("%env");
+        String listing = ctx.takeOut();
+        assertTrue(listing.contains("JUPYTERHUB_API_TOKEN=<hidden>\n"), listing);
+        assertFalse(listing.contains("s3cr3t-value"), listing);
+        assertTrue(listing.contains("JOTTER_Y=2\n"), listing);
+        assertEquals("s3cr3t-value", ctx.run("%env JUPYTERHUB_API_TOKEN"), "asked for by name, the value is given");
         MagicException e = assertThrows(MagicException.class, () -> ctx.run("%env JOTTER_NOPE_42"));
         assertEquals("The environment variable JOTTER_NOPE_42 is not set. Set it with %env JOTTER_NOPE_42=VALUE.", e.getMessage());
         assertThrows(MagicException.class, () -> ctx.run("%env 9X=1"));
