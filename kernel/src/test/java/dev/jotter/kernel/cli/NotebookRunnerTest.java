@@ -304,6 +304,19 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void theOutputNotebookIsReadableByOthersAsAnyNewFileIsAndKeepsItsOwnPermissions() throws Exception {
+        // A new file's permissions are what the umask gives a plain new file (0644 under the usual
+        // 022), never createTempFile's 0600; an existing output keeps whatever it had.
+        Path probe = Files.createFile(dir.resolve("probe"));
+        Path target = dir.resolve("new.ipynb");
+        NotebookRunner.writeAtomically(target, "{}\n");
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(target));
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        NotebookRunner.writeAtomically(target, "{\"b\": 1}\n");
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
     void parametersAreInjectedAfterTheCellTaggedParameters() throws Exception {
         Path in = write("params.ipynb", notebook(
                 "md:# Params",
