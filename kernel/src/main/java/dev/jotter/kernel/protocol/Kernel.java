@@ -106,11 +106,33 @@ public final class Kernel {
     }
 
     /**
+     * The kernel log's warning for a connection file with an empty key: the protocol then signs
+     * nothing, and anyone who can reach the ports can run code as this user. Jupyter writes a key;
+     * an empty one is a hand-made file or a misconfigured launcher.
+     *
+     * @param connection the connection file's content
+     * @return the warning, or null when messages are signed
+     */
+    static String unsignedWarning(ConnectionInfo connection) {
+        if (connection.key() != null && !connection.key().isEmpty()) {
+            return null;
+        }
+        return "[jotter] warning: the connection file's \"key\" is empty, so messages are not signed and anyone who can reach "
+                + connection.ip() + " (ports " + connection.shellPort() + ", " + connection.controlPort() + ", " + connection.stdinPort()
+                + ", " + connection.iopubPort() + ", " + connection.hbPort() + ")"
+                + " can run code as this user; let Jupyter write the connection file, or set a random key in it";
+    }
+
+    /**
      * Binds the sockets, starts JShell in the background and serves until shutdown.
      *
      * @return the process exit code
      */
     public int run() {
+        String unsigned = unsignedWarning(connection);
+        if (unsigned != null) {
+            log.println(unsigned);
+        }
         context = new ZContext(1);
         shell = bind(SocketType.ROUTER, connection.shellPort());
         control = bind(SocketType.ROUTER, connection.controlPort());
