@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import dev.jotter.toolkit.data.WorkingDirectory;
 import java.io.IOException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -172,10 +173,34 @@ public final class SmileClassifier implements ClassificationModel {
         }
     }
 
-    /** Reads the model that {@link #write} wrote. */
+    /**
+     * What a saved Smile model may contain: Smile's classes, the JDK's values and collections, and
+     * arrays of them (arrays of primitives always pass). Anything else in a model.ser (a gadget
+     * chain from a shared folder) is refused before it is created.
+     */
+    private static final String ALLOWED = "maxdepth=500;smile.**;dev.jotter.**;java.lang.*;java.util.*;java.util.concurrent.*;"
+            + "java.util.concurrent.atomic.*;java.math.*;java.time.*;java.lang.invoke.SerializedLambda;!*";
+
+    /** Reads the model that {@link #write} wrote, through {@link #ALLOWED}. */
     static Serializable readModel(Path dir) throws IOException {
-        try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(dir.resolve("model.ser"))))) {
+        Path file = dir.resolve("model.ser");
+        ObjectInputFilter allowed = ObjectInputFilter.Config.createFilter(ALLOWED);
+        String[] refused = new String[1];
+        try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            in.setObjectInputFilter(info -> {
+                ObjectInputFilter.Status status = allowed.checkInput(info);
+                if (status == ObjectInputFilter.Status.REJECTED && refused[0] == null) {
+                    refused[0] = info.serialClass() != null ? info.serialClass().getName() : "a graph over the limits (" + info.depth() + " deep)";
+                }
+                return status;
+            });
             return (Serializable) in.readObject();
+        } catch (java.io.InvalidClassException e) {
+            if (refused[0] != null) {
+                throw new IOException(file + " holds " + refused[0] + ", which no saved Smile model contains: refused to load it. "
+                        + "Load only models saved with save(...) by someone you trust.", e);
+            }
+            throw e;
         } catch (ClassNotFoundException e) {
             throw new IOException("Saved model needs a class that is not on the classpath: " + e.getMessage(), e);
         }

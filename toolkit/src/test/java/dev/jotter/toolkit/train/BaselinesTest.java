@@ -66,6 +66,20 @@ class BaselinesTest {
     }
 
     @Test
+    void aModelFileHoldingAnythingButAModelIsRefusedBeforeItIsCreated(@TempDir Path dir) throws Exception {
+        Table all = MlpClassifierTest.blobs(120);
+        SmileClassifier model = SmileClassification.logistic().setFeatures("a", "b").setLabel("species").build().fit(all);
+        Path saved = dir.resolve("shared");
+        model.save(saved);
+        // A file swapped in a shared folder: not a Smile model, and java.net is not what models hold.
+        try (var out = new java.io.ObjectOutputStream(java.nio.file.Files.newOutputStream(saved.resolve("model.ser")))) {
+            out.writeObject(new java.util.ArrayList<>(List.of(java.net.URI.create("http://example.org/"))));
+        }
+        var e = assertThrows(java.io.IOException.class, () -> SmileClassifier.load(saved));
+        assertTrue(e.getMessage().contains("holds java.net.URI, which no saved Smile model contains"), e.getMessage());
+    }
+
+    @Test
     void eachSmileBuilderOffersOnlyItsAlgorithmsOptions() {
         assertEquals(List.of("optLambda"), optionsOf(SmileClassification.LogisticBuilder.class));
         // Of Smile 6.3's three, only the forest takes class weights.
