@@ -59,7 +59,9 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
             if (repo.isBlank()) {
                 throw MagicArgs.usageError(this, "--from needs a repository URL, e.g. --from=https://jitpack.io.");
             }
-            from.add(MavenResolver.repositoryUrl(repo, context.workingDirectory()));
+            String url = MavenResolver.repositoryUrl(repo, context.workingDirectory());
+            MavenResolver.requireSecure("--from", url);
+            from.add(url);
         }
         List<Artifact> pinned = new ArrayList<>();
         for (Artifact artifact : artifacts) {

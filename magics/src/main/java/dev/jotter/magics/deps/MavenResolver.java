@@ -115,8 +115,10 @@ public final class MavenResolver implements AutoCloseable {
      *
      * @param id the repository id (matched by mirrors and servers in settings.xml)
      * @param url its URL, e.g. {@code https://jitpack.io} or {@code file:///tmp/repo}
+     * @throws MagicException for a plain-http repository off this machine ({@link #requireSecure})
      */
-    public synchronized void addRepository(String id, String url) {
+    public synchronized void addRepository(String id, String url) throws MagicException {
+        requireSecure(id, url);
         added.removeIf(r -> r.getId().equals(id));
         added.add(new RemoteRepository.Builder(id, "default", url).build());
     }
@@ -301,6 +303,7 @@ public final class MavenResolver implements AutoCloseable {
         Model model = effectiveModel(pom);
         List<RemoteRepository> pomRepos = new ArrayList<>();
         for (Repository r : model.getRepositories()) {
+            requireSecure(r.getId(), r.getUrl());
             pomRepos.add(new RemoteRepository.Builder(r.getId(), "default", r.getUrl()).build());
         }
         List<Dependency> deps = new ArrayList<>();
@@ -394,6 +397,10 @@ public final class MavenResolver implements AutoCloseable {
             } else if (repos.stream().anyMatch(r -> r.getId().equals(repository.getId()))) {
                 return;
             }
+            if (plainHttp(repository.getUrl())) {
+                // A parent POM's old http:// repository: skipped, as Maven's http blocker does; Central answers instead.
+                return;
+            }
             repos.add(new RemoteRepository.Builder(repository.getId(), "default", repository.getUrl()).build());
         }
 
@@ -447,6 +454,37 @@ public final class MavenResolver implements AutoCloseable {
 
     private static String describe(Collection<Artifact> artifacts) {
         return artifacts.stream().map(MavenResolver::coordinate).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Refuses a repository that would be read over plain http from another machine: what it sends
+     * can be changed on the way, and a jar is code. Maven itself blocks them since 3.8.1. http on
+     * this machine (127.0.0.1, localhost) stays allowed, for local test repositories.
+     *
+     * @param id the repository's id, for the message
+     * @param url its URL
+     * @throws MagicException naming the repository and its https form
+     */
+    static void requireSecure(String id, String url) throws MagicException {
+        if (plainHttp(url)) {
+            throw new MagicException("The repository '" + id + "' is plain http (" + url + "): what it sends can be changed on the way, "
+                    + "so Jotter does not fetch code from it (Maven does not either, since 3.8.1). Use its https address: "
+                    + "https" + url.substring(url.indexOf(':')));
+        }
+    }
+
+    /** @return whether the URL is http to a host other than this machine */
+    static boolean plainHttp(String url) {
+        try {
+            URI u = URI.create(url.strip());
+            if (!"http".equalsIgnoreCase(u.getScheme())) {
+                return false;
+            }
+            String host = u.getHost() == null ? "" : u.getHost().toLowerCase(java.util.Locale.ROOT);
+            return !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

@@ -83,6 +83,21 @@ class DependencyMagicsTest {
     }
 
     @Test
+    void plainHttpRepositoriesOffThisMachineAreRefused() {
+        for (String cell : new String[] {"%mavenRepo insecure http://repo.example.com/maven2",
+                "%maven --from=http://repo.example.com/maven2 demo:greeter:1.0",
+                "%%loadFromPOM\n<repository><id>insecure</id><url>http://repo.example.com/maven2</url></repository>\n"
+                        + "<dependency><groupId>demo</groupId><artifactId>greeter</artifactId><version>1.0</version></dependency>"}) {
+            MagicException e = assertThrows(MagicException.class, () -> ctx.run(cell), cell);
+            assertTrue(e.getMessage().contains("is plain http (http://repo.example.com/maven2)")
+                    && e.getMessage().contains("https://repo.example.com/maven2"), e.getMessage());
+        }
+        assertTrue(!MavenResolver.plainHttp("http://127.0.0.1:8080/") && !MavenResolver.plainHttp("http://localhost/repo")
+                && !MavenResolver.plainHttp("https://repo.example.com/") && !MavenResolver.plainHttp("file:///tmp/repo"),
+                "this machine's http, https and file repositories stay allowed");
+    }
+
+    @Test
     void aBadCoordinateStopsBeforeAnythingIsResolved() {
         MagicException e = assertThrows(MagicException.class, () -> ctx.run("%maven demo:greeter:1.0 nonsense"));
         assertTrue(e.getMessage().startsWith("Bad Maven coordinate 'nonsense'"), e.getMessage());
