@@ -91,6 +91,8 @@ final class KernelSpec {
                         jvm.add(a.substring("--jvm-opt=".length()));
                     } else if (a.startsWith("--name=")) {
                         name = a.substring("--name=".length());
+                    } else if (a.startsWith("--display-name=")) {
+                        display = a.substring("--display-name=".length());
                     } else if (a.startsWith("--torch-library=")) {
                         torch = torchLibrary(a.substring("--torch-library=".length()));
                     } else if (a.startsWith("--prefix=")) {

@@ -23,6 +23,10 @@ public final class Main {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         String command = args.length == 0 ? "help" : args[0];
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        if (wantsHelp(rest)) {
+            // "jotter install --help" is the usage, not an unknown option.
+            command = "help";
+        }
         int code;
         try {
             code = switch (command) {
@@ -53,6 +57,14 @@ public final class Main {
             code = 1;
         }
         System.exit(code);
+    }
+
+    /**
+     * @param args a command's arguments
+     * @return whether they ask for the usage ({@code --help} or {@code -h})
+     */
+    static boolean wantsHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h");
     }
 
     /** A command-line mistake: the message says what was wrong and what to type instead. */

@@ -64,6 +64,16 @@ class KernelSpecSafetyTest {
     }
 
     @Test
+    void everyOptionTakesBothSpellingsAndHelpIsNotAnError() throws Exception {
+        KernelSpec.Options spaced = KernelSpec.parse(List.of("--name", "course", "--display-name", "Java for the course"));
+        KernelSpec.Options joined = KernelSpec.parse(List.of("--name=course", "--display-name=Java for the course"));
+        assertEquals(spaced.name(), joined.name());
+        assertEquals("Java for the course", joined.displayName());
+        assertTrue(Main.wantsHelp(List.of("--user", "--help")) && Main.wantsHelp(List.of("-h")));
+        assertFalse(Main.wantsHelp(List.of("--user")));
+    }
+
+    @Test
     void theStartUpCacheTrainingKernelGetsAFreshKey() {
         String a = AotTraining.randomKey();
         assertTrue(a.matches("[0-9a-f]{64}"), a);
