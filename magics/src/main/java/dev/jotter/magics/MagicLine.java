@@ -1,5 +1,6 @@
 package dev.jotter.magics;
 
+import dev.jotter.api.JavaSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -158,10 +159,10 @@ public final class MagicLine {
             // Left as written: javac then points at the % of a magic it cannot read.
             return line;
         }
-        StringBuilder call = new StringBuilder(line.substring(0, at)).append(INLINE_CALL).append(literal(name))
+        StringBuilder call = new StringBuilder(line.substring(0, at)).append(INLINE_CALL).append(JavaSource.stringLiteral(name))
                 .append(", java.util.List.<String>of(");
         for (int i = 0; i < words.size(); i++) {
-            call.append(i == 0 ? "" : ", ").append(literal(words.get(i)));
+            call.append(i == 0 ? "" : ", ").append(JavaSource.stringLiteral(words.get(i)));
         }
         return call.append("));").toString();
     }
@@ -208,28 +209,6 @@ public final class MagicLine {
             }
         }
         return -1;
-    }
-
-    private static String literal(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     /**
