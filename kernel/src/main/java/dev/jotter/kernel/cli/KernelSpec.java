@@ -133,13 +133,19 @@ final class KernelSpec {
         return folder;
     }
 
+    /** The toolkit's Devices class, loaded through the toolkit layer on first need. */
+    private static Class<?> devices;
+
     /**
      * The toolkit's verdict on a libtorch folder ({@code Devices.selectionFor}), asked through the
      * toolkit layer's loader: the kernel never links to the toolkit (docs/library-isolation.md).
      */
     private static Object torchSelection(Path folder) throws Main.UsageException {
         try {
-            Class<?> devices = Class.forName("dev.jotter.toolkit.train.Devices", true, Libraries.forThisKernel().loader());
+            if (devices == null) {
+                // One toolkit loader for the option's check and install's report, not one each.
+                devices = Class.forName("dev.jotter.toolkit.train.Devices", true, Libraries.forThisKernel().loader());
+            }
             return devices.getMethod("selectionFor", Path.class).invoke(null, folder);
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw new Main.UsageException("--torch-library " + folder + " could not be checked: " + e.getCause());
