@@ -211,6 +211,16 @@ public final class Libraries implements AutoCloseable {
         return all;
     }
 
+    /**
+     * Runs {@code action} once, with the class's name, when user code first takes a class from the
+     * toolkit layer's libraries; see {@link SnippetClassLoader#onFirstToolkitUse}.
+     *
+     * @param action what to start; must return at once (it runs inside class loading)
+     */
+    public void onFirstToolkitUse(java.util.function.Consumer<String> action) {
+        loader().onFirstToolkitUse(action);
+    }
+
     /** @param notices where the sentences about replaced toolkit libraries go, as {@link #takeNotice()} makes them */
     public void onNotice(Consumer<String> notices) {
         this.notices = notices;

@@ -40,6 +40,9 @@ public final class SnippetClassLoader extends URLClassLoader {
 
     private final List<ClassPathEntry> notebook = new CopyOnWriteArrayList<>();
     private final List<ClassPathEntry> toolkit;
+    /** Run once, on the first class user code takes from the toolkit's front door; then null. */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<String>> firstToolkitUse =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     SnippetClassLoader(ApiOnly parent, List<java.nio.file.Path> toolkitPaths) {
         super("jotter-notebook", new URL[0], parent);
@@ -95,10 +98,38 @@ public final class SnippetClassLoader extends URLClassLoader {
             if (bytes != null) {
                 definePackageOf(name, e);
                 e.used = true;
+                if (e.layer == ClassPathEntry.Layer.TOOLKIT && firstToolkitUse.get() != null && isFrontDoor(name)) {
+                    var action = firstToolkitUse.getAndSet(null);
+                    if (action != null) {
+                        action.accept(name);
+                    }
+                }
                 return defineClass(name, bytes, 0, bytes.length, e.domain());
             }
         }
         throw new ClassNotFoundException(name);
+    }
+
+    /**
+     * Sets what to do, once, when user code first takes a class from the toolkit layer's libraries
+     * (the toolkit's own packages, Tablesaw, XChart, DJL, Smile). The kernel starts its chart
+     * warm-up there rather than at start: a notebook that never uses the toolkit then never pays
+     * for loading XChart and AWT beside its first cells, and one that does starts warming up at its
+     * first data or model cell, before its first chart (bench/RESULTS.md). The action gets the
+     * class's name and must return at once (it runs inside class loading).
+     */
+    void onFirstToolkitUse(java.util.function.Consumer<String> action) {
+        firstToolkitUse.set(action);
+    }
+
+    /**
+     * Whether a class is one user code reaches for, rather than the kernel's glue that it loads at
+     * start (the renderers and magics in {@code dev.jotter.toolkit.notebook}).
+     */
+    private static boolean isFrontDoor(String name) {
+        return (name.startsWith("dev.jotter.toolkit.") && !name.startsWith("dev.jotter.toolkit.notebook."))
+                || name.startsWith("tech.tablesaw.") || name.startsWith("org.knowm.xchart.")
+                || name.startsWith("ai.djl.") || name.startsWith("smile.");
     }
 
     private void definePackageOf(String className, ClassPathEntry e) {

@@ -89,9 +89,9 @@ public final class Kernel {
 
     /**
      * @param connection where to bind and how to sign
-     * @param warmUpCharts whether to draw throw-away charts in the background once the first reply
-     *     is out, so that the first real chart is fast (off for the AOT training run, whose cache
-     *     would otherwise carry the chart classes into every kernel's start-up)
+     * @param warmUpCharts whether to draw throw-away charts in the background once user code first
+     *     uses the toolkit, so that the first real chart is fast (off for the AOT training run,
+     *     whose cache would otherwise carry the chart classes into every kernel's start-up)
      * @param parentPid the process whose end ends the kernel (Jupyter's JPY_PARENT_PID), or null
      */
     public Kernel(ConnectionInfo connection, boolean warmUpCharts, String parentPid) {
@@ -148,6 +148,9 @@ public final class Kernel {
         start("jotter-iopub", this::iopubLoop);
         start("jotter-heartbeat", this::heartbeatLoop);
         start("jotter-control", () -> serve(control, true));
+        if (warmUpCharts) {
+            session.warmUpChartsOnFirstToolkitUse();
+        }
         Thread.ofPlatform().daemon().name("jotter-jshell-start").start(afterFirstReply(() -> {
             try {
                 session.start();
@@ -155,9 +158,6 @@ public final class Kernel {
                 log.println("[jotter] JShell failed to start: " + e);
             }
         }));
-        if (warmUpCharts) {
-            Thread.ofPlatform().daemon().name("jotter-warmup").start(afterFirstReply(session::warmUpToolkit));
-        }
         publish(null, "status", Json.obj("execution_state", "starting"));
         start("jotter-shell", () -> serve(shell, false));
         try {

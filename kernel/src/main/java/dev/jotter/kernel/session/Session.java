@@ -58,6 +58,8 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile JShell jshell;
     private volatile Libraries libraries;
+    /** Set by {@link #warmUpChartsOnFirstToolkitUse()}. */
+    private volatile boolean warmUpChartsOnFirstUse;
     private volatile CellRunner runner;
     private volatile RuntimeException startFailure;
     private volatile int executionCount;
@@ -129,6 +131,13 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
             magics.registry();
             renderers.alsoFrom(libs.loader());
             renderers.renderers();
+            // After the renderers: loading them takes toolkit classes, and that is not the notebook's use.
+            if (warmUpChartsOnFirstUse) {
+                libs.onFirstToolkitUse(name -> Thread.ofPlatform().daemon().name("jotter-warmup").start(() -> {
+                    router.log().println("[jotter] chart warm-up started by the first use of " + name);
+                    warmUpToolkit();
+                }));
+            }
         } catch (RuntimeException e) {
             startFailure = e;
             throw e;
@@ -198,6 +207,17 @@ public final class Session implements AutoCloseable, DisplayHost, KernelHost {
         } else {
             router.log().println("[jotter] " + sentence);
         }
+    }
+
+    /**
+     * Has {@link #start()} arrange the chart warm-up for the moment user code first takes a class
+     * from the toolkit layer (its data, training or plotting front door, Tablesaw, XChart, DJL).
+     * Not at start: the warm-up loads XChart and AWT from jars outside the JDK's AOT cache, and
+     * beside a fresh kernel's first cells that made them 1.2 times slower, in notebooks that never
+     * draw a chart too (bench/RESULTS.md). Call before {@link #start()}.
+     */
+    public void warmUpChartsOnFirstToolkitUse() {
+        warmUpChartsOnFirstUse = true;
     }
 
     /**
