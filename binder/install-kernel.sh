@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Jotter, installs its kernelspec and warms the caches a first notebook would fill.
-# Binder's postBuild runs it at image build time; CI runs it too (BinderPostBuildIT) with a
-# fresh HOME and --prefix, then executes a notebook with the kernel it installed.
+# Binder's postBuild runs it at image build time; CI runs that postBuild too (BinderPostBuildIT)
+# in a fresh home folder, then executes a notebook with the kernel it installed.
 #
 # Usage: binder/install-kernel.sh [--sys-prefix | --user | --prefix DIR] [--jar JAR] [--offline] [--clean] [--slim]
 #   --sys-prefix / --user / --prefix DIR   where the kernelspec goes (as for jotter install)

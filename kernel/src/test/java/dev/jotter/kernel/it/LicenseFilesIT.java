@@ -46,6 +46,16 @@ class LicenseFilesIT {
             present.put(LIB.getParent().relativize(jar).toString().replace('\\', '/'), "");
         }
         assertEquals(present.keySet(), listed.keySet(), "THIRD-PARTY.txt must list exactly the jars in lib/");
+        // lib/toolkit and lib/smile share one class loader: an artifact in both would be two versions of one library there.
+        Map<String, String> layerOf = new TreeMap<>();
+        for (String line : Files.readAllLines(list)) {
+            String[] cols = line.split("\t");
+            if (cols.length == 4 && (cols[0].equals("lib/toolkit") || cols[0].equals("lib/smile"))) {
+                String key = cols[2].substring(0, cols[2].indexOf(':', cols[2].indexOf(':') + 1));
+                String before = layerOf.put(key, cols[0] + "/" + cols[1]);
+                assertTrue(before == null, key + " is in the notebook's class loader twice: " + before + " and " + cols[0] + "/" + cols[1]);
+            }
+        }
         System.out.println("[licences] " + listed.size() + " jars listed; " + Files.readAllLines(list).stream()
                 .dropWhile(l -> !l.startsWith("Licences")).takeWhile(l -> !l.isBlank()).toList());
     }
