@@ -57,6 +57,10 @@ class BinderPostBuildIT {
         System.out.println("[binder] environment.yml pins " + jdk.group().substring(2) + "; the build needs Java " + release.group(1)
                 + " (this test runs on " + Runtime.version() + ")");
 
+        // The image's %maven cache is what the warm-up fetches: exactly the tour's %maven lines.
+        assertEquals(mavenLines(REPO.resolve("notebooks/01-tour.ipynb")), mavenLines(REPO.resolve("binder/warmup.ipynb")),
+                "binder/warmup.ipynb must fetch what notebooks/01-tour.ipynb's %maven cells use, no more, no less");
+
         String postBuild = Files.readString(REPO.resolve("binder/postBuild"));
         assertTrue(postBuild.contains("binder/install-kernel.sh --sys-prefix --clean --slim"), "postBuild must run the tested script:\n" + postBuild);
         assertTrue(Files.isExecutable(REPO.resolve("binder/postBuild")), "binder/postBuild must be executable (repo2docker runs it directly)");
@@ -180,6 +184,24 @@ class BinderPostBuildIT {
                 + (Files.isRegularFile(report) ? Files.readString(report) : ""));
         NotebookChecks.check(out.resolve(notebook.getFileName()), "nbclient (Binder kernelspec)");
         assertFalse(Files.exists(home.resolve(".djl.ai")), "the kernel extracted DJL's natives into ~/.djl.ai again instead of using the install folder's");
+    }
+
+    /** The {@code %maven} lines of a notebook's code cells, in order. */
+    private static List<String> mavenLines(Path notebook) throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (var cell : JsonParser.parseString(Files.readString(notebook)).getAsJsonObject().getAsJsonArray("cells")) {
+            JsonObject c = cell.getAsJsonObject();
+            if (c.get("cell_type").getAsString().equals("code")) {
+                for (var line : c.getAsJsonArray("source")) {
+                    String l = line.getAsString().strip();
+                    if (l.startsWith("%maven ")) {
+                        lines.add(l);
+                    }
+                }
+            }
+        }
+        assertFalse(lines.isEmpty(), notebook + " has no %maven line; update BinderPostBuildIT and binder/README.md");
+        return lines;
     }
 
     /** The files git would give repo2docker (tracked, and new ones not ignored), into the home folder. */
