@@ -57,7 +57,7 @@ public final class Libraries implements AutoCloseable {
 
     /**
      * The layers of this kernel: the api jar the kernel runs with, and the toolkit layer from
-     * {@value #TOOLKIT_PROPERTY} if set, else the jars of {@code lib/toolkit} beside the kernel's jar.
+     * {@value #TOOLKIT_PROPERTY} if set, else the jars of {@code lib/toolkit} and {@code lib/smile} beside the kernel's jar.
      *
      * @return the libraries
      */
@@ -133,21 +133,41 @@ public final class Libraries implements AutoCloseable {
         }
     }
 
+    /**
+     * The layers beside the kernel's jar, searched in this order: {@code lib/toolkit} (Apache-2.0
+     * and compatible licences), then {@code lib/smile} (Smile and the toolkit's Smile trainers,
+     * GPL-3.0-or-later; docs/licensing.md). The Smile layer is always on the path when installed,
+     * not added on demand: the compiler must see its classes for a cell that names them to
+     * compile, and the class loader reads none of its classes until a cell uses one.
+     */
     private static List<Path> toolkitLayer() {
         String listed = System.getProperty(TOOLKIT_PROPERTY);
         if (listed != null) {
             return parse(listed);
         }
         Path kernel = locationOf(Libraries.class);
-        Path dir = kernel.getParent() == null ? null : kernel.getParent().resolve("lib").resolve("toolkit");
-        if (dir == null || !Files.isDirectory(dir)) {
+        if (kernel.getParent() == null) {
+            return List.of();
+        }
+        List<Path> all = new ArrayList<>();
+        for (String layer : LAYERS) {
+            all.addAll(jarsIn(kernel.getParent().resolve("lib").resolve(layer)));
+        }
+        return all;
+    }
+
+    /** The folders of lib/ that hold the notebook's libraries, in search order. */
+    static final List<String> LAYERS = List.of("toolkit", "smile");
+
+    private static List<Path> jarsIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            // File names in order: the layer holds one version of each artifact, so the order decides nothing else.
+            // File names in order: a layer holds one version of each artifact, so the order decides nothing else.
             return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the toolkit layer " + dir, e);
+            throw new UncheckedIOException("Cannot list the layer " + dir + "; reinstall the kernel (jotter install)", e);
         }
     }
 

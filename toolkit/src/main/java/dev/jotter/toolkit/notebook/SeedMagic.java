@@ -4,9 +4,9 @@ import dev.jotter.magics.AbstractMagic;
 import dev.jotter.magics.LineMagic;
 import dev.jotter.magics.MagicArgs;
 import dev.jotter.magics.MagicContext;
-import java.lang.reflect.Field;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
 /** {@code %seed n}: seeds the random generators that matter for reproducible training runs. */
 public final class SeedMagic extends AbstractMagic implements LineMagic {
@@ -28,7 +28,8 @@ public final class SeedMagic extends AbstractMagic implements LineMagic {
                     long-lived thread), so Smile models trained in later cells follow N. Smile
                     keeps one generator per thread, so %seed also makes each thread started
                     later (by a cell, or by Smile's parallel training) start from a seed
-                    derived from N, in order
+                    derived from N, in order (when the Smile layer, jotter-toolkit-smile, is
+                    installed, as it is with the kernel)
                 Not seeded: new java.util.Random() and Math.random(). Write
                 new Random(Long.getLong("jotter.seed")) to follow %seed.
 
@@ -53,7 +54,7 @@ public final class SeedMagic extends AbstractMagic implements LineMagic {
         }
         System.setProperty(PROPERTY, Integer.toString(seed));
         StringBuilder report = new StringBuilder("Seeded with " + seed + ": toolkit (jotter.seed)");
-        report.append(seedDjl(seed) ? ", DJL" : "").append(seedSmile(seed, context) ? ", Smile" : "").append('.');
+        report.append(seedDjl(seed) ? ", DJL" : "").append(seedLibraries(seed, context)).append('.');
         context.out().println(report);
         context.out().flush();
         return null;
@@ -71,53 +72,18 @@ public final class SeedMagic extends AbstractMagic implements LineMagic {
         }
     }
 
-    /**
-     * Seeds Smile's generator of the thread that runs cells, which is not the thread that runs
-     * magics: evaluating the call as Java runs it there. Also this thread's, for hosts that run
-     * both on one thread. The table for new threads is refilled last, as seeding a thread for the
-     * first time takes the table's next seed.
-     */
-    private static boolean seedSmile(int seed, MagicContext context) {
+    /** The libraries of the {@link LibrarySeeder} services (Smile, when its layer is there), in their names. */
+    private static String seedLibraries(int seed, MagicContext context) {
+        StringBuilder names = new StringBuilder();
         try {
-            smile.math.MathEx.setSeed(seed);
-        } catch (Throwable t) {
-            return false;
-        }
-        boolean cells;
-        try {
-            context.eval("smile.math.MathEx.setSeed(" + seed + ");");
-            cells = true;
-        } catch (Exception e) {
-            // Smile is not visible to the cells' code, so no cell can train a Smile model.
-            cells = false;
-        }
-        reseedSmileThreads(seed);
-        return cells;
-    }
-
-    /**
-     * Smile hands each new thread the next seed from its static DEFAULT_SEEDS table. Refilling
-     * the table from N and rewinding the counter makes the threads JShell starts for later
-     * snippets get a reproducible sequence. Smile internals: if they change, only this part is
-     * skipped.
-     */
-    private static void reseedSmileThreads(int seed) {
-        try {
-            Class<?> mathEx = Class.forName("smile.math.MathEx");
-            Field seeds = mathEx.getDeclaredField("DEFAULT_SEEDS");
-            Field next = mathEx.getDeclaredField("nextSeed");
-            seeds.setAccessible(true);
-            next.setAccessible(true);
-            long[] table = (long[]) seeds.get(null);
-            synchronized (table) {
-                SplittableRandom derived = new SplittableRandom(seed);
-                for (int i = 0; i < table.length; i++) {
-                    table[i] = derived.nextLong();
+            for (LibrarySeeder s : ServiceLoader.load(LibrarySeeder.class, SeedMagic.class.getClassLoader())) {
+                if (s.seed(seed, context)) {
+                    names.append(", ").append(s.name());
                 }
-                next.setInt(null, 0);
             }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // Best effort: the calling thread is seeded anyway.
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // A layer whose seeder cannot load (a notebook replaced its library): the report leaves it out.
         }
+        return names.toString();
     }
 }

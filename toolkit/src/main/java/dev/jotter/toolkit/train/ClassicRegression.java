@@ -189,8 +189,16 @@ public final class ClassicRegression extends RegressionTrainer<LinearModel> {
         return w;
     }
 
-    private static double[][] toDouble(float[][] x) {
-        return SmileClassification.toDouble(x);
+    /** Widens feature rows for the double-precision solvers (also the Smile trainers', in toolkit-smile). */
+    static double[][] toDouble(float[][] x) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                out[i][j] = x[i][j];
+            }
+        }
+        return out;
     }
 
     private static double[] toDouble(float[] y) {

@@ -7,7 +7,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The weights of a fitted logistic regression ({@link SmileClassifier#coefficients()}), in the
+ * The weights of a fitted logistic regression ({@code SmileClassifier.coefficients()}, in jotter-toolkit-smile), in the
  * features' own units. Smile fits {@code k - 1} weight vectors against a reference class whose
  * weights are all 0: {@code log(P(c) / P(reference)) = intercept(c) + sum of weight(c, f) * x_f}.
  * A positive weight means a larger value of the feature makes the class more likely than the

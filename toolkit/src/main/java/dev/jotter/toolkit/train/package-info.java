@@ -19,9 +19,12 @@
  * <tr><td>{@link dev.jotter.toolkit.train.MlpClassifier} (with no hidden layers: softmax regression)</td><td>{@link dev.jotter.toolkit.train.DjlClassifier}</td><td>DJL, Adam</td></tr>
  * <tr><td>{@link dev.jotter.toolkit.train.TransformerClassifier}</td><td>{@link dev.jotter.toolkit.train.TextClassifier}</td><td>DJL, Adam</td></tr>
  * <tr><td>{@link dev.jotter.toolkit.train.ClassicRegression} (exact OLS, ridge, lasso)</td><td>{@link dev.jotter.toolkit.train.LinearModel}</td><td>pure Java</td></tr>
- * <tr><td>{@link dev.jotter.toolkit.train.SmileClassification} (logistic, random forest, boosting)</td><td>{@link dev.jotter.toolkit.train.SmileClassifier}</td><td>Smile 6.3, pure-Java paths</td></tr>
- * <tr><td>{@link dev.jotter.toolkit.train.SmileRegression} (random forest, boosting)</td><td>{@link dev.jotter.toolkit.train.SmileRegressor}</td><td>Smile 6.3, pure-Java paths</td></tr>
+ * <tr><td>{@code SmileClassification} (logistic, random forest, boosting)</td><td>{@code SmileClassifier}</td><td>Smile 6.3, pure-Java paths</td></tr>
+ * <tr><td>{@code SmileRegression} (random forest, boosting)</td><td>{@code SmileRegressor}</td><td>Smile 6.3, pure-Java paths</td></tr>
  * </table>
+ * The Smile trainers live in the same package but in a module of their own, jotter-toolkit-smile,
+ * under GPL-3.0-or-later like Smile itself (docs/licensing.md); the kernel ships it as the
+ * {@code lib/smile} layer beside the toolkit's.
  *
  * <p><b>Imbalanced classes.</b> {@code optClassWeights(ClassWeights.BALANCED)} (scikit-learn's
  * {@code class_weight="balanced"}) or {@code optClassWeights(Map.of("rare", 5.0))} on
@@ -30,7 +33,7 @@
  * regression and boosting take no weights, so their builders do not offer it (a weighted softmax
  * regression is {@code MlpClassifier.builder().optHidden().optClassWeights(...)}). Split such a table
  * with {@code Split.trainTest(table, "label", 0.2, 42)}, which stratifies by the label. A logistic
- * model's weights: {@link dev.jotter.toolkit.train.SmileClassifier#coefficients()}.
+ * model's weights: {@code SmileClassifier.coefficients()}.
  *
  * <p><b>Training loop.</b> Seeded shuffling (default seed 42, also seeding weight init and dropout),
  * mini-batches each in its own {@code NDManager}, validation every epoch, listeners

@@ -44,7 +44,7 @@ class BaselinesTest {
 
     @Test
     void smileClassifiersShareTheShape(@TempDir Path dir) throws Exception {
-        Table all = MlpClassifierTest.blobs(300);
+        Table all = Blobs.of(300);
         Table train = all.inRange(0, 240);
         Table test = all.inRange(240, 300);
         for (SmileClassification.Builder<?> b : List.of(SmileClassification.logistic(), SmileClassification.randomForest().optTrees(50),
@@ -67,7 +67,7 @@ class BaselinesTest {
 
     @Test
     void aModelFileHoldingAnythingButAModelIsRefusedBeforeItIsCreated(@TempDir Path dir) throws Exception {
-        Table all = MlpClassifierTest.blobs(120);
+        Table all = Blobs.of(120);
         SmileClassifier model = SmileClassification.logistic().setFeatures("a", "b").setLabel("species").build().fit(all);
         Path saved = dir.resolve("shared");
         model.save(saved);
@@ -94,7 +94,7 @@ class BaselinesTest {
 
     @Test
     void settingsAreFrozenWhenTheTrainerIsBuilt() {
-        Table all = MlpClassifierTest.blobs(120);
+        Table all = Blobs.of(120);
         var builder = SmileClassification.randomForest().optTrees(5).setFeatures("a", "b").setLabel("species");
         SmileClassification trainer = builder.build();
         builder.optTrees(7);
@@ -103,7 +103,7 @@ class BaselinesTest {
 
     @Test
     void randomForestIsSeeded() {
-        Table all = MlpClassifierTest.blobs(120);
+        Table all = Blobs.of(120);
         var trainer = SmileClassification.randomForest().optTrees(20).setFeatures("a", "b").setLabel("species").build();
         assertArrayEquals(trainer.fit(all).predictProbabilities(new double[][] {{1.5, 1.5}})[0],
                 trainer.fit(all).predictProbabilities(new double[][] {{1.5, 1.5}})[0], 0);
@@ -111,7 +111,7 @@ class BaselinesTest {
 
     @Test
     void treeModelsRankInformativeFeaturesAboveNoise() {
-        Table all = MlpClassifierTest.blobs(300);
+        Table all = Blobs.of(300);
         java.util.Random r = new java.util.Random(3);
         double[] noise = new double[all.rowCount()];
         for (int i = 0; i < noise.length; i++) {

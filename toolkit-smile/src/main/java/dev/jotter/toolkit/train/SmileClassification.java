@@ -101,14 +101,7 @@ public final class SmileClassification extends ClassificationTrainer<SmileClassi
     }
 
     static double[][] toDouble(float[][] x) {
-        double[][] out = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = new double[x[i].length];
-            for (int j = 0; j < x[i].length; j++) {
-                out[i][j] = x[i][j];
-            }
-        }
-        return out;
+        return ClassicRegression.toDouble(x);
     }
 
     /**

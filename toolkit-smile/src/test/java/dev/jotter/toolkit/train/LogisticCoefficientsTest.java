@@ -53,7 +53,7 @@ class LogisticCoefficientsTest {
     void multinomialRowsAreAgainstTheLastClass() {
         // blobs: setosa at a = 0, versicolor at a = 3 with b = 3, virginica at a = 6.
         SmileClassifier model = SmileClassification.logistic().setFeatures("a", "b").setLabel("species").build()
-                .fit(MlpClassifierTest.blobs(300));
+                .fit(Blobs.of(300));
         LogisticCoefficients coef = model.coefficients();
         assertEquals(List.of("setosa", "versicolor"), coef.classes());
         assertEquals("virginica", coef.referenceClass());
@@ -66,7 +66,7 @@ class LogisticCoefficientsTest {
     @Test
     void treesHaveNoCoefficients() {
         SmileClassifier forest = SmileClassification.randomForest().optTrees(5).setFeatures("a", "b").setLabel("species").build()
-                .fit(MlpClassifierTest.blobs(60));
+                .fit(Blobs.of(60));
         var e = assertThrows(UnsupportedOperationException.class, forest::coefficients);
         assertTrue(e.getMessage().startsWith("Expected a logistic regression (SmileClassification.logistic()) for coefficients(), found Smile RandomForest"),
                 e.getMessage());
