@@ -17,7 +17,7 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
     /** Creates the magic; found by ServiceLoader. */
     public MavenMagic() {
         super("maven", "Add Maven artifacts and their dependencies to the classpath", """
-                %maven [-v] [--from=REPO_ID_OR_URL] COORDINATE ...
+                %maven [-v] [--from=REPO_ID_OR_URL] [--insecure] COORDINATE ...
 
                 Resolves each artifact and its transitive compile and runtime dependencies, then
                 adds the jars to the classpath. Uses ~/.m2/settings.xml (local repository,
@@ -31,7 +31,13 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
                 a snapshot), latest.integration or LATEST (the newest, snapshots included),
                 or a prefix such as 2.+ (the newest version that starts with "2.").
                 -v (--verbose) prints the versions chosen and the files added;
-                --from=URL also tries that repository for this call.
+                --from=URL also tries that repository for this call. A plain-http
+                repository off this machine is refused unless --insecure is given (then with
+                a warning: anyone on the network path could replace the jars).
+
+                A download whose checksum does not match fails; a missing checksum, a missing
+                or invalid POM is shown as a warning. Repositories declared in the POMs of
+                dependencies are ignored: add the one you trust with %mavenRepo.
 
                 Example:
                   %maven com.google.code.gson:gson:2.13.2
@@ -42,7 +48,7 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
 
     @Override
     public Object run(String args, MagicContext context) throws Exception {
-        MagicArgs a = MagicArgs.parse(args, Set.of("from")).allowOnly(this, Set.of("v", "verbose", "from"));
+        MagicArgs a = MagicArgs.parse(args, Set.of("from")).allowOnly(this, Set.of("v", "verbose", "from", "insecure"));
         List<String> words = a.positional();
         if (words.isEmpty()) {
             throw MagicArgs.usageError(this, "%maven needs at least one coordinate, e.g. %maven com.google.code.gson:gson:2.13.2.");
@@ -60,9 +66,24 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
                 throw MagicArgs.usageError(this, "--from needs a repository URL, e.g. --from=https://jitpack.io.");
             }
             String url = MavenResolver.repositoryUrl(repo, context.workingDirectory());
-            MavenResolver.requireSecure("--from", url);
+            if (!a.has("insecure")) {
+                MavenResolver.requireSecure("--from", url);
+            } else if (MavenResolver.insecureWarning("--from", url) != null) {
+                context.err().println("%maven: WARNING: " + MavenResolver.insecureWarning("--from", url));
+            }
             from.add(url);
         }
+        resolver.takeWarnings();
+        try {
+            resolve(resolver, artifacts, from, verbose, context);
+        } finally {
+            resolver.printWarnings(name(), context.err());
+        }
+        return null;
+    }
+
+    private static void resolve(MavenResolver resolver, List<Artifact> artifacts, List<String> from, boolean verbose,
+            MagicContext context) throws Exception {
         List<Artifact> pinned = new ArrayList<>();
         for (Artifact artifact : artifacts) {
             Artifact p = resolver.pinVersion(artifact, from);
@@ -77,6 +98,5 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
             files.forEach(f -> context.out().println("%maven: added " + f));
         }
         context.addToClasspath(files);
-        return null;
     }
 }
