@@ -394,26 +394,32 @@ public final class Data {
         return header;
     }
 
-    /** Turns a Tablesaw parse failure into file:line, column by finding the offending value. */
-    private static IllegalArgumentException locate(Path path, RuntimeException e) {
+    /**
+     * Turns a Tablesaw parse failure into file:line, column by finding the offending value. The
+     * rows are read with FastCSV, so a quoted value holding a comma does not shift the columns.
+     */
+    static IllegalArgumentException locate(Path path, RuntimeException e) {
         String msg = String.valueOf(e.getMessage());
         Matcher m = BAD_VALUE.matcher(msg);
         if (m.find() && !m.group(1).isEmpty()) {
             String bad = m.group(1);
-            try {
-                List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-                String[] header = lines.getFirst().split(",", -1);
-                for (int i = 1; i < lines.size(); i++) {
-                    String[] f = lines.get(i).split(",", -1);
-                    for (int j = 0; j < f.length && j < header.length; j++) {
-                        if (f[j].strip().equals(bad)) {
-                            return new IllegalArgumentException(path + ":" + (i + 1) + ", column '" + header[j] + "': cannot read '"
-                                    + bad + "' as the type detected from the rows above it; fix the value, or read with "
+            try (CsvReader<CsvRecord> r = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(path)) {
+                List<String> header = null;
+                for (CsvRecord rec : r) {
+                    if (header == null) {
+                        header = rec.getFields();
+                        continue;
+                    }
+                    List<String> f = rec.getFields();
+                    for (int j = 0; j < f.size() && j < header.size(); j++) {
+                        if (f.get(j).strip().equals(bad)) {
+                            return new IllegalArgumentException(path + ":" + rec.getStartingLineNumber() + ", column '" + header.get(j)
+                                    + "': cannot read '" + bad + "' as the type detected from the rows above it; fix the value, or read with "
                                     + "Table.read().usingOptions(...columnTypes(...)) to choose the type", e);
                         }
                     }
                 }
-            } catch (IOException ignored) {
+            } catch (IOException | UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException ignored) {
                 // fall through to the general message
             }
         }

@@ -36,6 +36,19 @@ class DataTest {
     }
 
     @Test
+    void aBadValueAfterAQuotedCommaNamesItsOwnColumn() throws IOException {
+        // Splitting lines on "," read "Smith, J" as two values and named the column after "score".
+        Path p = write("quoted.csv", "name,score,grade\n\"Lee, A\",1.5,A\n\"Smith, J\",abc,B\n");
+        var e = Data.locate(p, new NumberFormatException("For input string: \"abc\""));
+        assertEquals(p + ":3, column 'score': cannot read 'abc' as the type detected from the rows above it; fix the value, "
+                + "or read with Table.read().usingOptions(...columnTypes(...)) to choose the type", e.getMessage());
+        // A value that spans lines: the line is the record's first.
+        Path q = write("multiline.csv", "note,score\n\"two\nlines\",1\nplain,xyz\n");
+        assertTrue(Data.locate(q, new NumberFormatException("For input string: \"xyz\"")).getMessage()
+                .startsWith(q + ":4, column 'score'"));
+    }
+
+    @Test
     void malformedRowNamesFileLineAndColumn() throws IOException {
         Path p = write("bad.csv", "a,b,c\n1,2,3\n4,5,6,7\n");
         var e = assertThrows(IllegalArgumentException.class, () -> Data.csv(p));
