@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.ColumnType;
@@ -75,5 +76,39 @@ class DataTest {
         Path bad = write("bad.json", "[{\"a\": 1},\n {\"a\": 2,,}]");
         var e = assertThrows(IllegalArgumentException.class, () -> Data.json(bad));
         assertTrue(e.getMessage().startsWith(bad + ":2, column "), e.getMessage());
+    }
+
+    @Test
+    void readsEveryJsonShapeWithTypesNestingAndMissingValues() throws IOException {
+        Path objects = write("o.json", """
+                [{"id": 1, "name": "Ann", "score": 2.5, "address": {"city": "Oslo"}, "tags": ["a", "b"], "ok": true},
+                 {"id": 2, "name": "Bo", "score": null, "address": {"city": "Rome"}, "ok": false, "extra": "x"}]
+                """);
+        Table t = Data.json(objects);
+        assertEquals(List.of("id", "name", "score", "address.city", "tags[0]", "tags[1]", "ok", "extra"), t.columnNames());
+        assertEquals(ColumnType.INTEGER, t.column("id").type());
+        assertEquals(ColumnType.DOUBLE, t.column("score").type());
+        assertEquals(ColumnType.BOOLEAN, t.column("ok").type());
+        assertEquals(1, t.column("score").countMissing());
+        assertEquals(1, t.column("extra").countMissing());
+        assertEquals("Rome", t.stringColumn("address.city").get(1));
+        Table arrays = Data.json(write("a.json", "[[\"x\", \"y\"], [1, \"p\"], [2, \"q\"]]"));
+        assertEquals(List.of("x", "y"), arrays.columnNames());
+        assertEquals(2, arrays.rowCount());
+        Table columns = Data.json(write("c.json", "{\"x\": [1, 2, 3], \"y\": [\"p\", \"q\", \"r\"]}"));
+        assertEquals(List.of("x", "y"), columns.columnNames());
+        assertEquals(3, columns.rowCount());
+        assertEquals(ColumnType.INTEGER, columns.column("x").type());
+        for (String shape : List.of("42", "[]", "{}", "[1, 2]", "{\"x\": 1}", "{\"x\": [1], \"y\": [1, 2]}")) {
+            Path p = write("shape.json", shape);
+            var e = assertThrows(IllegalArgumentException.class, () -> Data.json(p), shape);
+            assertTrue(e.getMessage().startsWith("Expected in " + p + " an array of objects"), e.getMessage());
+        }
+        Path trailing = write("trailing.json", "[{\"a\": 1}] [");
+        var e = assertThrows(IllegalArgumentException.class, () -> Data.json(trailing));
+        assertTrue(e.getMessage().startsWith(trailing + ":1, column "), e.getMessage());
+        Path empty = write("empty.json", "");
+        e = assertThrows(IllegalArgumentException.class, () -> Data.json(empty));
+        assertTrue(e.getMessage().contains("invalid JSON"), e.getMessage());
     }
 }
