@@ -122,8 +122,8 @@ public final class MavenResolver implements AutoCloseable {
             if (event.getException() instanceof ChecksumFailureException c && c.getExpected() != null && !c.getExpected().isEmpty()) {
                 throw new TransferCancelledException("Checksum mismatch for " + where + ": the repository's checksum is "
                         + c.getExpected() + ", the file downloaded has " + c.getActual()
-                        + ". The file was changed or damaged on the way and was not used. Try again later; if it persists, "
-                        + "tell the repository's owner, and do not add this repository with --insecure to get around it.");
+                        + ". The file was changed, on the way or in the repository, and was not used. Run the cell again; "
+                        + "if it fails the same way, tell the repository's owner.");
             }
             warn("could not verify " + where + ": "
                     + (event.getException() == null ? "no checksum" : event.getException().getMessage()));
