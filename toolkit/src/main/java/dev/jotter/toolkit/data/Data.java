@@ -289,16 +289,14 @@ public final class Data {
         try (JsonReader in = new JsonReader(Files.newBufferedReader(path, StandardCharsets.UTF_8))) {
             in.setStrictness(Strictness.STRICT);
             root = JSON_ELEMENT.read(in);
+            // Lenient only to look past the value: strict mode reports a second value with its generic advice.
+            in.setStrictness(Strictness.LENIENT);
             if (in.peek() != JsonToken.END_DOCUMENT) {
-                throw new MalformedJsonException("Expected the end of the file after the first JSON value at " + in.getPath()
-                        + " at line " + lineOf(in) + " column " + columnOf(in));
+                throw new IllegalArgumentException(path + ":" + lineOf(in) + ", column " + columnOf(in)
+                        + ": invalid JSON: expected the end of the file after the first JSON value; put the rows in one array");
             }
         } catch (MalformedJsonException | JsonParseException | java.io.EOFException | IllegalStateException e) {
-            Matcher m = GSON_WHERE.matcher(String.valueOf(e.getMessage()));
-            String where = m.find() ? path + ":" + m.group(1) + ", column " + m.group(2) : path.toString();
-            String why = String.valueOf(e.getMessage()).replaceFirst("\\s*at line \\d+ column \\d+.*", "")
-                    .replaceFirst("^Use JsonReader.setStrictness.*?: ", "");
-            throw new IllegalArgumentException(where + ": invalid JSON: " + why, e);
+            throw invalidJson(path, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + path, e);
         }
@@ -369,6 +367,38 @@ public final class Data {
     private static final com.google.gson.TypeAdapter<JsonElement> JSON_ELEMENT = new com.google.gson.Gson().getAdapter(JsonElement.class);
     private static final Pattern GSON_WHERE = Pattern.compile("at line (\\d+) column (\\d+)");
 
+    /**
+     * A syntax error as file:line, column and what is wrong there. Gson's strict mode names only
+     * some errors ("Expected name"); for the others it gives advice about its own settings, so the
+     * offending character is read from the file instead.
+     */
+    private static IllegalArgumentException invalidJson(Path path, Exception e) {
+        String msg = String.valueOf(e.getMessage());
+        Matcher m = GSON_WHERE.matcher(msg);
+        if (!m.find()) {
+            return new IllegalArgumentException(path + ": invalid JSON: " + (e instanceof java.io.EOFException
+                    ? "the file ends before its first value is complete" : msg), e);
+        }
+        int line = Integer.parseInt(m.group(1));
+        int column = Integer.parseInt(m.group(2));
+        String why = msg.substring(0, m.start()).strip();
+        if (why.isEmpty() || why.startsWith("Use JsonReader.setStrictness")) {
+            why = "unexpected " + charBefore(path, line, column);
+        }
+        return new IllegalArgumentException(path + ":" + line + ", column " + Math.max(1, column - 1) + ": invalid JSON: " + why, e);
+    }
+
+    /** The character Gson stopped after (its column is the next one's), quoted, or "end of line". */
+    private static String charBefore(Path path, int line, int column) {
+        try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
+            String text = lines.skip(line - 1L).findFirst().orElse("");
+            int i = column - 2;
+            return i >= 0 && i < text.length() ? "'" + text.charAt(i) + "'" : "end of line";
+        } catch (IOException | UncheckedIOException ex) {
+            return "text";
+        }
+    }
+
     private static IllegalArgumentException notATable(Path path, String found) {
         return new IllegalArgumentException("Expected in " + path + " an array of objects like [{\"a\": 1, \"b\": \"x\"}, ...], an array "
                 + "of arrays with the column names first, or an object of columns like {\"a\": [1, 2]}; found " + found);
@@ -415,9 +445,10 @@ public final class Data {
         return m.find() ? m.group(1) : "?";
     }
 
+    /** The column of the character the reader last read (Gson counts the next one's). */
     private static String columnOf(JsonReader in) {
         Matcher m = GSON_WHERE.matcher(in.toString());
-        return m.find() ? m.group(2) : "?";
+        return m.find() ? String.valueOf(Math.max(1, Integer.parseInt(m.group(2)) - 1)) : "?";
     }
 
     private static void requireFile(Path path) {
