@@ -112,7 +112,7 @@ class DependencyMagicsTest {
         assertTrue(err.contains("%maven: WARNING: could not verify 'demo/greeter/1.0/greeter-1.0.jar' from the repository test-remote ("
                 + remote.url() + "): Checksum validation failed, no checksums available"), err);
         assertTrue(err.contains("%maven: WARNING: the POM of demo:dep:1.0 is missing"), err);
-        assertEquals(MavenResolver.shared().takeWarnings(), List.of(), "the cell took the warnings");
+        assertEquals(List.of(), MavenResolver.shared().takeWarnings(), "the cell took the warnings");
     }
 
     @Test
