@@ -23,7 +23,9 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
                 adds the jars to the classpath. Uses ~/.m2/settings.xml (local repository,
                 mirrors, proxies, offline mode) and Maven Central, plus repositories added with
                 %mavenRepo. Artifacts already in the local repository are used without any
-                network access. All coordinates are checked before anything is resolved.
+                network access when they came from one of these repositories; one that came
+                from another repository is fetched again. All coordinates are checked before
+                anything is resolved.
 
                 COORDINATE is Maven's GROUP:ARTIFACT[:EXTENSION[:CLASSIFIER]]:VERSION or, as in
                 IJava, Ivy's GROUP#ARTIFACT;VERSION. VERSION may be a range ([1.0,2.0), or
