@@ -464,6 +464,38 @@ class BadInput(unittest.TestCase):
         sock.send_multipart(frames)
         return sock
 
+    def test_an_oversized_message_is_dropped_and_the_kernel_stays(self):
+        """A message over the kernel's size limit (128 MiB by default, -Djotter.maxMessageBytes) is
+        dropped before its signature is checked or its JSON read, with a log line naming the limit
+        (and the size, when it came in several frames); the kernel stays up and answers the next
+        request. One frame over the limit is refused by JeroMQ from its size header, before the
+        kernel allocates it, and that connection is closed."""
+        limit = 128 << 20
+        key = self.km.session.key
+        header = json.dumps({"msg_id": "big-1", "session": "big", "username": "faults", "date": "2026-01-01T00:00:00Z",
+                             "msg_type": "execute_request", "version": "5.4"}).encode()
+        chunk = b"x" * (48 << 20)
+        # Three 48 MiB buffers: each frame is under the limit, the message is not.
+        parts = [header, b"{}", b"{}", b"{}", chunk, chunk, chunk]
+        many = self.send_raw(self.km.shell_port, [b"<IDS|MSG>", sign(key, parts[:4])] + parts)
+        one = self.send_raw(self.km.shell_port, [b"y" * (limit + 1)])
+        time.sleep(2)
+        for s in (many, one):
+            s.close()
+        assert_answers(self, self.kc)
+        self.assert_own_output("after-the-oversized-messages")
+        time.sleep(0.3)
+        log = read_log(self.log)
+        total = sum(len(p) for p in parts) + len(b"<IDS|MSG>") + 64
+        dropped = [line for line in log.splitlines() if "dropped an oversized message on shell" in line]
+        self.assertEqual(len(dropped), 1, log[-3000:])
+        # The ROUTER socket adds the sender's identity frame (5 bytes) in front.
+        self.assertIn(f": {total + 5} bytes in 10 frames, over the limit of {limit} bytes (-Djotter.maxMessageBytes)", dropped[0])
+        self.assertIn(f"shell: a client connection closed (JeroMQ closes a connection that sends a frame over the limit of {limit} bytes",
+                      log)
+        figure(f"faults: a {total >> 20} MiB message in 9 frames and a {(limit + 1) >> 20} MiB frame sent to shell; both dropped, "
+               "kernel up and answering")
+
     def test_garbage_in_every_message_part(self):
         """Binary garbage, malformed JSON and JSON of the wrong shape in each of the header, parent
         header, metadata and content (correctly signed, so they reach the parser), unsigned garbage,

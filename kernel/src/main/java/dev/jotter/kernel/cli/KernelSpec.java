@@ -162,9 +162,20 @@ final class KernelSpec {
         }
     }
 
-    /** The kernel's environment in kernel.json: the selected libtorch folder, if any. */
+    /**
+     * The kernel's environment in kernel.json: DJL kept from calling home, and the selected libtorch
+     * folder, if any.
+     *
+     * <p>DJL reads both variables when its first class loads, whoever loads it: setting them in
+     * the kernel (as the toolkit also does) comes too late for a cell that touches DJL before the
+     * toolkit, and on a cloud-hosted hub DJL's telemetry first asks the EC2 metadata service who
+     * the machine is. {@code DJL_OFFLINE} also stops DJL downloading engines and models at run time;
+     * remove it from kernel.json to let a notebook fetch from DJL's model zoo (docs/security.md).
+     */
     static JsonObject env(Options o) {
         JsonObject env = new JsonObject();
+        env.addProperty("OPT_OUT_TRACKING", "true");
+        env.addProperty("DJL_OFFLINE", "true");
         if (o.torchLibrary() != null) {
             env.addProperty("JOTTER_TORCH_LIBRARY", o.torchLibrary().toString());
         }

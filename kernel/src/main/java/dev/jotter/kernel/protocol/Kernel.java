@@ -63,6 +63,7 @@ public final class Kernel {
     private final Map<String, String> comms = new ConcurrentHashMap<>();
     private final Replies replies;
     private final PrintStream log;
+    private final MessageLimit limit;
     private final boolean warmUpCharts;
     private final String parentPid;
     private ZContext context;
@@ -101,6 +102,7 @@ public final class Kernel {
         this.wire = new Wire(connection.key(), connection.signatureScheme());
         this.router = new OutputRouter();
         this.log = router.log();
+        this.limit = MessageLimit.fromSystemProperty(log);
         this.session = new Session(router, new Renderers());
         this.replies = new Replies(session, history, comms);
     }
@@ -141,6 +143,7 @@ public final class Kernel {
         // Batched streams keep us far below any high-water mark; never drop a message if a client lags.
         iopub.setSndHWM(0);
         heartbeat = bind(SocketType.REP, connection.hbPort());
+        watchDisconnects(Map.of("shell", shell, "control", control, "stdin", stdin));
         router.install();
         watchParent();
         exitOnSignal();
@@ -194,8 +197,42 @@ public final class Kernel {
     private ZMQ.Socket bind(SocketType type, int port) {
         ZMQ.Socket s = context.createSocket(type);
         s.setLinger(1000);
+        if (type != SocketType.PUB) {
+            // Incoming messages only: what the kernel sends (a 100 MB line of output) is not limited.
+            limit.apply(s);
+        }
         s.bind(connection.endpoint(port));
         return s;
+    }
+
+    /**
+     * Logs each client connection JeroMQ closes on the request sockets. JeroMQ closes one that sends
+     * a frame over the message size limit without telling the kernel why, so this line is all the
+     * log can say about such a message; a client that simply goes away looks the same.
+     */
+    private void watchDisconnects(Map<String, ZMQ.Socket> sockets) {
+        sockets.forEach((name, socket) -> {
+            String address = "inproc://jotter-monitor-" + name;
+            if (!socket.monitor(address, ZMQ.EVENT_DISCONNECTED)) {
+                return;
+            }
+            ZMQ.Socket events = context.createSocket(SocketType.PAIR);
+            events.connect(address);
+            start("jotter-monitor-" + name, () -> {
+                while (!shuttingDown) {
+                    try {
+                        ZMQ.Event e = ZMQ.Event.recv(events);
+                        if (e != null && !shuttingDown) {
+                            log.println("[jotter] " + name + ": a client connection closed (JeroMQ closes a connection that sends a "
+                                    + "frame over the limit of " + limit + ", -D" + MessageLimit.PROPERTY
+                                    + "; a client that disconnects looks the same)");
+                        }
+                    } catch (RuntimeException ex) {
+                        return;
+                    }
+                }
+            });
+        });
     }
 
     private static void start(String name, Runnable r) {
@@ -280,7 +317,7 @@ public final class Kernel {
         while (!shuttingDown) {
             List<byte[]> frames;
             try {
-                frames = receive(socket);
+                frames = limit.receive(socket, isControl ? "control" : "shell", log);
             } catch (RuntimeException e) {
                 if (shuttingDown) {
                     return;
@@ -499,8 +536,16 @@ public final class Kernel {
             }
             List<byte[]> frames = new ArrayList<>();
             frames.add(first);
+            long total = first.length;
             while (socket.hasReceiveMore()) {
-                frames.add(socket.recv(0));
+                byte[] next = socket.recv(0);
+                total += next.length;
+                frames.add(total <= limit.bytes() ? next : new byte[0]);
+            }
+            if (total > limit.bytes()) {
+                log.println("[jotter] dropped an oversized message on shell: " + total + " bytes in " + frames.size()
+                        + " frames, over the limit of " + limit + " (-D" + MessageLimit.PROPERTY + ")");
+                continue;
             }
             try {
                 Message m = wire.decode(frames);
@@ -522,7 +567,7 @@ public final class Kernel {
         send(stdin, request.reply("input_request", content, sessionId));
         while (!shuttingDown) {
             stdin.setReceiveTimeOut(200);
-            List<byte[]> frames = receive(stdin);
+            List<byte[]> frames = limit.receive(stdin, "stdin", log);
             if (frames == null) {
                 continue;
             }

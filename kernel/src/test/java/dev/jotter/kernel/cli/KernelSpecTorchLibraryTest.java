@@ -1,6 +1,7 @@
 package dev.jotter.kernel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,10 +40,13 @@ class KernelSpecTorchLibraryTest {
     }
 
     @Test
-    void withoutTheOptionTheEnvIsEmpty() throws Exception {
+    void withoutTheOptionTheEnvHasNoLibtorchFolder() throws Exception {
         KernelSpec.Options o = KernelSpec.parse(List.of("--prefix", tmp.toString()));
         assertNull(o.torchLibrary());
-        assertEquals(0, KernelSpec.env(o).size());
+        assertFalse(KernelSpec.env(o).has("JOTTER_TORCH_LIBRARY"));
+        // DJL's switches are always there (KernelSpecEnvIT checks the written kernel.json).
+        assertEquals("true", KernelSpec.env(o).get("DJL_OFFLINE").getAsString());
+        assertEquals("true", KernelSpec.env(o).get("OPT_OUT_TRACKING").getAsString());
     }
 
     @Test

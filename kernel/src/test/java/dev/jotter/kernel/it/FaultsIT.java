@@ -14,6 +14,6 @@ import org.junit.jupiter.api.TestFactory;
 class FaultsIT {
     @TestFactory
     Stream<DynamicTest> faults() throws Exception {
-        return JupyterHarness.unittest("test_faults.py", 11, 480);
+        return JupyterHarness.unittest("test_faults.py", 12, 480);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jotter.magics.builtin;
 
+import dev.jotter.api.Html;
 import dev.jotter.magics.AbstractMagic;
 import dev.jotter.magics.LineMagic;
 import dev.jotter.magics.MagicArgs;
@@ -78,13 +79,9 @@ public final class WhosMagic extends AbstractMagic implements LineMagic {
     private static String html(List<MagicContext.Variable> vars) {
         StringBuilder sb = new StringBuilder("<table><thead><tr><th>Variable</th><th>Type</th><th>Value</th></tr></thead><tbody>");
         for (MagicContext.Variable v : vars) {
-            sb.append("<tr><td>").append(escape(v.name())).append("</td><td><code>").append(escape(v.type()))
-                    .append("</code></td><td>").append(escape(shorten(v.value()))).append("</td></tr>");
+            sb.append("<tr><td>").append(Html.escape(v.name())).append("</td><td><code>").append(Html.escape(v.type()))
+                    .append("</code></td><td>").append(Html.escape(shorten(v.value()))).append("</td></tr>");
         }
         return sb.append("</tbody></table>").toString();
-    }
-
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

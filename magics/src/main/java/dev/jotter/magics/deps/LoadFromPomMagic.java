@@ -42,8 +42,8 @@ public final class LoadFromPomMagic extends AbstractMagic implements LineMagic, 
     /** Creates the magic; found by ServiceLoader. */
     public LoadFromPomMagic() {
         super("loadFromPOM", "Add the dependencies of a POM (file or cell) to the classpath", """
-                %loadFromPOM POM_FILE [SCOPE ...] [--scopes=SCOPE,...]
-                %%loadFromPOM [SCOPE ...] [--scopes=SCOPE,...]
+                %loadFromPOM POM_FILE [SCOPE ...] [--scopes=SCOPE,...] [--insecure]
+                %%loadFromPOM [SCOPE ...] [--scopes=SCOPE,...] [--insecure]
                 POM OR FRAGMENT
 
                 Resolves the dependencies a pom.xml declares, with its parent, properties,
@@ -52,7 +52,8 @@ public final class LoadFromPomMagic extends AbstractMagic implements LineMagic, 
                 compile, runtime, provided, test, system; the default is compile, runtime and
                 system. The cell form takes a whole POM or just a fragment: <dependencies>,
                 <repositories>, <properties>, <dependencyManagement>, or bare <dependency>
-                elements. Settings and repositories are those of %maven.
+                elements. Settings and repositories are those of %maven; a plain-http
+                <repository> off this machine is refused unless --insecure is given.
 
                 Example:
                   %%loadFromPOM
@@ -66,7 +67,7 @@ public final class LoadFromPomMagic extends AbstractMagic implements LineMagic, 
 
     @Override
     public Object run(String args, MagicContext context) throws Exception {
-        MagicArgs a = MagicArgs.parse(args).allowOnly(this, Set.of("scopes", "v", "verbose"));
+        MagicArgs a = MagicArgs.parse(args).allowOnly(this, Set.of("scopes", "v", "verbose", "insecure"));
         if (a.positional().isEmpty()) {
             throw MagicArgs.usageError(this, "%loadFromPOM needs a POM file, e.g. %loadFromPOM pom.xml.");
         }
@@ -78,13 +79,23 @@ public final class LoadFromPomMagic extends AbstractMagic implements LineMagic, 
             throw new MagicException("No such POM file: " + pom + ". Check the path (relative to %pwd).");
         }
         Set<String> scopes = scopes(a, a.positional().subList(1, a.positional().size()));
-        context.addToClasspath(MavenResolver.shared().resolvePom(pom, scopes));
+        context.addToClasspath(resolve(pom, scopes, a.has("insecure"), context));
         return null;
+    }
+
+    private List<Path> resolve(Path pom, Set<String> scopes, boolean insecure, MagicContext context) throws MagicException {
+        MavenResolver resolver = MavenResolver.shared();
+        resolver.takeWarnings();
+        try {
+            return resolver.resolvePom(pom, scopes, insecure);
+        } finally {
+            resolver.printWarnings(name(), context.err());
+        }
     }
 
     @Override
     public Object run(String args, String body, MagicContext context) throws Exception {
-        MagicArgs a = MagicArgs.parse(args).allowOnly(this, Set.of("scopes", "v", "verbose"));
+        MagicArgs a = MagicArgs.parse(args).allowOnly(this, Set.of("scopes", "v", "verbose", "insecure"));
         Set<String> scopes = scopes(a, a.positional());
         if (body.isBlank()) {
             throw MagicArgs.usageError(this, "%%loadFromPOM needs a POM or a <dependency> fragment in the cell body.");
@@ -93,7 +104,7 @@ public final class LoadFromPomMagic extends AbstractMagic implements LineMagic, 
         Path pom = dir.resolve("pom.xml");
         try {
             Files.writeString(pom, wrap(body), StandardCharsets.UTF_8);
-            context.addToClasspath(MavenResolver.shared().resolvePom(pom, scopes));
+            context.addToClasspath(resolve(pom, scopes, a.has("insecure"), context));
         } finally {
             delete(pom);
             delete(dir);

@@ -17,13 +17,15 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
     /** Creates the magic; found by ServiceLoader. */
     public MavenMagic() {
         super("maven", "Add Maven artifacts and their dependencies to the classpath", """
-                %maven [-v] [--from=REPO_ID_OR_URL] COORDINATE ...
+                %maven [-v] [--from=REPO_ID_OR_URL] [--insecure] COORDINATE ...
 
                 Resolves each artifact and its transitive compile and runtime dependencies, then
                 adds the jars to the classpath. Uses ~/.m2/settings.xml (local repository,
                 mirrors, proxies, offline mode) and Maven Central, plus repositories added with
                 %mavenRepo. Artifacts already in the local repository are used without any
-                network access. All coordinates are checked before anything is resolved.
+                network access when they came from one of these repositories; one that came
+                from another repository is fetched again. All coordinates are checked before
+                anything is resolved.
 
                 COORDINATE is Maven's GROUP:ARTIFACT[:EXTENSION[:CLASSIFIER]]:VERSION or, as in
                 IJava, Ivy's GROUP#ARTIFACT;VERSION. VERSION may be a range ([1.0,2.0), or
@@ -31,7 +33,13 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
                 a snapshot), latest.integration or LATEST (the newest, snapshots included),
                 or a prefix such as 2.+ (the newest version that starts with "2.").
                 -v (--verbose) prints the versions chosen and the files added;
-                --from=URL also tries that repository for this call.
+                --from=URL also tries that repository for this call. A plain-http
+                repository off this machine is refused unless --insecure is given (then with
+                a warning: anyone on the network path could replace the jars).
+
+                A download whose checksum does not match fails; a missing checksum, a missing
+                or invalid POM is shown as a warning. Repositories declared in the POMs of
+                dependencies are ignored: add the one you trust with %mavenRepo.
 
                 Example:
                   %maven com.google.code.gson:gson:2.13.2
@@ -42,7 +50,7 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
 
     @Override
     public Object run(String args, MagicContext context) throws Exception {
-        MagicArgs a = MagicArgs.parse(args, Set.of("from")).allowOnly(this, Set.of("v", "verbose", "from"));
+        MagicArgs a = MagicArgs.parse(args, Set.of("from")).allowOnly(this, Set.of("v", "verbose", "from", "insecure"));
         List<String> words = a.positional();
         if (words.isEmpty()) {
             throw MagicArgs.usageError(this, "%maven needs at least one coordinate, e.g. %maven com.google.code.gson:gson:2.13.2.");
@@ -60,9 +68,24 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
                 throw MagicArgs.usageError(this, "--from needs a repository URL, e.g. --from=https://jitpack.io.");
             }
             String url = MavenResolver.repositoryUrl(repo, context.workingDirectory());
-            MavenResolver.requireSecure("--from", url);
+            if (!a.has("insecure")) {
+                MavenResolver.requireSecure("--from", url);
+            } else if (MavenResolver.insecureWarning("--from", url) != null) {
+                context.err().println("%maven: WARNING: " + MavenResolver.insecureWarning("--from", url));
+            }
             from.add(url);
         }
+        resolver.takeWarnings();
+        try {
+            resolve(resolver, artifacts, from, verbose, context);
+        } finally {
+            resolver.printWarnings(name(), context.err());
+        }
+        return null;
+    }
+
+    private static void resolve(MavenResolver resolver, List<Artifact> artifacts, List<String> from, boolean verbose,
+            MagicContext context) throws Exception {
         List<Artifact> pinned = new ArrayList<>();
         for (Artifact artifact : artifacts) {
             Artifact p = resolver.pinVersion(artifact, from);
@@ -77,6 +100,5 @@ public final class MavenMagic extends AbstractMagic implements LineMagic {
             files.forEach(f -> context.out().println("%maven: added " + f));
         }
         context.addToClasspath(files);
-        return null;
     }
 }

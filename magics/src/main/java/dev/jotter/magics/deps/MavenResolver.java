@@ -24,7 +24,9 @@ import org.apache.maven.model.building.ModelBuildingRequest;
 import org.apache.maven.model.building.ModelSource;
 import org.apache.maven.model.resolution.ModelResolver;
 import org.apache.maven.model.resolution.UnresolvableModelException;
+import org.eclipse.aether.AbstractRepositoryListener;
 import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositoryEvent;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
@@ -35,22 +37,42 @@ import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.resolution.DependencyResult;
+import org.eclipse.aether.transfer.AbstractTransferListener;
+import org.eclipse.aether.transfer.ChecksumFailureException;
+import org.eclipse.aether.transfer.TransferCancelledException;
+import org.eclipse.aether.transfer.TransferEvent;
+import org.eclipse.aether.transfer.TransferResource;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.ScopeDependencyFilter;
+import org.eclipse.aether.util.listener.ChainedRepositoryListener;
+import org.eclipse.aether.util.listener.ChainedTransferListener;
 
 /**
  * Maven Resolver for the dependency magics, set up by MIMA the way Maven sets itself up:
  * {@code ~/.m2/settings.xml} (local repository, mirrors, proxies, servers, offline) and Maven
  * Central, plus repositories added with {@code %mavenRepo}.
  *
- * <p>The local repository is used in "simple" mode: a jar or POM already there is used no
- * matter which repository it first came from, so a cached artifact never causes a network call.
+ * <p>What it adds to Maven's defaults, so that a notebook cannot be handed other code than it
+ * asked for (docs/security.md):
+ * <ul>
+ * <li>The local repository tracks where each file came from (Maven's "enhanced" manager, the
+ *     {@code _remote.repositories} files): a jar fetched from one repository does not later answer
+ *     for a resolution that does not name that repository; it is fetched again from one that does
+ *     ({@link OriginBoundLocalRepository}).
+ * <li>A checksum mismatch fails the download, naming the file and the repository; a missing
+ *     checksum is a warning, as in Maven. Warnings are kept for {@link #takeWarnings()}, so the
+ *     magics show them in the cell instead of a log nobody reads.
+ * <li>Repositories declared in the POMs of dependencies are ignored, as Gradle does: code comes
+ *     only from repositories the notebook, its POM or settings.xml names.
+ * <li>Plain-http repositories off this machine are refused unless the user says {@code --insecure}.
+ * </ul>
  */
 public final class MavenResolver implements AutoCloseable {
     private static MavenResolver shared;
@@ -59,6 +81,7 @@ public final class MavenResolver implements AutoCloseable {
     private final RepositorySystem system;
     private final RepositorySystemSession session;
     private final List<RemoteRepository> added = new ArrayList<>();
+    private final List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /**
      * Creates a resolver.
@@ -69,10 +92,92 @@ public final class MavenResolver implements AutoCloseable {
         this.context = Runtimes.INSTANCE.getRuntime().create(overrides);
         this.system = context.repositorySystem();
         RepositorySystemSession base = context.repositorySystemSession();
-        DefaultRepositorySystemSession simple = new DefaultRepositorySystemSession(base);
-        LocalRepository local = new LocalRepository(base.getLocalRepository().getBasedir(), "simple");
-        simple.setLocalRepositoryManager(system.newLocalRepositoryManager(simple, local));
-        this.session = simple;
+        DefaultRepositorySystemSession s = new DefaultRepositorySystemSession(base);
+        // The default content type selects the enhanced manager, which records each file's origin.
+        LocalRepository local = new LocalRepository(base.getLocalRepository().getBasedir());
+        s.setLocalRepositoryManager(new OriginBoundLocalRepository(system.newLocalRepositoryManager(s, local)));
+        s.setIgnoreArtifactDescriptorRepositories(true);
+        if (!RepositoryPolicy.CHECKSUM_POLICY_FAIL.equals(base.getChecksumPolicy())) {
+            // Warn, not fail, so that a missing checksum passes with a warning; a mismatch is failed by the listener.
+            s.setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_WARN);
+        }
+        s.setTransferListener(base.getTransferListener() == null ? new Checksums()
+                : new ChainedTransferListener(base.getTransferListener(), new Checksums()));
+        s.setRepositoryListener(base.getRepositoryListener() == null ? new Problems()
+                : new ChainedRepositoryListener(base.getRepositoryListener(), new Problems()));
+        this.session = s;
+    }
+
+    /**
+     * Fails a download whose checksum does not match, and turns a missing checksum into a warning.
+     * Maven's "warn" policy lets both through and its "fail" policy fails both; a repository
+     * without checksum files (a folder made by hand) should still work, a corrupted or replaced
+     * jar should not.
+     */
+    private final class Checksums extends AbstractTransferListener {
+        @Override
+        public void transferCorrupted(TransferEvent event) throws TransferCancelledException {
+            TransferResource r = event.getResource();
+            String where = "'" + r.getResourceName() + "' from the repository " + r.getRepositoryId() + " (" + r.getRepositoryUrl() + ")";
+            if (event.getException() instanceof ChecksumFailureException c && c.getExpected() != null && !c.getExpected().isEmpty()) {
+                throw new TransferCancelledException("Checksum mismatch for " + where + ": the repository's checksum is "
+                        + c.getExpected() + ", the file downloaded has " + c.getActual()
+                        + ". The file was changed, on the way or in the repository, and was not used. Run the cell again; "
+                        + "if it fails the same way, tell the repository's owner.");
+            }
+            warn("could not verify " + where + ": "
+                    + (event.getException() == null ? "no checksum" : event.getException().getMessage()));
+        }
+    }
+
+    /** Keeps the resolver's warnings about broken or missing POMs and metadata for the cell. */
+    private final class Problems extends AbstractRepositoryListener {
+        @Override
+        public void artifactDescriptorInvalid(RepositoryEvent event) {
+            warn("the POM of " + coordinate(event.getArtifact()) + " is invalid, so its dependencies may be incomplete: "
+                    + (event.getException() == null ? "" : rootMessage(event.getException())));
+        }
+
+        @Override
+        public void artifactDescriptorMissing(RepositoryEvent event) {
+            warn("the POM of " + coordinate(event.getArtifact()) + " is missing, so none of its dependencies are added.");
+        }
+
+        @Override
+        public void metadataInvalid(RepositoryEvent event) {
+            warn("the version list " + event.getMetadata() + " is invalid: "
+                    + (event.getException() == null ? "" : rootMessage(event.getException())));
+        }
+    }
+
+    private void warn(String message) {
+        warnings.add(message);
+    }
+
+    /**
+     * The resolver's warnings since the last call: missing checksums, missing or invalid POMs and
+     * version lists. The magics print them in the cell.
+     *
+     * @return the warnings, oldest first; the list is then emptied
+     */
+    public List<String> takeWarnings() {
+        synchronized (warnings) {
+            List<String> out = List.copyOf(new LinkedHashSet<>(warnings));
+            warnings.clear();
+            return out;
+        }
+    }
+
+    /**
+     * Prints {@link #takeWarnings()} to a cell's error stream, one line each.
+     *
+     * @param magic the magic's name without %, for the prefix
+     * @param err where to print
+     */
+    public void printWarnings(String magic, java.io.PrintStream err) {
+        for (String w : takeWarnings()) {
+            err.println("%" + magic + ": WARNING: " + w);
+        }
     }
 
     /**
@@ -118,7 +223,23 @@ public final class MavenResolver implements AutoCloseable {
      * @throws MagicException for a plain-http repository off this machine ({@link #requireSecure})
      */
     public synchronized void addRepository(String id, String url) throws MagicException {
-        requireSecure(id, url);
+        addRepository(id, url, false);
+    }
+
+    /**
+     * Adds a remote repository for later resolutions; one with the same id is replaced.
+     *
+     * @param id the repository id (matched by mirrors and servers in settings.xml)
+     * @param url its URL
+     * @param insecure whether a plain-http repository off this machine is accepted (the caller warns)
+     * @throws MagicException for a plain-http repository off this machine unless {@code insecure}
+     */
+    public synchronized void addRepository(String id, String url, boolean insecure) throws MagicException {
+        if (!insecure) {
+            requireSecure(id, url);
+        } else if (insecureWarning(id, url) != null) {
+            warn(insecureWarning(id, url));
+        }
         added.removeIf(r -> r.getId().equals(id));
         added.add(new RemoteRepository.Builder(id, "default", url).build());
     }
@@ -300,10 +421,28 @@ public final class MavenResolver implements AutoCloseable {
      * @throws MagicException when the POM is invalid or a dependency cannot be resolved
      */
     public List<Path> resolvePom(Path pom, Set<String> scopes) throws MagicException {
+        return resolvePom(pom, scopes, false);
+    }
+
+    /**
+     * Resolves the dependencies a POM declares, as {@link #resolvePom(Path, Set)} does.
+     *
+     * @param pom a pom.xml
+     * @param scopes the scopes to keep
+     * @param insecure whether the POM's plain-http repositories off this machine are accepted (the caller warns)
+     * @return the files of the dependencies and their transitive dependencies
+     * @throws MagicException when the POM is invalid, names a plain-http repository without {@code insecure},
+     *         or a dependency cannot be resolved
+     */
+    public List<Path> resolvePom(Path pom, Set<String> scopes, boolean insecure) throws MagicException {
         Model model = effectiveModel(pom);
         List<RemoteRepository> pomRepos = new ArrayList<>();
         for (Repository r : model.getRepositories()) {
-            requireSecure(r.getId(), r.getUrl());
+            if (!insecure) {
+                requireSecure(r.getId(), r.getUrl());
+            } else if (insecureWarning(r.getId(), r.getUrl()) != null) {
+                warn(insecureWarning(r.getId(), r.getUrl()));
+            }
             pomRepos.add(new RemoteRepository.Builder(r.getId(), "default", r.getUrl()).build());
         }
         List<Dependency> deps = new ArrayList<>();
@@ -469,8 +608,25 @@ public final class MavenResolver implements AutoCloseable {
         if (plainHttp(url)) {
             throw new MagicException("The repository '" + id + "' is plain http (" + url + "): what it sends can be changed on the way, "
                     + "so Jotter does not fetch code from it (Maven does not either, since 3.8.1). Use its https address: "
-                    + "https" + url.substring(url.indexOf(':')));
+                    + "https" + url.substring(url.indexOf(':'))
+                    + " (or, only if it has none and you trust every network in between, add --insecure).");
         }
+    }
+
+    /**
+     * The warning a cell shows when {@code --insecure} let a plain-http repository in.
+     *
+     * @param id the repository's id
+     * @param url its URL
+     * @return the warning, or null when the URL is not plain http off this machine
+     */
+    static String insecureWarning(String id, String url) {
+        if (!plainHttp(url)) {
+            return null;
+        }
+        return "--insecure: the repository '" + id + "' is plain http (" + url + "). Anyone on the network "
+                + "between here and it can replace the jars it sends, and those jars run as you in this kernel. "
+                + "Use https://" + url.substring(url.indexOf("://") + 3) + " if the repository offers it.";
     }
 
     /** @return whether the URL is http to a host other than this machine */

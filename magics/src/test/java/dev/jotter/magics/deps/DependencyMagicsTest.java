@@ -68,10 +68,87 @@ class DependencyMagicsTest {
     void aCachedArtifactIsUsedWithoutTheRemote() throws Exception {
         ctx.run("%maven demo:greeter:1.0");
         deleteTree(remote.root);
-        useResolver(List.of(new RemoteRepository.Builder("some-other-id", "default", remote.url()).build()));
+        useResolver(List.of(new RemoteRepository.Builder("test-remote", "default", remote.url()).build()));
         try (JShellContext fresh = new JShellContext(tmp)) {
             assertEquals("hi from dep", fresh.run("%maven demo:greeter:1.0\ndemo.Greeter.hi()"));
         }
+    }
+
+    @Test
+    void aJarFromAnotherRepositoryDoesNotAnswerForThisOne() throws Exception {
+        // Another repository publishes the same coordinate with other code; a notebook fetches it from there once.
+        TestRepo other = new TestRepo(tmp.resolve("other"));
+        other.deploy("demo", "dep", "1.0", "demo.Dep", "package demo; public class Dep { public static String name() { return \"other\"; } }", "");
+        useResolver(List.of(new RemoteRepository.Builder("other", "default", other.url()).build()));
+        assertEquals("other", ctx.run("%maven demo:dep:1.0\ndemo.Dep.name()"));
+        // A later resolution from the real repository gets the real jar, not the cached one (the "simple" local repository gave "other").
+        useResolver(List.of(new RemoteRepository.Builder("test-remote", "default", remote.url()).build()));
+        try (JShellContext fresh = new JShellContext(tmp)) {
+            assertEquals("dep", fresh.run("%maven demo:dep:1.0\ndemo.Dep.name()"));
+        }
+    }
+
+    @Test
+    void aChecksumMismatchFailsNamingTheFileAndTheRepository() throws Exception {
+        Path jar = remote.root.resolve("demo/dep/1.0/dep-1.0.jar");
+        byte[] bytes = Files.readAllBytes(jar);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(jar, bytes);
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%maven demo:greeter:1.0"));
+        assertTrue(e.getMessage().startsWith("Could not resolve demo:greeter:1.0."), e.getMessage());
+        assertTrue(e.getMessage().contains("Checksum mismatch for 'demo/dep/1.0/dep-1.0.jar' from the repository test-remote ("
+                + remote.url()), e.getMessage());
+        assertTrue(e.getMessage().contains("demo:dep:1.0"), e.getMessage());
+        assertEquals(List.of(), ctx.classpath());
+        assertTrue(!Files.exists(local.resolve("demo/dep/1.0/dep-1.0.jar")), "the damaged jar is not kept in the local repository");
+    }
+
+    @Test
+    void aMissingChecksumOrPomIsAWarningInTheCell() throws Exception {
+        remote.deleteChecksums();
+        Files.delete(remote.root.resolve("demo/dep/1.0/dep-1.0.pom"));
+        assertEquals("hi from dep", ctx.run("%maven demo:greeter:1.0\ndemo.Greeter.hi()"));
+        String err = ctx.takeErr();
+        assertTrue(err.contains("%maven: WARNING: could not verify 'demo/greeter/1.0/greeter-1.0.jar' from the repository test-remote ("
+                + remote.url() + "): Checksum validation failed, no checksums available"), err);
+        assertTrue(err.contains("%maven: WARNING: the POM of demo:dep:1.0 is missing"), err);
+        assertEquals(List.of(), MavenResolver.shared().takeWarnings(), "the cell took the warnings");
+    }
+
+    @Test
+    void repositoriesDeclaredInDependencyPomsAreIgnored() throws Exception {
+        TestRepo elsewhere = new TestRepo(tmp.resolve("elsewhere"));
+        elsewhere.deploy("demo", "far", "1.0", "demo.Far", "package demo; public class Far { public static String name() { return \"far\"; } }", "");
+        remote.deploy("demo", "needs-far", "1.0", "demo.NeedsFar", "package demo; public class NeedsFar { }",
+                TestRepo.dependency("demo", "far", "1.0", "compile"),
+                "<repositories><repository><id>elsewhere</id><url>" + elsewhere.url() + "</url></repository></repositories>");
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%maven demo:needs-far:1.0"));
+        assertTrue(e.getMessage().contains("demo:far:1.0"), e.getMessage());
+        ctx.run("%mavenRepo elsewhere " + elsewhere.root);
+        assertEquals("far", ctx.run("%maven demo:needs-far:1.0\ndemo.Far.name()"));
+    }
+
+    @Test
+    void insecureLetsAPlainHttpRepositoryInWithAWarning() throws Exception {
+        ctx.run("%mavenRepo --insecure insecure http://repo.example.com/maven2");
+        String err = ctx.takeErr();
+        assertTrue(err.contains("%mavenRepo: WARNING: --insecure: the repository 'insecure' is plain http (http://repo.example.com/maven2)")
+                && err.contains("https://repo.example.com/maven2"), err);
+        assertTrue(MavenResolver.shared().describeRepositories(List.of()).contains("insecure (http://repo.example.com/maven2)"));
+        ctx.run("%mavenRepo --insecure local-http http://127.0.0.1:1/repo");
+        assertEquals("", ctx.takeErr(), "http on this machine needs no warning");
+        // Offline, so that the test does not reach for the network: the cell gets past the http check to the resolution.
+        MavenResolver.setShared(new MavenResolver(ContextOverrides.create().withUserSettings(false)
+                .withLocalRepositoryOverride(local).offline(true).build()));
+        MagicException e = assertThrows(MagicException.class, () -> ctx.run("%maven --from=http://repo.example.com/x demo:nosuch:1"));
+        assertTrue(e.getMessage().startsWith("The repository '--from' is plain http"), e.getMessage());
+        e = assertThrows(MagicException.class, () -> ctx.run("%maven --insecure --from=http://repo.example.com/x demo:nosuch:1"));
+        assertTrue(e.getMessage().startsWith("Could not resolve demo:nosuch:1."), e.getMessage());
+        err = ctx.takeErr();
+        assertTrue(err.contains("%maven: WARNING: --insecure: the repository '--from' is plain http (http://repo.example.com/x)"), err);
+        ctx.run("%%loadFromPOM --insecure\n<repository><id>old</id><url>http://repo.example.com/old</url></repository>");
+        err = ctx.takeErr();
+        assertTrue(err.contains("%loadFromPOM: WARNING: --insecure: the repository 'old' is plain http (http://repo.example.com/old)"), err);
     }
 
     @Test
@@ -90,7 +167,7 @@ class DependencyMagicsTest {
                         + "<dependency><groupId>demo</groupId><artifactId>greeter</artifactId><version>1.0</version></dependency>"}) {
             MagicException e = assertThrows(MagicException.class, () -> ctx.run(cell), cell);
             assertTrue(e.getMessage().contains("is plain http (http://repo.example.com/maven2)")
-                    && e.getMessage().contains("https://repo.example.com/maven2"), e.getMessage());
+                    && e.getMessage().contains("https://repo.example.com/maven2") && e.getMessage().contains("--insecure"), e.getMessage());
         }
         assertTrue(!MavenResolver.plainHttp("http://127.0.0.1:8080/") && !MavenResolver.plainHttp("http://localhost/repo")
                 && !MavenResolver.plainHttp("https://repo.example.com/") && !MavenResolver.plainHttp("file:///tmp/repo"),
@@ -112,7 +189,7 @@ class DependencyMagicsTest {
         ctx.run("%mavenRepo mine " + remote.root);
         assertEquals("dep", ctx.run("%maven demo:dep:1.0\ndemo.Dep.name()"));
         MagicException e = assertThrows(MagicException.class, () -> ctx.run("%mavenRepo onlyid"));
-        assertTrue(e.getMessage().contains("%mavenRepo ID URL"), e.getMessage());
+        assertTrue(e.getMessage().contains("%mavenRepo [--insecure] ID URL"), e.getMessage());
     }
 
     @Test

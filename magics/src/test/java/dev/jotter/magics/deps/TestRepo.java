@@ -34,6 +34,15 @@ final class TestRepo {
      */
     void deploy(String group, String artifact, String version, String className, String source, String dependencies)
             throws IOException {
+        deploy(group, artifact, version, className, source, dependencies, "");
+    }
+
+    /**
+     * Deploys group:artifact:version with one class and a POM that also holds {@code projectXml},
+     * e.g. a {@code <repositories>} element.
+     */
+    void deploy(String group, String artifact, String version, String className, String source, String dependencies,
+            String projectXml) throws IOException {
         Path dir = root.resolve(group.replace('.', '/')).resolve(artifact).resolve(version);
         Files.createDirectories(dir);
         Path src = Files.createTempDirectory("src");
@@ -62,8 +71,49 @@ final class TestRepo {
                   <artifactId>%s</artifactId>
                   <version>%s</version>
                   <dependencies>%s</dependencies>
+                  %s
                 </project>
-                """.formatted(group, artifact, version, dependencies), StandardCharsets.UTF_8);
+                """.formatted(group, artifact, version, dependencies, projectXml), StandardCharsets.UTF_8);
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path f : old.filter(p -> p.toString().endsWith(".sha1") || p.toString().endsWith(".md5")).toList()) {
+                Files.delete(f);
+            }
+        }
+        writeChecksums();
+    }
+
+    /**
+     * Writes the .sha1 and .md5 files a real repository has beside each file, for every file
+     * that has none yet, so that resolutions from this repository are verified.
+     */
+    void writeChecksums() throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path f : s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".sha1") && !p.toString().endsWith(".md5")).toList()) {
+                for (String[] algo : new String[][] {{"SHA-1", ".sha1"}, {"MD5", ".md5"}}) {
+                    Path sum = f.resolveSibling(f.getFileName() + algo[1]);
+                    if (!Files.exists(sum)) {
+                        Files.writeString(sum, hex(algo[0], Files.readAllBytes(f)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Removes every checksum file, as in a folder repository made by hand. */
+    void deleteChecksums() throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".sha1") || p.toString().endsWith(".md5")).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private static String hex(String algorithm, byte[] data) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is missing from this JDK", e);
+        }
     }
 
     /**
@@ -79,6 +129,9 @@ final class TestRepo {
                   <versioning><versions>%s</versions></versioning>
                 </metadata>
                 """.formatted(group, artifact, v), StandardCharsets.UTF_8);
+        Files.deleteIfExists(dir.resolve("maven-metadata.xml.sha1"));
+        Files.deleteIfExists(dir.resolve("maven-metadata.xml.md5"));
+        writeChecksums();
     }
 
     private static List<String> jarsIn(Path root) throws IOException {

@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import tech.tablesaw.api.ColumnType;
@@ -22,8 +28,7 @@ import tech.tablesaw.columns.AbstractColumnParser;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.Source;
 import tech.tablesaw.io.csv.CsvReadOptions;
-import tech.tablesaw.io.json.JsonReadOptions;
-import tech.tablesaw.io.json.JsonReader;
+import tech.tablesaw.io.TableBuildingUtils;
 
 /**
  * Reads your own files into tables, with errors that point at the problem: a malformed CSV row
@@ -264,31 +269,186 @@ public final class Data {
     }
 
     /**
-     * Reads a JSON file holding an array of flat objects (one per row), or an object of columns.
+     * Reads a JSON file holding an array of objects (one per row; nested values become columns
+     * named like {@code address.city} and {@code tags[0]}), an array of arrays whose first row
+     * names the columns, or an object of columns ({@code {"a": [1, 2], "b": ["x", "y"]}}). Column
+     * types are detected as for CSV; a JSON {@code null} reads as Tablesaw's missing-value marker
+     * "null", a key a row lacks as missing.
      *
      * @param path the file; a relative path is taken in {@link WorkingDirectory#get()}, the notebook's folder
      * @return a new table named after the file
-     * @throws IllegalArgumentException naming file, line and column for a syntax error
+     * @throws IllegalArgumentException naming file, line and column for a syntax error, or what was
+     *     found instead of a table's shape
      */
     public static Table json(Path path) {
         path = WorkingDirectory.resolve(path);
         requireFile(path);
-        try {
-            Table t = new JsonReader().read(JsonReadOptions.builder(path.toFile()).tableName(name(path)).build());
-            t.setName(name(path));
-            return t;
-        } catch (RuntimeException e) {
-            Throwable c = e;
-            while (c != null) {
-                if (c instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
-                    throw new IllegalArgumentException(path + ":" + j.getLocation().getLineNr() + ", column "
-                            + j.getLocation().getColumnNr() + ": invalid JSON: " + j.getOriginalMessage(), e);
-                }
-                c = c.getCause();
+        JsonElement root;
+        // Gson, which the toolkit layer has anyway (DJL uses it): Tablesaw's JSON reader needed
+        // Jackson, json-flattener, commons-text and commons-lang3 for this one method.
+        try (JsonReader in = new JsonReader(Files.newBufferedReader(path, StandardCharsets.UTF_8))) {
+            in.setStrictness(Strictness.STRICT);
+            root = JSON_ELEMENT.read(in);
+            // Lenient only to look past the value: strict mode reports a second value with its generic advice.
+            in.setStrictness(Strictness.LENIENT);
+            if (in.peek() != JsonToken.END_DOCUMENT) {
+                throw new IllegalArgumentException(path + ":" + lineOf(in) + ", column " + columnOf(in)
+                        + ": invalid JSON: expected the end of the file after the first JSON value; put the rows in one array");
             }
-            throw new IllegalArgumentException("Expected in " + path + " an array of flat objects like [{\"a\": 1, \"b\": \"x\"}, ...], found what"
-                    + " Tablesaw cannot read as a table: " + e.getMessage(), e);
+        } catch (MalformedJsonException | JsonParseException | java.io.EOFException | IllegalStateException e) {
+            throw invalidJson(path, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
         }
+        List<String> names = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
+        if (root.isJsonArray() && !root.getAsJsonArray().isEmpty() && root.getAsJsonArray().get(0).isJsonArray()) {
+            com.google.gson.JsonArray all = root.getAsJsonArray();
+            for (JsonElement h : all.get(0).getAsJsonArray()) {
+                names.add(text(h));
+            }
+            for (int i = 1; i < all.size(); i++) {
+                if (!all.get(i).isJsonArray()) {
+                    throw notATable(path, "row " + i + " is " + kind(all.get(i)) + " after a first row that is an array");
+                }
+                com.google.gson.JsonArray r = all.get(i).getAsJsonArray();
+                String[] row = new String[names.size()];
+                for (int j = 0; j < row.length && j < r.size(); j++) {
+                    row[j] = text(r.get(j));
+                }
+                rows.add(row);
+            }
+        } else if (root.isJsonArray() && !root.getAsJsonArray().isEmpty()) {
+            List<Map<String, String>> flat = new ArrayList<>();
+            java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+            int i = 0;
+            for (JsonElement e : root.getAsJsonArray()) {
+                if (!e.isJsonObject()) {
+                    throw notATable(path, "element " + i + " is " + kind(e) + ", not an object");
+                }
+                Map<String, String> values = new java.util.LinkedHashMap<>();
+                flatten("", e, values);
+                columns.addAll(values.keySet());
+                flat.add(values);
+                i++;
+            }
+            names.addAll(columns);
+            for (Map<String, String> values : flat) {
+                rows.add(names.stream().map(values::get).toArray(String[]::new));
+            }
+        } else if (root.isJsonObject() && !root.getAsJsonObject().isEmpty()) {
+            int length = -1;
+            for (Map.Entry<String, JsonElement> c : root.getAsJsonObject().entrySet()) {
+                if (!c.getValue().isJsonArray()) {
+                    throw notATable(path, "the value of \"" + c.getKey() + "\" is " + kind(c.getValue()) + ", not an array of the column's values");
+                }
+                int n = c.getValue().getAsJsonArray().size();
+                if (length >= 0 && n != length) {
+                    throw notATable(path, "column \"" + c.getKey() + "\" has " + n + " values, the columns before it " + length);
+                }
+                length = n;
+                names.add(c.getKey());
+            }
+            for (int r = 0; r < length; r++) {
+                String[] row = new String[names.size()];
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = text(root.getAsJsonObject().getAsJsonArray(names.get(j)).get(r));
+                }
+                rows.add(row);
+            }
+        } else {
+            throw notATable(path, kind(root));
+        }
+        Table t = TableBuildingUtils.build(names, rows, CsvReadOptions.builder(new StringReader("")).tableName(name(path)).build());
+        t.setName(name(path));
+        return t;
+    }
+
+    private static final com.google.gson.TypeAdapter<JsonElement> JSON_ELEMENT = new com.google.gson.Gson().getAdapter(JsonElement.class);
+    private static final Pattern GSON_WHERE = Pattern.compile("at line (\\d+) column (\\d+)");
+
+    /**
+     * A syntax error as file:line, column and what is wrong there. Gson's strict mode names only
+     * some errors ("Expected name"); for the others it gives advice about its own settings, so the
+     * offending character is read from the file instead.
+     */
+    private static IllegalArgumentException invalidJson(Path path, Exception e) {
+        String msg = String.valueOf(e.getMessage());
+        Matcher m = GSON_WHERE.matcher(msg);
+        if (!m.find()) {
+            return new IllegalArgumentException(path + ": invalid JSON: " + (e instanceof java.io.EOFException
+                    ? "the file ends before its first value is complete" : msg), e);
+        }
+        int line = Integer.parseInt(m.group(1));
+        int column = Integer.parseInt(m.group(2));
+        String why = msg.substring(0, m.start()).strip();
+        if (why.isEmpty() || why.startsWith("Use JsonReader.setStrictness")) {
+            why = "unexpected " + charBefore(path, line, column);
+        }
+        return new IllegalArgumentException(path + ":" + line + ", column " + Math.max(1, column - 1) + ": invalid JSON: " + why, e);
+    }
+
+    /** The character Gson stopped after (its column is the next one's), quoted, or "end of line". */
+    private static String charBefore(Path path, int line, int column) {
+        try (var lines = Files.lines(path, StandardCharsets.UTF_8)) {
+            String text = lines.skip(line - 1L).findFirst().orElse("");
+            int i = column - 2;
+            return i >= 0 && i < text.length() ? "'" + text.charAt(i) + "'" : "end of line";
+        } catch (IOException | UncheckedIOException ex) {
+            return "text";
+        }
+    }
+
+    private static IllegalArgumentException notATable(Path path, String found) {
+        return new IllegalArgumentException("Expected in " + path + " an array of objects like [{\"a\": 1, \"b\": \"x\"}, ...], an array "
+                + "of arrays with the column names first, or an object of columns like {\"a\": [1, 2]}; found " + found);
+    }
+
+    private static String kind(JsonElement e) {
+        if (e.isJsonNull()) {
+            return "null";
+        }
+        if (e.isJsonArray()) {
+            return e.getAsJsonArray().isEmpty() ? "an empty array" : "an array";
+        }
+        if (e.isJsonObject()) {
+            return e.getAsJsonObject().isEmpty() ? "an empty object" : "an object";
+        }
+        return "the value " + e;
+    }
+
+    /** A cell's text: strings as they are, other values as JSON, null as Tablesaw's missing marker "null". */
+    private static String text(JsonElement e) {
+        if (e.isJsonNull()) {
+            return "null";
+        }
+        return e.isJsonPrimitive() ? e.getAsString() : e.toString();
+    }
+
+    /** Nested objects and arrays become columns named {@code a.b} and {@code a[0]}; empty ones stay "{}" and "[]". */
+    private static void flatten(String prefix, JsonElement e, Map<String, String> out) {
+        if (e.isJsonObject() && !e.getAsJsonObject().isEmpty()) {
+            for (Map.Entry<String, JsonElement> c : e.getAsJsonObject().entrySet()) {
+                flatten(prefix.isEmpty() ? c.getKey() : prefix + "." + c.getKey(), c.getValue(), out);
+            }
+        } else if (e.isJsonArray() && !e.getAsJsonArray().isEmpty() && !prefix.isEmpty()) {
+            for (int i = 0; i < e.getAsJsonArray().size(); i++) {
+                flatten(prefix + "[" + i + "]", e.getAsJsonArray().get(i), out);
+            }
+        } else {
+            out.put(prefix, text(e));
+        }
+    }
+
+    private static String lineOf(JsonReader in) {
+        Matcher m = GSON_WHERE.matcher(in.toString());
+        return m.find() ? m.group(1) : "?";
+    }
+
+    /** The column of the character the reader last read (Gson counts the next one's). */
+    private static String columnOf(JsonReader in) {
+        Matcher m = GSON_WHERE.matcher(in.toString());
+        return m.find() ? String.valueOf(Math.max(1, Integer.parseInt(m.group(2)) - 1)) : "?";
     }
 
     private static void requireFile(Path path) {
@@ -394,26 +554,32 @@ public final class Data {
         return header;
     }
 
-    /** Turns a Tablesaw parse failure into file:line, column by finding the offending value. */
-    private static IllegalArgumentException locate(Path path, RuntimeException e) {
+    /**
+     * Turns a Tablesaw parse failure into file:line, column by finding the offending value. The
+     * rows are read with FastCSV, so a quoted value holding a comma does not shift the columns.
+     */
+    static IllegalArgumentException locate(Path path, RuntimeException e) {
         String msg = String.valueOf(e.getMessage());
         Matcher m = BAD_VALUE.matcher(msg);
         if (m.find() && !m.group(1).isEmpty()) {
             String bad = m.group(1);
-            try {
-                List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-                String[] header = lines.getFirst().split(",", -1);
-                for (int i = 1; i < lines.size(); i++) {
-                    String[] f = lines.get(i).split(",", -1);
-                    for (int j = 0; j < f.length && j < header.length; j++) {
-                        if (f[j].strip().equals(bad)) {
-                            return new IllegalArgumentException(path + ":" + (i + 1) + ", column '" + header[j] + "': cannot read '"
-                                    + bad + "' as the type detected from the rows above it; fix the value, or read with "
+            try (CsvReader<CsvRecord> r = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(path)) {
+                List<String> header = null;
+                for (CsvRecord rec : r) {
+                    if (header == null) {
+                        header = rec.getFields();
+                        continue;
+                    }
+                    List<String> f = rec.getFields();
+                    for (int j = 0; j < f.size() && j < header.size(); j++) {
+                        if (f.get(j).strip().equals(bad)) {
+                            return new IllegalArgumentException(path + ":" + rec.getStartingLineNumber() + ", column '" + header.get(j)
+                                    + "': cannot read '" + bad + "' as the type detected from the rows above it; fix the value, or read with "
                                     + "Table.read().usingOptions(...columnTypes(...)) to choose the type", e);
                         }
                     }
                 }
-            } catch (IOException ignored) {
+            } catch (IOException | UncheckedIOException | de.siegmar.fastcsv.reader.CsvParseException ignored) {
                 // fall through to the general message
             }
         }

@@ -1,5 +1,6 @@
 package dev.jotter.toolkit.plot;
 
+import dev.jotter.api.Html;
 import dev.jotter.toolkit.train.DefaultListeners;
 import dev.jotter.toolkit.train.History;
 import dev.jotter.toolkit.train.TrainingListener;
@@ -257,10 +258,10 @@ public final class TrainingProgress implements TrainingListener {
         StringBuilder html = new StringBuilder(
                 "<div class=\"jotter-progress\" style=\"font-family: monospace; font-size: 12px; line-height: 1.5\">");
         if (!header.isEmpty()) {
-            html.append("<div style=\"color: #666\">").append(escape(header)).append("</div>");
+            html.append("<div style=\"color: #666\">").append(Html.escape(header)).append("</div>");
         }
         if (!lastEpochLine.isEmpty()) {
-            html.append("<div>").append(escape(lastEpochLine)).append("</div>");
+            html.append("<div>").append(Html.escape(lastEpochLine)).append("</div>");
         }
         if (!current.isEmpty()) {
             html.append("<div>").append(htmlBar()).append("</div>");
@@ -275,10 +276,10 @@ public final class TrainingProgress implements TrainingListener {
         int close = current.indexOf("] ");
         int total = batchesPerEpoch();
         if (open < 0 || close < open || total <= 0) {
-            return escape(current);
+            return Html.escape(current);
         }
-        return escape(current.substring(0, open)) + " <progress value=\"" + batch + "\" max=\"" + total
-                + "\" style=\"width: 16em; vertical-align: middle\"></progress> " + escape(current.substring(close + 2));
+        return Html.escape(current.substring(0, open)) + " <progress value=\"" + batch + "\" max=\"" + total
+                + "\" style=\"width: 16em; vertical-align: middle\"></progress> " + Html.escape(current.substring(close + 2));
     }
 
     // ---- text -----------------------------------------------------------------------------
@@ -378,17 +379,4 @@ public final class TrainingProgress implements TrainingListener {
         return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
     }
 
-    private static String escape(String text) {
-        StringBuilder s = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '&' -> s.append("&amp;");
-                case '"' -> s.append("&quot;");
-                default -> s.append(c);
-            }
-        }
-        return s.toString();
-    }
 }
