@@ -172,10 +172,11 @@ final class KernelSpec {
      */
     static Options parse(List<String> args) throws Main.UsageException {
         Install install = new Install();
+        String[] line = args.toArray(String[]::new);
         try {
-            new CommandLine(install).setOverwrittenOptionsAllowed(true).parseArgs(args.toArray(String[]::new));
+            new CommandLine(install).setOverwrittenOptionsAllowed(true).parseArgs(line);
         } catch (CommandLine.ParameterException e) {
-            throw new Main.UsageException(Main.describe(e));
+            throw new Main.UsageException(Main.describe(e, line));
         }
         return install.options();
     }

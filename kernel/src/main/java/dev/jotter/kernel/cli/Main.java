@@ -83,7 +83,7 @@ public final class Main {
         cli.setErr(new PrintWriter(err, true));
         // As the hand-written parsers did: a flag or option given twice is not a mistake, the last one counts.
         cli.setOverwrittenOptionsAllowed(true);
-        cli.setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine(), describe(e)));
+        cli.setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine(), describe(e, args)));
         cli.setExecutionExceptionHandler((e, command, parsed) -> e instanceof UsageException
                 ? usageError(command, e.getMessage())
                 : failure(command.getCommandSpec().qualifiedName(), e, command.getErr()));
@@ -114,9 +114,10 @@ public final class Main {
      * quoted, a close option name offered.
      *
      * @param e picocli's parse error
+     * @param args the command line, to name an option as it was typed
      * @return the message, without the command's name
      */
-    static String describe(CommandLine.ParameterException e) {
+    static String describe(CommandLine.ParameterException e, String[] args) {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String arg = u.getUnmatched().getFirst();
             boolean hasSubcommands = !u.getCommandLine().getSubcommands().isEmpty();
@@ -128,8 +129,14 @@ public final class Main {
         if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
             ArgSpec missing = m.getMissing().getFirst();
             if (missing instanceof OptionSpec o) {
+                String typed = o.longestName();
+                for (String a : args) {
+                    if (List.of(o.names()).contains(a)) {
+                        typed = a;
+                    }
+                }
                 String example = o.longestName().equals("--jvm-opt") ? "-Xmx2g" : o.paramLabel();
-                return o.longestName() + " needs a value, e.g. " + o.longestName() + " " + example;
+                return typed + " needs a value, e.g. " + typed + " " + example;
             }
             return "missing " + missing.paramLabel();
         }
