@@ -174,7 +174,7 @@ final class KernelSpec {
         Install install = new Install();
         String[] line = args.toArray(String[]::new);
         try {
-            new CommandLine(install).setOverwrittenOptionsAllowed(true).parseArgs(line);
+            new CommandLine(install).setOverwrittenOptionsAllowed(true).setExpandAtFiles(false).parseArgs(line);
         } catch (CommandLine.ParameterException e) {
             throw new Main.UsageException(Main.describe(e, line));
         }

@@ -84,6 +84,8 @@ public final class Main {
         cli.setErr(new PrintWriter(err, true));
         // As the hand-written parsers did: a flag or option given twice is not a mistake, the last one counts.
         cli.setOverwrittenOptionsAllowed(true);
+        // An argument starting with @ stays itself: --jvm-opt @file is the JVM's own argument file, for the kernel's JVM to read.
+        cli.setExpandAtFiles(false);
         cli.setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine(), describe(e, args)));
         cli.setExecutionExceptionHandler((e, command, parsed) -> e instanceof UsageException
                 ? usageError(command, e.getMessage())

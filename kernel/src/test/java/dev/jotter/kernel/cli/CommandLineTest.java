@@ -145,6 +145,16 @@ class CommandLineTest {
     }
 
     @Test
+    void anArgumentFileIsPassedOnNotRead() throws Exception {
+        java.nio.file.Files.writeString(tmp.resolve("opts"), "--no-aot\n");
+        Result r = jotter("install", "--prefix", tmp.toString(), "--jvm-opt", "@" + tmp.resolve("opts"), "--name", "a b");
+        // Had picocli read the file, --jvm-opt would have taken "--no-aot"; it reaches the name check instead.
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("jotter install: kernel name 'a b'"), r.err());
+        assertEquals(List.of("@opts"), KernelSpec.parse(List.of("--prefix", tmp.toString(), "--jvm-opt", "@opts")).jvmOpts());
+    }
+
+    @Test
     void runOptionsTakeBothSpellings() {
         NotebookRunner.Run spaced = parse(new NotebookRunner.Run(), "a.ipynb", "-o", "out", "--param", "epochs=2", "-p", "lr=0.1",
                 "--timeout", "30", "--log-output", "b");
