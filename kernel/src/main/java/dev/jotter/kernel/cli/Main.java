@@ -76,10 +76,15 @@ public final class Main {
     /**
      * @param out where results and help go
      * @param err where errors go
+     * @param more subcommands beyond {@link Jotter}'s list (for tests)
      * @return the whole command line, ready to {@linkplain CommandLine#execute execute}
      */
-    static CommandLine commandLine(PrintStream out, PrintStream err) {
+    static CommandLine commandLine(PrintStream out, PrintStream err, Object... more) {
         CommandLine cli = new CommandLine(new Jotter(out, err));
+        for (Object command : more) {
+            // Before the settings below: picocli hands them to the subcommands it has at the time.
+            cli.addSubcommand(command);
+        }
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         // As the hand-written parsers did: a flag or option given twice is not a mistake, the last one counts.
@@ -121,6 +126,12 @@ public final class Main {
      * @return the message, without the command's name
      */
     static String describe(CommandLine.ParameterException e, String[] args) {
+        List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+        if (!(e instanceof CommandLine.UnmatchedArgumentException) && !unmatched.isEmpty()) {
+            // picocli reports a missing required argument before an unknown option; the unknown one,
+            // a misspelling most often, is what to fix first.
+            return describe(new CommandLine.UnmatchedArgumentException(e.getCommandLine(), unmatched), args);
+        }
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String arg = u.getUnmatched().getFirst();
             boolean hasSubcommands = !u.getCommandLine().getSubcommands().isEmpty();

@@ -217,6 +217,56 @@ class CommandLineTest {
         assertEquals("jotter uninstall: unexpected argument 'jotter'. Run 'jotter uninstall --help'.", r.err().strip());
     }
 
+    /** A subcommand as a later one (jotter assign, jotter grade) is written: its class, and one line to register it. */
+    @CommandLine.Command(name = "grade-demo", description = "Grade a folder of notebooks (a stand-in for a later subcommand).")
+    static final class GradeDemo implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main.Jotter jotter;
+
+        @CommandLine.Parameters(arity = "1", paramLabel = "FOLDER", description = "the submissions")
+        Path folder;
+
+        @CommandLine.Option(names = "--points", paramLabel = "N", description = "the most points")
+        int points = 10;
+
+        @Override
+        public Integer call() throws Exception {
+            if (points <= 0) {
+                throw new Main.UsageException("--points expects a positive number, found " + points);
+            }
+            jotter.out().println("graded " + folder + " out of " + points);
+            return 0;
+        }
+    }
+
+    @Test
+    void aSubcommandAddedLaterGetsHelpBothSpellingsAndTheErrorFormWithoutMoreCode() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // Added here as Main.Jotter's subcommands list adds it, where registering it is one line: GradeDemo.class.
+        CommandLine cli = Main.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new GradeDemo());
+
+        assertEquals(0, cli.execute("grade-demo", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: jotter grade-demo [-hV] [--points=N] FOLDER"), out::toString);
+        out.reset();
+        assertEquals(0, cli.execute("grade-demo", "subs", "--points", "7"));
+        assertEquals(0, cli.execute("grade-demo", "--points=7", "subs"));
+        assertEquals("graded subs out of 7\ngraded subs out of 7\n", out.toString(StandardCharsets.UTF_8));
+
+        for (String[] args : List.of(new String[] {"grade-demo", "--frobnicate"}, new String[] {"grade-demo"},
+                new String[] {"grade-demo", "subs", "--points"}, new String[] {"grade-demo", "subs", "--points", "many"},
+                new String[] {"grade-demo", "subs", "--points=0"})) {
+            err.reset();
+            assertEquals(2, cli.execute(args), String.join(" ", args));
+            String text = err.toString(StandardCharsets.UTF_8);
+            assertTrue(text.startsWith("jotter grade-demo: ") && text.strip().endsWith("Run 'jotter grade-demo --help'."), text);
+        }
+        err.reset();
+        cli.execute("grade-demo", "--frobnicate");
+        assertEquals("jotter grade-demo: unknown option '--frobnicate'. Run 'jotter grade-demo --help'.", err.toString(StandardCharsets.UTF_8).strip());
+    }
+
     private static <T> T parse(T command, String... args) {
         new CommandLine(command).setOverwrittenOptionsAllowed(true).parseArgs(args);
         return command;
