@@ -44,6 +44,16 @@ final class AotTraining {
         return java.util.HexFormat.of().formatHex(bytes);
     }
 
+    /** {@code jotter aot-training}: what install runs under {@code -XX:AOTCacheOutput}; not for people. */
+    @picocli.CommandLine.Command(name = "aot-training", hidden = true,
+            description = "Run the start-up cache's training workload (jotter install does this).")
+    static final class Command implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return run();
+        }
+    }
+
     static int run() throws Exception {
         int[] ports = freePorts(5);
         Path file = Files.createTempFile("jotter-aot-training", ".json");

@@ -15,7 +15,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jotter install} and {@code jotter uninstall}: the kernelspec folder Jupyter reads to
@@ -64,58 +70,115 @@ final class KernelSpec {
     /** Parsed install/uninstall options. */
     record Options(Path kernelsDir, String name, String displayName, List<String> jvmOpts, boolean copyJar, boolean aot, Path torchLibrary, boolean ijava) {}
 
-    static Options parse(List<String> args) throws Main.UsageException {
-        Path dir = null;
-        String name = DEFAULT_NAME;
-        String display = null;
-        boolean copy = true;
-        boolean aot = true;
-        Path torch = null;
-        boolean ijava = false;
-        List<String> jvm = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--user" -> dir = userDir();
-                case "--sys-prefix" -> dir = sysPrefix().resolve("share/jupyter/kernels");
-                case "--prefix" -> dir = Path.of(value(args, ++i, a)).toAbsolutePath().resolve("share/jupyter/kernels");
-                case "--name" -> name = value(args, ++i, a);
-                case "--display-name" -> display = value(args, ++i, a);
-                case "--jvm-opt" -> jvm.add(value(args, ++i, a));
-                case "--no-copy" -> copy = false;
-                case "--no-aot" -> aot = false;
-                case "--torch-library" -> torch = torchLibrary(value(args, ++i, a));
-                case "--ijava" -> ijava = true;
-                default -> {
-                    if (a.startsWith("--jvm-opt=")) {
-                        jvm.add(a.substring("--jvm-opt=".length()));
-                    } else if (a.startsWith("--name=")) {
-                        name = a.substring("--name=".length());
-                    } else if (a.startsWith("--display-name=")) {
-                        display = a.substring("--display-name=".length());
-                    } else if (a.startsWith("--torch-library=")) {
-                        torch = torchLibrary(a.substring("--torch-library=".length()));
-                    } else if (a.startsWith("--prefix=")) {
-                        dir = Path.of(a.substring("--prefix=".length())).toAbsolutePath().resolve("share/jupyter/kernels");
-                    } else {
-                        throw new Main.UsageException("unknown option '" + a + "' for install/uninstall; "
-                                + "expected --user, --sys-prefix, --prefix DIR, --name NAME, --display-name TEXT, --jvm-opt OPT, --torch-library DIR, --no-copy, --no-aot or --ijava");
-                    }
-                }
+    /** Where the kernelspec goes and its name: the options install and uninstall share. */
+    static final class Location {
+        @Option(names = "--user", description = "Jupyter's folder for this user (the default; honours JUPYTER_DATA_DIR)")
+        boolean user;
+
+        @Option(names = "--sys-prefix", description = "the Python environment Jupyter runs from (conda, venv, or python3's sys.prefix)")
+        boolean sysPrefix;
+
+        @Option(names = "--prefix", paramLabel = "DIR", description = "DIR/share/jupyter/kernels")
+        String prefix;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "the kernelspec's name (default: ${DEFAULT-VALUE})", defaultValue = DEFAULT_NAME)
+        String name;
+
+        /** @return the folder of all kernelspecs this location names, after checking the name */
+        Path kernelsDir() throws Main.UsageException {
+            if ((user ? 1 : 0) + (sysPrefix ? 1 : 0) + (prefix != null ? 1 : 0) > 1) {
+                throw new Main.UsageException("--user, --sys-prefix and --prefix each say where the kernelspec goes; give one of them");
             }
+            if (!name.matches("[a-zA-Z0-9._-]+")) {
+                throw new Main.UsageException("kernel name '" + name + "' may only use letters, digits, '.', '_' and '-'");
+            }
+            if (name.matches("\\.+")) {
+                // A folder name: "." or ".." would make install write, and uninstall delete, the folder of all kernels or above it.
+                throw new Main.UsageException("kernel name '" + name + "' is not a name but a folder; use letters or digits, e.g. --name jotter");
+            }
+            return prefix != null ? Path.of(prefix).toAbsolutePath().resolve("share/jupyter/kernels")
+                    : sysPrefix ? sysPrefix().resolve("share/jupyter/kernels") : userDir();
         }
-        if (!name.matches("[a-zA-Z0-9._-]+")) {
-            throw new Main.UsageException("kernel name '" + name + "' may only use letters, digits, '.', '_' and '-'");
+    }
+
+    /** {@code jotter install}. */
+    @Command(name = "install", description = "Write the kernelspec so that Jupyter can start this kernel.")
+    static final class Install implements Callable<Integer> {
+        @ParentCommand
+        Main.Jotter jotter;
+
+        @Mixin
+        Location where = new Location();
+
+        @Option(names = "--display-name", paramLabel = "TEXT", description = "the name Jupyter shows (default: ${DEFAULT-VALUE})", defaultValue = "Java (Jotter)")
+        String displayName;
+
+        @Option(names = "--jvm-opt", paramLabel = "OPT", description = "a JVM option for the kernel, e.g. --jvm-opt -Xmx2g; repeat for more")
+        List<String> jvmOpts = new ArrayList<>();
+
+        @Option(names = "--no-copy", description = "run the jar where it is instead of copying it and lib/ into the kernelspec")
+        boolean noCopy;
+
+        @Option(names = "--no-aot", description = "skip training the start-up cache (about 10 s)")
+        boolean noAot;
+
+        @Option(names = "--torch-library", paramLabel = "DIR", description = "a CUDA libtorch's lib folder, for training on the GPU")
+        String torchLibrary;
+
+        @Option(names = "--ijava", description = "also install the kernel as \"java\", the name IJava notebooks ask for")
+        boolean ijava;
+
+        /** @return the options, checked */
+        Options options() throws Main.UsageException {
+            Path dir = where.kernelsDir();
+            if (ijava && where.name.equals(IJAVA_NAME)) {
+                throw new Main.UsageException("--ijava adds a kernelspec named '" + IJAVA_NAME + "' beside --name, which is already '"
+                        + IJAVA_NAME + "'; drop one of the two");
+            }
+            Path torch = torchLibrary == null ? null : torchLibrary(torchLibrary);
+            return new Options(dir, where.name, displayName, List.copyOf(jvmOpts), !noCopy, !noAot, torch, ijava);
         }
-        if (name.matches("\\.+")) {
-            // A folder name: "." or ".." would make install write, and uninstall delete, the folder of all kernels or above it.
-            throw new Main.UsageException("kernel name '" + name + "' is not a name but a folder; use letters or digits, e.g. --name jotter");
+
+        @Override
+        public Integer call() throws Exception {
+            return install(options(), jotter.out());
         }
-        if (ijava && name.equals(IJAVA_NAME)) {
-            throw new Main.UsageException("--ijava adds a kernelspec named '" + IJAVA_NAME + "' beside --name, which is already '"
-                    + IJAVA_NAME + "'; drop one of the two");
+    }
+
+    /** {@code jotter uninstall}. */
+    @Command(name = "uninstall", description = "Remove a kernelspec that jotter install wrote, and its --ijava alias.")
+    static final class Uninstall implements Callable<Integer> {
+        @ParentCommand
+        Main.Jotter jotter;
+
+        @Mixin
+        Location where = new Location();
+
+        @Option(names = "--ijava", hidden = true, description = "accepted as install takes it; the alias goes in any case")
+        boolean ijava;
+
+        @Override
+        public Integer call() throws Exception {
+            return uninstall(where.kernelsDir(), where.name, jotter.out());
         }
-        return new Options(dir == null ? userDir() : dir, name, display == null ? "Java (Jotter)" : display, jvm, copy, aot, torch, ijava);
+    }
+
+    /**
+     * Parses install's options as the command line does; for tests.
+     *
+     * @param args install's arguments, without the command
+     * @return the checked options
+     * @throws Main.UsageException for any mistake, in the command line's words
+     */
+    static Options parse(List<String> args) throws Main.UsageException {
+        Install install = new Install();
+        String[] line = args.toArray(String[]::new);
+        try {
+            new CommandLine(install).setOverwrittenOptionsAllowed(true).setExpandAtFiles(false).parseArgs(line);
+        } catch (CommandLine.ParameterException e) {
+            throw new Main.UsageException(Main.describe(e, line));
+        }
+        return install.options();
     }
 
     /**
@@ -182,13 +245,6 @@ final class KernelSpec {
         return env;
     }
 
-    private static String value(List<String> args, int i, String option) throws Main.UsageException {
-        if (i >= args.size()) {
-            throw new Main.UsageException(option + " needs a value, e.g. " + option + (option.equals("--jvm-opt") ? " -Xmx2g" : " VALUE"));
-        }
-        return args.get(i);
-    }
-
     /** Jupyter's per-user data folder, honouring JUPYTER_DATA_DIR as Jupyter does. */
     static Path userDir() {
         String data = System.getenv("JUPYTER_DATA_DIR");
@@ -226,8 +282,7 @@ final class KernelSpec {
         }
     }
 
-    static int install(List<String> args, PrintStream out) throws Exception {
-        Options o = parse(args);
+    static int install(Options o, PrintStream out) throws Exception {
         Path ijavaTarget = o.kernelsDir().resolve(IJAVA_NAME);
         if (o.ijava() && Files.exists(ijavaTarget.resolve("kernel.json")) && !isJotters(ijavaTarget)) {
             // Checked before anything is written: an IJava install must never be half replaced.
@@ -409,23 +464,22 @@ final class KernelSpec {
         return false;
     }
 
-    static int uninstall(List<String> args, PrintStream out) throws Exception {
-        Options o = parse(args);
-        Path target = o.kernelsDir().resolve(o.name());
+    static int uninstall(Path kernelsDir, String name, PrintStream out) throws Exception {
+        Path target = kernelsDir.resolve(name);
         if (!Files.isDirectory(target)) {
-            throw new Main.UsageException("no kernelspec '" + o.name() + "' in " + o.kernelsDir()
+            throw new Main.UsageException("no kernelspec '" + name + "' in " + kernelsDir
                     + "; `jupyter kernelspec list` shows where kernels are installed");
         }
         if (!isJotters(target)) {
             // Deleting recursively: only what Jotter itself installed.
-            throw new Main.UsageException("kernelspec '" + o.name() + "' in " + target + " was not installed by Jotter (its kernel.json has no "
-                    + "metadata.jotter_version); nothing removed. Remove it with `jupyter kernelspec remove " + o.name() + "` if you mean to");
+            throw new Main.UsageException("kernelspec '" + name + "' in " + target + " was not installed by Jotter (its kernel.json has no "
+                    + "metadata.jotter_version); nothing removed. Remove it with `jupyter kernelspec remove " + name + "` if you mean to");
         }
         deleteTree(target);
-        out.println("Removed kernelspec '" + o.name() + "' from " + target);
+        out.println("Removed kernelspec '" + name + "' from " + target);
         // The --ijava alias runs this spec's jar: it goes with it, whether or not --ijava is given again.
-        Path alias = o.kernelsDir().resolve(IJAVA_NAME);
-        if (Files.isDirectory(alias) && o.name().equals(aliasOf(alias))) {
+        Path alias = kernelsDir.resolve(IJAVA_NAME);
+        if (Files.isDirectory(alias) && name.equals(aliasOf(alias))) {
             deleteTree(alias);
             out.println("Removed kernelspec '" + IJAVA_NAME + "' (installed with --ijava) from " + alias);
         }

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.jotter.kernel.session.Session;
 import dev.jotter.kernel.display.OutputRouter;
 import dev.jotter.kernel.display.Renderers;
@@ -13,6 +12,7 @@ import dev.jotter.kernel.protocol.Kernel;
 import dev.jotter.kernel.session.CellOutput;
 import dev.jotter.kernel.session.CellResult;
 import dev.jotter.api.JavaSource;
+import dev.jotter.magics.NotebookFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,12 +22,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code jotter run}: executes notebooks with the embedded kernel (no Jupyter, no Python) and
@@ -79,44 +84,59 @@ public final class NotebookRunner {
     /** What running one notebook gave. */
     public record Outcome(Path output, int cells, boolean ok, String failure) {}
 
-    static int main(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    /** {@code jotter run}. */
+    @Command(name = "run", description = "Execute notebooks headlessly, no Jupyter needed, and save them with their outputs.")
+    static final class Run implements Callable<Integer> {
+        @ParentCommand
+        Main.Jotter jotter;
+
+        @Parameters(paramLabel = "NOTEBOOK|DIR", arity = "0..*", description = "notebooks (.ipynb) or folders; a folder runs every notebook in it")
         List<Path> inputs = new ArrayList<>();
-        Path output = null;
-        Map<String, String> params = new LinkedHashMap<>();
-        long timeout = 0;
-        boolean logOutput = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "-o", "--output" -> output = Path.of(need(args, ++i, a));
-                case "--log-output" -> logOutput = true;
-                case "--param", "-p" -> {
-                    String kv = need(args, ++i, a);
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0 || !kv.substring(0, eq).matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-                        throw new Main.UsageException("--param expects NAME=VALUE with a Java identifier as NAME, found '" + kv + "'");
-                    }
-                    params.put(kv.substring(0, eq), kv.substring(eq + 1));
+
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "where the executed notebook goes (a folder for several; default: NAME.out.ipynb beside each)")
+        Path output;
+
+        @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "a papermill-style parameter, injected after the cell tagged 'parameters'; repeat for more")
+        List<String> params = new ArrayList<>();
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "stop a cell that runs longer (default: no limit)")
+        String timeout;
+
+        @Option(names = "--log-output", description = "also print each cell's text output to the progress log")
+        boolean logOutput;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> named = new LinkedHashMap<>();
+            for (String kv : params) {
+                int eq = kv.indexOf('=');
+                if (eq <= 0 || !kv.substring(0, eq).matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                    throw new Main.UsageException("--param expects NAME=VALUE with a Java identifier as NAME, found '" + kv + "'");
                 }
-                case "--timeout" -> {
-                    String v = need(args, ++i, a);
-                    try {
-                        timeout = Long.parseLong(v);
-                    } catch (NumberFormatException e) {
-                        throw new Main.UsageException("--timeout expects whole seconds, found '" + v + "'");
-                    }
-                }
-                default -> {
-                    if (a.startsWith("-")) {
-                        throw new Main.UsageException("unknown option '" + a + "' for run; expected -o OUT, --param NAME=VALUE, --timeout SECONDS or --log-output");
-                    }
-                    inputs.add(Path.of(a));
+                named.put(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+            long seconds = 0;
+            if (timeout != null) {
+                try {
+                    seconds = Long.parseLong(timeout);
+                } catch (NumberFormatException e) {
+                    throw new Main.UsageException("--timeout expects whole seconds, found '" + timeout + "'");
                 }
             }
+            if (inputs.isEmpty()) {
+                throw new Main.UsageException("needs a notebook or a folder, e.g. jotter run notebooks/02-linear-regression.ipynb");
+            }
+            return execute(inputs, output, named, seconds, logOutput, jotter.out(), jotter.err());
         }
-        if (inputs.isEmpty()) {
-            throw new Main.UsageException("run needs a notebook or a folder: jotter run notebooks/02-linear-regression.ipynb");
-        }
+    }
+
+    /**
+     * Runs notebooks and folders of them, as {@code jotter run} was asked.
+     *
+     * @return the exit status: 0 when every notebook ran to the end, 1 otherwise
+     */
+    static int execute(List<Path> inputs, Path output, Map<String, String> params, long timeout, boolean logOutput,
+            PrintStream out, PrintStream err) throws Exception {
         List<Path> notebooks = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
@@ -293,13 +313,6 @@ public final class NotebookRunner {
         }
     }
 
-    private static String need(List<String> args, int i, String option) throws Main.UsageException {
-        if (i >= args.size()) {
-            throw new Main.UsageException(option + " needs a value");
-        }
-        return args.get(i);
-    }
-
     static Path defaultOutput(Path nb) {
         String name = nb.getFileName().toString().replaceFirst("\\.ipynb$", "");
         return nb.resolveSibling(name + ".out.ipynb");
@@ -316,25 +329,10 @@ public final class NotebookRunner {
      * @throws IOException when the notebook cannot be read or written
      */
     public Outcome run(Path input, Path output) throws IOException {
-        JsonObject nb;
-        try {
-            nb = JsonParser.parseString(Files.readString(input)).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IOException(input + " is not a notebook (invalid JSON: " + e.getMessage() + "); open it in Jupyter or restore it from git", e);
-        }
-        if (!nb.has("cells") || !nb.get("cells").isJsonArray() || Json.integer(nb, "nbformat", 0) != 4) {
-            throw new IOException(input + " is not an nbformat 4 notebook (found nbformat " + Json.integer(nb, "nbformat", 0)
-                    + "); convert it with jupyter nbconvert --to notebook");
-        }
+        JsonObject nb = NotebookFile.read(input);
         boolean cellIds = Json.integer(nb, "nbformat_minor", 0) >= 5;
-        JsonArray cells = withParameters(nb.getAsJsonArray("cells"), cellIds);
-        nb.add("cells", cells);
-        List<JsonObject> code = new ArrayList<>();
-        for (JsonElement c : cells) {
-            if (c.isJsonObject() && "code".equals(Json.str(c.getAsJsonObject(), "cell_type", ""))) {
-                code.add(c.getAsJsonObject());
-            }
-        }
+        nb.add("cells", withParameters(nb.getAsJsonArray("cells"), cellIds));
+        List<JsonObject> code = NotebookFile.codeCells(nb);
         log.println("Running " + input + " (" + code.size() + " code cells)");
         long started = System.nanoTime();
         OutputRouter router = SharedRouter.get();
@@ -348,7 +346,7 @@ public final class NotebookRunner {
             int n = 0;
             for (JsonObject cell : code) {
                 n++;
-                String source = source(cell.get("source"));
+                String source = NotebookFile.source(cell);
                 NbOutput out = new NbOutput();
                 long t0 = System.nanoTime();
                 AtomicBoolean timedOut = new AtomicBoolean();
@@ -366,7 +364,7 @@ public final class NotebookRunner {
                 double secs = (System.nanoTime() - t0) / 1e9;
                 // nbclient's rule: a cell tagged raises-exception may throw (its error stays in its
                 // outputs and the run goes on), but a timeout still stops the run.
-                boolean allowed = !r.ok() && !timedOut.get() && hasTag(cell, RAISES_EXCEPTION);
+                boolean allowed = !r.ok() && !timedOut.get() && NotebookFile.hasTag(cell, RAISES_EXCEPTION);
                 log.printf("  [%d/%d] %-6s %6.1fs  %s%n", n, code.size(),
                         r.ok() ? "ok" : allowed ? "raised" : timedOut.get() ? "TIMEOUT" : "FAILED", secs, firstLine(source));
                 if (logOutput) {
@@ -425,7 +423,7 @@ public final class NotebookRunner {
         }
         JsonArray kept = new JsonArray();
         for (JsonElement c : cells) {
-            if (!hasTag(c, "injected-parameters")) {
+            if (!NotebookFile.hasTag(c, "injected-parameters")) {
                 kept.add(c);
             }
         }
@@ -442,7 +440,7 @@ public final class NotebookRunner {
         injected.addProperty("source", src.toString());
         int at = 0;
         for (int i = 0; i < kept.size(); i++) {
-            if (hasTag(kept.get(i), "parameters")) {
+            if (NotebookFile.hasTag(kept.get(i), "parameters")) {
                 at = i + 1;
                 break;
             }
@@ -460,14 +458,6 @@ public final class NotebookRunner {
         return out;
     }
 
-    private static boolean hasTag(JsonElement cell, String tag) {
-        if (!cell.isJsonObject() || !cell.getAsJsonObject().has("metadata") || !cell.getAsJsonObject().get("metadata").isJsonObject()) {
-            return false;
-        }
-        JsonElement tags = cell.getAsJsonObject().getAsJsonObject("metadata").get("tags");
-        return tags != null && tags.isJsonArray() && tags.getAsJsonArray().contains(Json.toJson(tag));
-    }
-
     /** Numbers and booleans stay typed, so {@code --param epochs=2} gives an int, anything else a String. */
     static String literal(String v) {
         if (v.matches("-?\\d{1,9}") || v.matches("-?\\d+\\.\\d*([eE]-?\\d+)?") || v.equals("true") || v.equals("false")) {
@@ -477,18 +467,6 @@ public final class NotebookRunner {
             return v + "L";
         }
         return JavaSource.stringLiteral(v);
-    }
-
-    static String source(JsonElement e) {
-        if (e == null || e.isJsonNull()) {
-            return "";
-        }
-        if (e.isJsonArray()) {
-            StringBuilder sb = new StringBuilder();
-            e.getAsJsonArray().forEach(x -> sb.append(x.getAsString()));
-            return sb.toString();
-        }
-        return e.getAsString();
     }
 
     private static String indent(String s) {

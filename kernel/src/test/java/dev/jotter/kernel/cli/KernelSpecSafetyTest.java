@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +32,11 @@ class KernelSpecSafetyTest {
         return dir;
     }
 
+    /** uninstall's options parsed as the command line parses them, then uninstall itself, its mistakes thrown. */
     private static int uninstall(List<String> args) throws Exception {
-        return KernelSpec.uninstall(args, new PrintStream(new ByteArrayOutputStream()));
+        KernelSpec.Uninstall u = new KernelSpec.Uninstall();
+        new CommandLine(u).parseArgs(args.toArray(String[]::new));
+        return KernelSpec.uninstall(u.where.kernelsDir(), u.where.name, new PrintStream(new ByteArrayOutputStream()));
     }
 
     @Test
@@ -69,8 +73,9 @@ class KernelSpecSafetyTest {
         KernelSpec.Options joined = KernelSpec.parse(List.of("--name=course", "--display-name=Java for the course"));
         assertEquals(spaced.name(), joined.name());
         assertEquals("Java for the course", joined.displayName());
-        assertTrue(Main.wantsHelp(List.of("--user", "--help")) && Main.wantsHelp(List.of("-h")));
-        assertFalse(Main.wantsHelp(List.of("--user")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"install", "--user", "--help"}, new PrintStream(out), System.err));
+        assertTrue(out.toString().startsWith("Usage: jotter install"), out::toString);
     }
 
     @Test

@@ -89,8 +89,11 @@ class NotebookRunnerTest {
         return out;
     }
 
-    private int cli(List<String> args, ByteArrayOutputStream err) throws Exception {
-        return NotebookRunner.main(args, log, new PrintStream(err, true, StandardCharsets.UTF_8));
+    /** {@code jotter run ARGS} through the whole command line, with its progress in {@link #log}. */
+    private int cli(List<String> args, ByteArrayOutputStream err) {
+        List<String> line = new ArrayList<>(List.of("run"));
+        line.addAll(args);
+        return Main.run(line.toArray(String[]::new), log, new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -349,7 +352,7 @@ class NotebookRunnerTest {
         assertTrue(new NotebookRunner(log, Map.of("epochs", "3", "rate", "1.5", "big", "1", "flag", "false"), 0).run(out, again).ok());
         JsonArray cells2 = read(again).getAsJsonArray("cells");
         assertEquals(4, cells2.size());
-        assertTrue(NotebookRunner.source(cells2.get(2).getAsJsonObject().get("source")).contains("var epochs = 3;"));
+        assertTrue(dev.jotter.magics.NotebookFile.source(cells2.get(2).getAsJsonObject()).contains("var epochs = 3;"));
     }
 
     @Test
@@ -440,16 +443,20 @@ class NotebookRunnerTest {
 
     @Test
     void usageMistakesNameTheOffendingValue() {
-        Main.UsageException e = assertThrows(Main.UsageException.class, () -> cli(List.of("a.ipynb", "--param", "1x=2"), new ByteArrayOutputStream()));
-        assertTrue(e.getMessage().contains("'1x=2'"), e.getMessage());
-        e = assertThrows(Main.UsageException.class, () -> cli(List.of("a.ipynb", "--timeout", "soon"), new ByteArrayOutputStream()));
-        assertTrue(e.getMessage().contains("'soon'"), e.getMessage());
-        e = assertThrows(Main.UsageException.class, () -> cli(List.of(dir.resolve("missing.ipynb").toString()), new ByteArrayOutputStream()));
-        assertTrue(e.getMessage().contains("missing.ipynb"), e.getMessage());
-        e = assertThrows(Main.UsageException.class, () -> cli(List.of("--frobnicate"), new ByteArrayOutputStream()));
-        assertTrue(e.getMessage().contains("'--frobnicate'"), e.getMessage());
-        e = assertThrows(Main.UsageException.class, () -> cli(List.of(dir.toString()), new ByteArrayOutputStream()));
-        assertTrue(e.getMessage().contains("no notebooks"), e.getMessage());
+        assertUsageError(List.of("a.ipynb", "--param", "1x=2"), "'1x=2'");
+        assertUsageError(List.of("a.ipynb", "--timeout", "soon"), "'soon'");
+        assertUsageError(List.of(dir.resolve("missing.ipynb").toString()), "missing.ipynb");
+        assertUsageError(List.of("--frobnicate"), "unknown option '--frobnicate'");
+        assertUsageError(List.of(dir.toString()), "no notebooks");
+        assertUsageError(List.of(), "jotter run: needs a notebook or a folder");
+    }
+
+    /** A usage mistake: status 2, one line naming the value and pointing at the help. */
+    private void assertUsageError(List<String> args, String expected) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, cli(args, err), err::toString);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("jotter run: ") && text.contains(expected) && text.strip().endsWith("Run 'jotter run --help'."), text);
     }
 
     @Test

@@ -67,6 +67,7 @@ class LibraryIsolationTest {
         assertEquals("java.lang.ClassNotFoundException", zmq.ename);
         assertEquals("java.lang.ClassNotFoundException", run("Class.forName(\"dev.jotter.kernel.session.Session\")").ename);
         assertEquals("java.lang.ClassNotFoundException", run("Class.forName(\"org.eclipse.aether.RepositorySystem\")").ename);
+        assertEquals("java.lang.ClassNotFoundException", run("Class.forName(\"picocli.CommandLine\")").ename);
         Recorder compile = run("import org.zeromq.ZMQ;");
         assertTrue(compile.ename != null, "import org.zeromq.ZMQ compiled");
         // Gson is DJL's dependency, in the toolkit layer: the notebook's class loader's copy, never the kernel's.

@@ -1,16 +1,13 @@
 package dev.jotter.magics.deps;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.jotter.magics.AbstractMagic;
 import dev.jotter.magics.LineMagic;
 import dev.jotter.magics.MagicArgs;
 import dev.jotter.magics.MagicContext;
 import dev.jotter.magics.MagicException;
 import dev.jotter.magics.Magics;
+import dev.jotter.magics.NotebookFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,44 +127,24 @@ public final class LoadMagic extends AbstractMagic implements LineMagic {
     }
 
     /**
-     * Reads a notebook's code cells.
+     * Reads a notebook's code cells with the project's one notebook reader ({@link NotebookFile}).
      *
      * @param file an .ipynb file (nbformat 4)
-     * @return each code cell's source, in order
+     * @return each code cell's source, in order, blank cells left out
      * @throws MagicException when the file is not a notebook
      */
     static List<String> codeCells(Path file) throws MagicException {
         JsonObject nb;
         try {
-            nb = JsonParser.parseString(read(file)).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new MagicException(file + " is not a notebook (not JSON: " + e.getMessage() + "). Save it from Jupyter as .ipynb.", e);
-        }
-        JsonElement cellsJson = nb.get("cells");
-        if (cellsJson == null || !cellsJson.isJsonArray()) {
-            throw new MagicException(file + " has no \"cells\" list; only nbformat 4 notebooks can be loaded. "
-                    + "Open and save it in a current Jupyter to convert it.");
+            nb = NotebookFile.read(file);
+        } catch (IOException e) {
+            throw new MagicException(e.getMessage() + ".", e);
         }
         List<String> cells = new ArrayList<>();
-        for (JsonElement c : cellsJson.getAsJsonArray()) {
-            JsonObject cell = c.getAsJsonObject();
-            if (cell.has("cell_type") && cell.get("cell_type").getAsString().equals("code")) {
-                JsonElement src = cell.get("source");
-                String text;
-                if (src == null) {
-                    text = "";
-                } else if (src.isJsonArray()) {
-                    StringBuilder sb = new StringBuilder();
-                    for (JsonElement line : (JsonArray) src) {
-                        sb.append(line.getAsString());
-                    }
-                    text = sb.toString();
-                } else {
-                    text = src.getAsString();
-                }
-                if (!text.isBlank()) {
-                    cells.add(text);
-                }
+        for (JsonObject cell : NotebookFile.codeCells(nb)) {
+            String text = NotebookFile.source(cell);
+            if (!text.isBlank()) {
+                cells.add(text);
             }
         }
         return cells;
