@@ -62,7 +62,7 @@ final class KernelSpec {
     private KernelSpec() {}
 
     /** Parsed install/uninstall options. */
-    record Options(Path kernelsDir, String name, String displayName, List<String> jvmOpts, boolean copyJar, boolean aot, Path torchLibrary, boolean ijava) {}
+    record Options(Path kernelsDir, String name, String displayName, List<String> jvmOpts, boolean copyJar, boolean aot, Path torchLibrary, boolean ijava, boolean manyKernels) {}
 
     static Options parse(List<String> args) throws Main.UsageException {
         Path dir = null;
@@ -72,6 +72,7 @@ final class KernelSpec {
         boolean aot = true;
         Path torch = null;
         boolean ijava = false;
+        boolean many = false;
         List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -86,6 +87,9 @@ final class KernelSpec {
                 case "--no-aot" -> aot = false;
                 case "--torch-library" -> torch = torchLibrary(value(args, ++i, a));
                 case "--ijava" -> ijava = true;
+                // For a course's JupyterHub (ManyKernels, docs/teaching-at-scale.md).
+                case "--max-heap" -> jvm.add(ManyKernels.maxHeap(value(args, ++i, a)));
+                case "--many-kernels" -> many = true;
                 default -> {
                     if (a.startsWith("--jvm-opt=")) {
                         jvm.add(a.substring("--jvm-opt=".length()));
@@ -95,11 +99,13 @@ final class KernelSpec {
                         display = a.substring("--display-name=".length());
                     } else if (a.startsWith("--torch-library=")) {
                         torch = torchLibrary(a.substring("--torch-library=".length()));
+                    } else if (a.startsWith("--max-heap=")) {
+                        jvm.add(ManyKernels.maxHeap(a.substring("--max-heap=".length())));
                     } else if (a.startsWith("--prefix=")) {
                         dir = Path.of(a.substring("--prefix=".length())).toAbsolutePath().resolve("share/jupyter/kernels");
                     } else {
                         throw new Main.UsageException("unknown option '" + a + "' for install/uninstall; "
-                                + "expected --user, --sys-prefix, --prefix DIR, --name NAME, --display-name TEXT, --jvm-opt OPT, --torch-library DIR, --no-copy, --no-aot or --ijava");
+                                + "expected --user, --sys-prefix, --prefix DIR, --name NAME, --display-name TEXT, --jvm-opt OPT, --torch-library DIR, --no-copy, --no-aot, --ijava, --max-heap SIZE or --many-kernels");
                     }
                 }
             }
@@ -115,7 +121,7 @@ final class KernelSpec {
             throw new Main.UsageException("--ijava adds a kernelspec named '" + IJAVA_NAME + "' beside --name, which is already '"
                     + IJAVA_NAME + "'; drop one of the two");
         }
-        return new Options(dir == null ? userDir() : dir, name, display == null ? "Java (Jotter)" : display, jvm, copy, aot, torch, ijava);
+        return new Options(dir == null ? userDir() : dir, name, display == null ? "Java (Jotter)" : display, jvm, copy, aot, torch, ijava, many);
     }
 
     /**
@@ -243,7 +249,19 @@ final class KernelSpec {
             jvm.add("-XX:+UnlockDiagnosticVMOptions");
             jvm.add("-XX:CompilerDirectivesFile=" + target.resolve(JIT_DIRECTIVES));
         }
+        if (o.manyKernels()) {
+            jvm.addAll(ManyKernels.jvmOpts());
+        }
         jvm.addAll(o.jvmOpts());
+        JsonObject env = env(o);
+        if (o.manyKernels()) {
+            Path libtorch = null;
+            if (o.torchLibrary() == null) {
+                libtorch = ManyKernels.extractLibtorch(kernelJar.resolveSibling("lib"), target.resolve(ManyKernels.LIBTORCH_DIR));
+                torchLibrary(libtorch.toString());
+            }
+            ManyKernels.addEnv(env, libtorch);
+        }
         if (o.aot()) {
             Path cache = target.resolve("jotter.aot");
             if (trainAotCache(java, jvm, kernelJar, cache, out)) {
@@ -262,7 +280,7 @@ final class KernelSpec {
                 "display_name", o.displayName(),
                 "language", "java",
                 "interrupt_mode", "message",
-                "env", env(o),
+                "env", env,
                 "metadata", Json.obj("debugger", false, "jotter_version", Kernel.version()));
         Files.writeString(target.resolve("kernel.json"), Json.PRETTY.toJson(spec) + "\n");
         for (String logo : new String[] {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"}) {
@@ -271,6 +289,10 @@ final class KernelSpec {
         out.println("Installed kernelspec '" + o.name() + "' (" + o.displayName() + ") in " + target);
         if (o.torchLibrary() != null) {
             out.println("libtorch: " + selectionPart(torchSelection(o.torchLibrary()), "reason") + " (JOTTER_TORCH_LIBRARY in kernel.json)");
+        }
+        if (o.manyKernels()) {
+            out.println("For many kernels on this host: start-up cache mapped shared, MALLOC_ARENA_MAX=2"
+                    + (o.torchLibrary() == null ? ", libtorch extracted once into " + target.resolve(ManyKernels.LIBTORCH_DIR) : ""));
         }
         if (o.ijava()) {
             // The same kernel under IJava's name, sharing the jar and start-up cache of the first.
@@ -281,7 +303,7 @@ final class KernelSpec {
                     "display_name", display,
                     "language", "java",
                     "interrupt_mode", "message",
-                    "env", env(o),
+                    "env", env,
                     "metadata", Json.obj("debugger", false, "jotter_version", Kernel.version(), "jotter_alias_of", o.name()));
             Files.writeString(ijavaTarget.resolve("kernel.json"), Json.PRETTY.toJson(alias) + "\n");
             for (String logo : new String[] {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"}) {

@@ -99,10 +99,13 @@ public final class Main {
 
                 usage:
                   jotter install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name TEXT] [--jvm-opt OPT]... [--no-copy] [--no-aot] [--ijava]
-                                 [--torch-library DIR]
+                                 [--torch-library DIR] [--max-heap SIZE] [--many-kernels]
                                                  write the kernelspec so Jupyter can start this kernel;
                                                  --ijava also installs it as "java", the name IJava notebooks ask for;
-                                                 --torch-library: a CUDA libtorch's lib folder for the GPU
+                                                 --torch-library: a CUDA libtorch's lib folder for the GPU;
+                                                 --max-heap 1g: each kernel's heap limit (a course's share per student);
+                                                 --many-kernels: memory shared between the kernels of a course's
+                                                 JupyterHub (docs/teaching-at-scale.md)
                   jotter uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]   (removes the --ijava spec too)
                   jotter run NOTEBOOK.ipynb|DIR [-o OUT.ipynb|DIR] [--param k=v]... [--timeout SECONDS] [--log-output]
                                                  execute notebooks headlessly, no Jupyter needed
