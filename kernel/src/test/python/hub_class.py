@@ -12,6 +12,7 @@ finish and every cell's latency (execute_request sent to the kernel's idle statu
 
 Usage: hub_class.py --students N --notebook NB.ipynb --out DIR --report REPORT.json
                     --kernelspec-prefix PREFIX --proxy PATH/configurable-http-proxy [--idle-seconds S]
+                    [--cull-idle-seconds S]
 The kernels inherit JOTTER_EPOCHS, JOTTER_LIMIT and JOTTER_PROGRESS from this process.
 Nothing but 127.0.0.1 is contacted. Everything the hub writes (database, cookie secret, the
 students' homes) lives in a temporary folder that is removed afterwards (kept with --keep).
@@ -59,7 +60,7 @@ c.JupyterHub.authenticator_class = "dummy"
 # Each student's single-user server runs as a process of the hub's own user, in its own home.
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = {root!r} + "/home/{{username}}"
-c.Spawner.args = ["--allow-root"] if {root_user!r} else []
+c.Spawner.args = (["--allow-root"] if {root_user!r} else []) + {server_args!r}
 c.Spawner.environment = {environment!r}
 # Many servers start at once on a small machine: give them time.
 c.Spawner.start_timeout = 600
@@ -75,7 +76,7 @@ c.JupyterHub.load_roles = [{{"name": "class-driver", "services": ["class-driver"
 class Hub:
     """One JupyterHub process and its REST API."""
 
-    def __init__(self, root, proxy, jupyter_path, environment):
+    def __init__(self, root, proxy, jupyter_path, environment, server_args):
         self.root = root
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -83,7 +84,8 @@ class Hub:
         env = dict(environment)
         env["JUPYTER_PATH"] = jupyter_path
         config = HUB_CONFIG.format(bind_url=self.url + "/", hub_port=free_port(), proxy_api=f"http://127.0.0.1:{free_port()}",
-                                   proxy=proxy, root=str(root), root_user=os.geteuid() == 0, environment=env, token=self.token)
+                                   proxy=proxy, root=str(root), root_user=os.geteuid() == 0, environment=env, token=self.token,
+                                   server_args=server_args)
         (root / "jupyterhub_config.py").write_text(config)
         (root / "home").mkdir()
         self.log = open(root / "hub.log", "w")
@@ -343,7 +345,14 @@ async def main_async(args):
     out_dir = pathlib.Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     environment = {k: os.environ[k] for k in ("JOTTER_EPOCHS", "JOTTER_LIMIT", "JOTTER_PROGRESS", "JOTTER_CELL_TIMEOUT") if k in os.environ}
-    hub = Hub(root, args.proxy, str(pathlib.Path(args.kernelspec_prefix) / "share/jupyter"), environment)
+    server_args = []
+    if args.cull_idle_seconds:
+        # The single-user server's own kernel culler (Debian's notebook 6): it shuts down a kernel
+        # idle for this long, connected or not, which is what gives a student's memory back.
+        server_args = [f"--MappingKernelManager.cull_idle_timeout={args.cull_idle_seconds}",
+                       f"--MappingKernelManager.cull_interval={max(1, args.cull_idle_seconds // 2)}",
+                       "--MappingKernelManager.cull_connected=True"]
+    hub = Hub(root, args.proxy, str(pathlib.Path(args.kernelspec_prefix) / "share/jupyter"), environment, server_args)
     report = {"students": args.students, "notebook": pathlib.Path(args.notebook).name, "hub_url": hub.url,
               "cpus": os.cpu_count(), "load_before": os.getloadavg()}
     students = [Student(f"student{i + 1:02d}", hub, pathlib.Path(args.notebook), out_dir) for i in range(args.students)]
@@ -402,6 +411,22 @@ async def main_async(args):
             "notebook_s_max": max((s.result.get("notebook_s") or 0) for s in students),
             "load_after": os.getloadavg(),
         }
+        if args.cull_idle_seconds:
+            t_cull = time.monotonic()
+            deadline = t_cull + 3 * args.cull_idle_seconds + 30
+            left = [s for s in students if s.kernel_id]
+            while left and time.monotonic() < deadline:
+                await asyncio.sleep(1)
+                still = []
+                for s in left:
+                    kernels = await s.server_api("GET", "api/kernels")
+                    alive = s.pid is not None and os.path.exists(f"/proc/{s.pid}") and parent_pid(s.pid) == s.server_pid
+                    if any(k["id"] == s.kernel_id for k in kernels) or alive:
+                        still.append(s)
+                    else:
+                        s.result["culled_after_s"] = round(time.monotonic() - t_cull + args.idle_seconds, 1)
+                left = still
+            report["summary"]["culled"] = sum(1 for s in students if "culled_after_s" in s.result)
         hubm = smaps_rollup(hub.process.pid)
         report["summary"]["hub_pss_mb"] = round(hubm["Pss"] / 1024, 1) if hubm else None
     finally:
@@ -426,6 +451,8 @@ def main():
     p.add_argument("--proxy", required=True, help="configurable-http-proxy executable")
     p.add_argument("--kernel", default="jotter")
     p.add_argument("--idle-seconds", type=float, default=5, help="wait after the last cell before measuring idle memory")
+    p.add_argument("--cull-idle-seconds", type=int, default=0,
+                   help="let each single-user server cull kernels idle this long, and check that all were culled")
     p.add_argument("--keep", action="store_true", help="keep the hub's temporary folder")
     args = p.parse_args()
     return asyncio.run(main_async(args))
