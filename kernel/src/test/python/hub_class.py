@@ -167,6 +167,16 @@ def parent_pid(pid):
         return None
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time a process has used so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def msg(msg_type, content, session):
     return {"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": "student", "session": session,
                        "date": time.strftime("%Y-%m-%dT%H:%M:%S.000000Z", time.gmtime()), "version": "5.3"},
@@ -382,17 +392,19 @@ async def main_async(args):
             except Exception as e:  # one student's failure is reported; the others go on
                 s.result.update(status="error", detail=f"{type(e).__name__}: {e}")
             print(f"{s.name}: {s.result['status']} in {s.result.get('notebook_s')} s {s.result.get('detail', '')}", flush=True)
+            # Idle memory, the same time after each student's last cell: the kernel's idle collector
+            # runs a second after the last request, and a culler may stop the kernel later on.
+            await asyncio.sleep(args.idle_seconds)
+            s.result["memory_kb"] = s.memory()
+            s.result["kernel_cpu_s"] = cpu_seconds(s.pid) if s.pid else None
 
         await asyncio.gather(*(run(s) for s in students))
-        report["all_finished_s"] = round(time.monotonic() - t_run, 2)
+        report["all_finished_s"] = round(time.monotonic() - t_run - args.idle_seconds, 2)
         stop.set()
         await sampler
-        # Idle: the kernels' idle collector runs a second after the last request; give it time.
-        await asyncio.sleep(args.idle_seconds)
         for s in students:
-            mem = s.memory()
             s.result["kernel_pid"] = s.pid
-            s.result["memory_kb"] = mem
+            s.result.setdefault("memory_kb", {"kernel": None, "server": None})
             s.result["cell_p95_s"] = round(p95(s.latencies), 3) if s.latencies else None
         kernels = [s.result["memory_kb"]["kernel"] for s in students if s.result["memory_kb"]["kernel"]]
         servers = [s.result["memory_kb"]["server"] for s in students if s.result["memory_kb"]["server"]]
@@ -409,6 +421,8 @@ async def main_async(args):
             "cell_latency_p95_s": round(p95(all_lat), 3) if all_lat else None,
             "cell_latency_median_s": round(statistics.median(all_lat), 3) if all_lat else None,
             "notebook_s_max": max((s.result.get("notebook_s") or 0) for s in students),
+            "kernel_cpu_s_mean": round(statistics.mean(c), 1) if (c := [s.result["kernel_cpu_s"] for s in students
+                                                                         if s.result.get("kernel_cpu_s") is not None]) else None,
             "load_after": os.getloadavg(),
         }
         if args.cull_idle_seconds:

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * their single-user servers and runs a course notebook in each at once through the server's
  * kernel API with the installed Jotter kernelspec ({@code src/test/python/hub_class.py}, which
  * bench/class runs with more students). Every student's executed notebook must pass the same
- * {@link NotebookChecks} as the other runners. Runs against the tuned kernel only: it tests the
+ * {@link NotebookChecks} as the other runners; then the single-user servers' kernel culler (what
+ * gives an idle student's memory back, docs/teaching-at-scale.md) must shut every kernel down. Runs against the tuned kernel only: it tests the
  * hub's path to the kernel, not how the kernel drives JShell.
  */
 class JupyterHubIT {
@@ -57,7 +58,7 @@ class JupyterHubIT {
         ProcessBuilder pb = new ProcessBuilder(JupyterHarness.python(), "src/test/python/hub_class.py",
                 "--students", String.valueOf(STUDENTS), "--notebook", NotebookChecks.notebooksDir().resolve(NOTEBOOK).toString(),
                 "--out", out.toString(), "--report", report.toString(), "--kernelspec-prefix", prefix.toString(),
-                "--proxy", PROXY.toString(), "--idle-seconds", "3")
+                "--proxy", PROXY.toString(), "--idle-seconds", "3", "--cull-idle-seconds", "10")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         env.putAll(NotebookChecks.CI_ENV);
@@ -93,8 +94,10 @@ class JupyterHubIT {
             long rss = kernel.get("Rss").getAsLong();
             // Not a budget (that is bench/class's job, on a quiet machine): the reading is real and consistent.
             assertTrue(pss > 10_000 && pss <= rss, who + ": kernel PSS " + pss + " kB, RSS " + rss + " kB" + detail);
+            assertTrue(s.has("culled_after_s"), who + "'s idle kernel was not culled (cull_idle_timeout 10 s)" + detail);
         }
         assertEquals(0, p.exitValue(), "hub_class.py exit status" + detail);
         assertEquals(STUDENTS, r.getAsJsonObject("summary").get("ok").getAsInt(), detail);
+        assertEquals(STUDENTS, r.getAsJsonObject("summary").get("culled").getAsInt(), detail);
     }
 }
