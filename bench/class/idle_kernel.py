@@ -5,11 +5,15 @@ cache, the jar and its libraries, libtorch, JIT code, thread stacks, malloc aren
 where a kernel's memory goes.
 
 Usage: JUPYTER_PATH=PREFIX/share/jupyter /usr/bin/python3 idle_kernel.py [--kernel jotter]
-       [--cell CODE]... [--wait S] [--json OUT.json]
+       [--cell CODE]... [--notebook NB.ipynb] [--wait S] [--json OUT.json] [--jcmd PATH]
+--notebook runs that notebook's code cells first (JOTTER_EPOCHS/JOTTER_LIMIT reach the kernel);
+--jcmd adds the JVM's own account (VM.native_memory summary) where the kernelspec was installed
+with --jvm-opt -XX:NativeMemoryTracking=summary.
 """
 import argparse
 import collections
 import json
+import subprocess
 import sys
 import time
 
@@ -69,11 +73,19 @@ def main():
     ap.add_argument("--cell", action="append")
     ap.add_argument("--wait", type=float, default=5.0)
     ap.add_argument("--json")
+    ap.add_argument("--notebook")
+    ap.add_argument("--jcmd")
     a = ap.parse_args()
     km, kc = start_new_kernel(kernel_name=a.kernel, startup_timeout=120)
     try:
-        for code in a.cell or ["1+1"]:
-            r = kc.execute_interactive(code, timeout=300)
+        cells = list(a.cell or [])
+        if a.notebook:
+            with open(a.notebook) as f:
+                nb = json.load(f)
+            cells = [c["source"] if isinstance(c["source"], str) else "".join(c["source"])
+                     for c in nb["cells"] if c["cell_type"] == "code"] + cells
+        for code in cells or ["1+1"]:
+            r = kc.execute_interactive(code, timeout=300, output_hook=lambda m: None)
             if r["content"]["status"] != "ok":
                 raise SystemExit(f"cell failed: {code!r}: {r['content']}")
         time.sleep(a.wait)
@@ -83,6 +95,10 @@ def main():
                "pss_anon_mb": round(r.get("Pss_Anon", 0) / 1024, 1), "pss_file_mb": round(r.get("Pss_File", 0) / 1024, 1),
                "private_mb": round((r.get("Private_Clean", 0) + r.get("Private_Dirty", 0)) / 1024, 1),
                "pss_by_kind_mb": breakdown(pid)}
+        if a.jcmd:
+            nmt = subprocess.run([a.jcmd, str(pid), "VM.native_memory", "summary"], capture_output=True, text=True).stdout
+            out["nmt_committed_kb"] = {line.split("(")[0].strip("- ").strip(): line.split("committed=")[1].split("KB")[0]
+                                       for line in nmt.splitlines() if line.startswith("-") and "committed=" in line}
         print(json.dumps(out, indent=1))
         if a.json:
             with open(a.json, "w") as f:

@@ -194,6 +194,7 @@ class Student:
         self.pid = None
         self.server_pid = None
         self.latencies = []
+        self.finished_at = None
         self.result = {"student": name, "status": "not started"}
 
     async def sign_in(self):
@@ -264,7 +265,8 @@ class Student:
             self.result["cells"] = count
         finally:
             ws.close()
-        self.result["notebook_s"] = round(time.monotonic() - started, 2)
+        self.finished_at = time.monotonic()
+        self.result["notebook_s"] = round(self.finished_at - started, 2)
         target = self.out_dir / self.name / self.notebook.name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(nb, indent=1))
@@ -438,7 +440,8 @@ async def main_async(args):
                     if any(k["id"] == s.kernel_id for k in kernels) or alive:
                         still.append(s)
                     else:
-                        s.result["culled_after_s"] = round(time.monotonic() - t_cull + args.idle_seconds, 1)
+                        # Seconds from the student's last cell to the kernel's end (the culler checks every cull_interval).
+                        s.result["culled_after_s"] = round(time.monotonic() - (s.finished_at or t_cull), 1)
                 left = still
             report["summary"]["culled"] = sum(1 for s in students if "culled_after_s" in s.result)
         hubm = smaps_rollup(hub.process.pid)
