@@ -5,9 +5,10 @@
 #  - Chromium, driven headlessly by the browser test;
 #  - the browser test's npm packages (playwright-core, pinned by its package-lock.json), with npm ci;
 #  - JupyterHub for the class-scale test (JupyterHubIT, bench/class): Debian's jupyterhub (its
-#    single-user server is the classic Notebook above) and configurable-http-proxy from npm, pinned
-#    in kernel/src/test/hub (4.6.3: Node.js 10 or later): the node-configurable-http-proxy that Debian's jupyterhub pulls in looks
-#    for its modules in /usr/share/nodejs, which the NodeSource Node.js does not search.
+#    single-user server is the classic Notebook above) and configurable-http-proxy 4.6.3 from npm,
+#    pinned in kernel/src/test/hub (it runs on Node.js 10 or later): the node-configurable-http-proxy
+#    that Debian's jupyterhub pulls in looks for its modules in /usr/share/nodejs, which a NodeSource
+#    Node.js does not search.
 # Idempotent: does nothing that is already done. Needs root (or sudo) for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
