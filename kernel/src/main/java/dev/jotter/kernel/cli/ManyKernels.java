@@ -74,8 +74,8 @@ final class ManyKernels {
             default -> 0;
         };
         if (bytes < (256L << 20)) {
-            // Below this a fresh kernel fails its first cells: an idle one already holds about 40 MB of live heap.
-            throw new Main.UsageException("--max-heap " + value + " is too small for the kernel (javac alone keeps about 40 MB live); give it at least 256m");
+            // An idle kernel already keeps about 33 MB live (javac's symbol tables, mostly); a notebook's data comes on top.
+            throw new Main.UsageException("--max-heap " + value + " is too small for the kernel (an idle one keeps about 33 MB live, before any data); give it at least 256m");
         }
         return "-Xmx" + v;
     }
