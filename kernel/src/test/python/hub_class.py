@@ -286,7 +286,7 @@ class Student:
                 raise TimeoutError(f"{self.name}: no reply to {m['header']['msg_type']} within {timeout} s")
             raw = await asyncio.wait_for(ws.read_message(), left)
             if raw is None:
-                raise RuntimeError(f"{self.name}: the kernel's websocket closed during {m['header']['msg_type']}")
+                raise RuntimeError(f"{self.name}: the kernel's websocket closed during {m['header']['msg_type']} (the kernel died or was culled: see the hub log)")
             r = json.loads(raw)
             if r.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
@@ -360,9 +360,11 @@ async def main_async(args):
     server_args = []
     if args.cull_idle_seconds:
         # The single-user server's own kernel culler (Debian's notebook 6): it shuts down a kernel
-        # idle for this long, connected or not, which is what gives a student's memory back.
+        # idle for this long, connected or not, which is what gives a student's memory back. It also
+        # counts a kernel that has not yet answered its first kernel_info as idle, so the timeout must
+        # be longer than a kernel's start on a loaded machine.
         server_args = [f"--MappingKernelManager.cull_idle_timeout={args.cull_idle_seconds}",
-                       f"--MappingKernelManager.cull_interval={max(1, args.cull_idle_seconds // 2)}",
+                       f"--MappingKernelManager.cull_interval={max(1, min(5, args.cull_idle_seconds // 2))}",
                        "--MappingKernelManager.cull_connected=True"]
     hub = Hub(root, args.proxy, str(pathlib.Path(args.kernelspec_prefix) / "share/jupyter"), environment, server_args)
     report = {"students": args.students, "notebook": pathlib.Path(args.notebook).name, "hub_url": hub.url,
