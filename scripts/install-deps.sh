@@ -27,6 +27,11 @@ else
   echo "Installing: ${missing[*]}"
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # Debian's jupyterhub package enables and starts a system-wide hub (port 8000, every interface,
+  # PAM sign-in) where systemd runs; the tests start their own on 127.0.0.1 and want none of it.
+  if [[ " ${missing[*]} " == *" jupyterhub "* ]] && [ -d /run/systemd/system ]; then
+    $sudo systemctl disable --now jupyterhub.service || true
+  fi
 fi
 # playwright-core only drives the system Chromium (executablePath /usr/bin/chromium); it downloads no browser.
 for dir in kernel/src/test/browser kernel/src/test/hub; do
