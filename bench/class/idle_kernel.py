@@ -5,7 +5,9 @@ cache, the jar and its libraries, libtorch, JIT code, thread stacks, malloc aren
 where a kernel's memory goes.
 
 Usage: JUPYTER_PATH=PREFIX/share/jupyter /usr/bin/python3 idle_kernel.py [--kernel jotter]
-       [--cell CODE]... [--notebook NB.ipynb] [--wait S] [--json OUT.json] [--jcmd PATH]
+       [--cell CODE]... [--notebook NB.ipynb] [--wait S] [--json OUT.json] [--jcmd PATH] [--kernels K]
+--kernels K starts K kernels side by side (each runs the cells) and reports each one's PSS, so
+the pages they share count 1/K in each, as in a class.
 --notebook runs that notebook's code cells first (JOTTER_EPOCHS/JOTTER_LIMIT reach the kernel);
 --jcmd adds the JVM's own account (VM.native_memory summary) where the kernelspec was installed
 with --jvm-opt -XX:NativeMemoryTracking=summary.
@@ -75,7 +77,9 @@ def main():
     ap.add_argument("--json")
     ap.add_argument("--notebook")
     ap.add_argument("--jcmd")
+    ap.add_argument("--kernels", type=int, default=1)
     a = ap.parse_args()
+    others = [start_new_kernel(kernel_name=a.kernel, startup_timeout=120) for _ in range(a.kernels - 1)]
     km, kc = start_new_kernel(kernel_name=a.kernel, startup_timeout=120)
     try:
         cells = list(a.cell or [])
@@ -85,9 +89,10 @@ def main():
             cells = [c["source"] if isinstance(c["source"], str) else "".join(c["source"])
                      for c in nb["cells"] if c["cell_type"] == "code"] + cells
         for code in cells or ["1+1"]:
-            r = kc.execute_interactive(code, timeout=300, output_hook=lambda m: None)
-            if r["content"]["status"] != "ok":
-                raise SystemExit(f"cell failed: {code!r}: {r['content']}")
+            for c in [kc] + [o[1] for o in others]:
+                r = c.execute_interactive(code, timeout=300, output_hook=lambda m: None)
+                if r["content"]["status"] != "ok":
+                    raise SystemExit(f"cell failed: {code!r}: {r['content']}")
         time.sleep(a.wait)
         pid = km.provisioner.pid if hasattr(km, "provisioner") and km.provisioner else km.kernel.pid
         r = rollup(pid)
@@ -99,13 +104,19 @@ def main():
             nmt = subprocess.run([a.jcmd, str(pid), "VM.native_memory", "summary"], capture_output=True, text=True).stdout
             out["nmt_committed_kb"] = {line.split("(")[0].strip("- ").strip(): line.split("committed=")[1].split("KB")[0]
                                        for line in nmt.splitlines() if line.startswith("-") and "committed=" in line}
+        if others:
+            each = [rollup(o[0].provisioner.pid) for o in others] + [r]
+            out["kernels"] = len(each)
+            out["pss_mb_each"] = [round(e["Pss"] / 1024, 1) for e in each]
+            out["pss_mb_mean"] = round(sum(e["Pss"] for e in each) / len(each) / 1024, 1)
         print(json.dumps(out, indent=1))
         if a.json:
             with open(a.json, "w") as f:
                 json.dump(out, f, indent=1)
     finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
+        for m, c in others + [(km, kc)]:
+            c.stop_channels()
+            m.shutdown_kernel(now=True)
 
 
 if __name__ == "__main__":
