@@ -474,6 +474,13 @@ def main():
                    help="let each single-user server cull kernels idle this long, and check that all were culled")
     p.add_argument("--keep", action="store_true", help="keep the hub's temporary folder")
     args = p.parse_args()
+
+    def stop(signum, frame):
+        # SIGTERM (a test's timeout) ends the run like Ctrl-C: main_async's cleanup stops the hub,
+        # which stops the students' servers and kernels, instead of leaving them behind.
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, stop)
     return asyncio.run(main_async(args))
 
 
