@@ -68,7 +68,7 @@ final class KernelSpec {
     private KernelSpec() {}
 
     /** Parsed install/uninstall options. */
-    record Options(Path kernelsDir, String name, String displayName, List<String> jvmOpts, boolean copyJar, boolean aot, Path torchLibrary, boolean ijava) {}
+    record Options(Path kernelsDir, String name, String displayName, List<String> jvmOpts, boolean copyJar, boolean aot, Path torchLibrary, boolean ijava, boolean manyKernels) {}
 
     /** Where the kernelspec goes and its name: the options install and uninstall share. */
     static final class Location {
@@ -128,6 +128,13 @@ final class KernelSpec {
         @Option(names = "--ijava", description = "also install the kernel as \"java\", the name IJava notebooks ask for")
         boolean ijava;
 
+        // For a course's JupyterHub (ManyKernels, docs/teaching-at-scale.md).
+        @Option(names = "--max-heap", paramLabel = "SIZE", description = "each kernel's heap limit, e.g. 1g (a course's share per student; at least 256m)")
+        String maxHeap;
+
+        @Option(names = "--many-kernels", description = "share memory between the kernels of one host (a course's JupyterHub; docs/teaching-at-scale.md)")
+        boolean manyKernels;
+
         /** @return the options, checked */
         Options options() throws Main.UsageException {
             Path dir = where.kernelsDir();
@@ -136,7 +143,11 @@ final class KernelSpec {
                         + IJAVA_NAME + "'; drop one of the two");
             }
             Path torch = torchLibrary == null ? null : torchLibrary(torchLibrary);
-            return new Options(dir, where.name, displayName, List.copyOf(jvmOpts), !noCopy, !noAot, torch, ijava);
+            List<String> jvm = new ArrayList<>(jvmOpts);
+            if (maxHeap != null) {
+                jvm.add(ManyKernels.maxHeap(maxHeap));
+            }
+            return new Options(dir, where.name, displayName, List.copyOf(jvm), !noCopy, !noAot, torch, ijava, manyKernels);
         }
 
         @Override
@@ -309,7 +320,19 @@ final class KernelSpec {
             jvm.add("-XX:+UnlockDiagnosticVMOptions");
             jvm.add("-XX:CompilerDirectivesFile=" + target.resolve(JIT_DIRECTIVES));
         }
+        if (o.manyKernels()) {
+            jvm.addAll(ManyKernels.jvmOpts());
+        }
         jvm.addAll(o.jvmOpts());
+        JsonObject env = env(o);
+        if (o.manyKernels()) {
+            Path libtorch = null;
+            if (o.torchLibrary() == null) {
+                libtorch = ManyKernels.extractLibtorch(kernelJar.resolveSibling("lib"), target.resolve(ManyKernels.LIBTORCH_DIR));
+                torchLibrary(libtorch.toString());
+            }
+            ManyKernels.addEnv(env, libtorch);
+        }
         if (o.aot()) {
             Path cache = target.resolve("jotter.aot");
             if (trainAotCache(java, jvm, kernelJar, cache, out)) {
@@ -328,7 +351,7 @@ final class KernelSpec {
                 "display_name", o.displayName(),
                 "language", "java",
                 "interrupt_mode", "message",
-                "env", env(o),
+                "env", env,
                 "metadata", Json.obj("debugger", false, "jotter_version", Kernel.version()));
         Files.writeString(target.resolve("kernel.json"), Json.PRETTY.toJson(spec) + "\n");
         for (String logo : new String[] {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"}) {
@@ -337,6 +360,10 @@ final class KernelSpec {
         out.println("Installed kernelspec '" + o.name() + "' (" + o.displayName() + ") in " + target);
         if (o.torchLibrary() != null) {
             out.println("libtorch: " + selectionPart(torchSelection(o.torchLibrary()), "reason") + " (JOTTER_TORCH_LIBRARY in kernel.json)");
+        }
+        if (o.manyKernels()) {
+            out.println("For many kernels on this host: start-up cache mapped shared, MALLOC_ARENA_MAX=2"
+                    + (o.torchLibrary() == null ? ", libtorch extracted once into " + target.resolve(ManyKernels.LIBTORCH_DIR) : ""));
         }
         if (o.ijava()) {
             // The same kernel under IJava's name, sharing the jar and start-up cache of the first.
@@ -347,7 +374,7 @@ final class KernelSpec {
                     "display_name", display,
                     "language", "java",
                     "interrupt_mode", "message",
-                    "env", env(o),
+                    "env", env,
                     "metadata", Json.obj("debugger", false, "jotter_version", Kernel.version(), "jotter_alias_of", o.name()));
             Files.writeString(ijavaTarget.resolve("kernel.json"), Json.PRETTY.toJson(alias) + "\n");
             for (String logo : new String[] {"logo-32x32.png", "logo-64x64.png", "logo-svg.svg"}) {
