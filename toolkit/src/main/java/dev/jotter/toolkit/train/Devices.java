@@ -103,7 +103,7 @@ public final class Devices {
      * $1 ==> engine:    PyTorch 2.7.1
      *        natives:   cpu
      *        libtorch:  /home/me/.djl.ai/pytorch/2.7.1-cpu-linux-x86_64
-     *        JNI:       pytorch-jni 2.7.1-0.35.1 (cpu, cu128 for linux-x86_64)
+     *        JNI:       pytorch-jni 2.7.1-0.36.0 (cpu, cu128 for linux-x86_64)
      *        driver:    NVIDIA 580.82.07
      *        GPUs:      0
      *        preferred: cpu() (NVIDIA driver 580.82.07, but no CUDA libtorch is selected ...)
@@ -118,7 +118,7 @@ public final class Devices {
      * @param preferred the device trainers use when none is given ({@link #preferred()})
      * @param reason why that device, in words
      * @param libtorch the folder DJL loaded libtorch from, or {@code unknown}
-     * @param jni the JNI libraries DJL's pytorch-jni jar carries, e.g. {@code pytorch-jni 2.7.1-0.35.1 (cpu, cu128 for linux-x86_64)}
+     * @param jni the JNI libraries DJL's pytorch-jni jar carries, e.g. {@code pytorch-jni 2.7.1-0.36.0 (cpu, cu128 for linux-x86_64)}
      * @param driver the NVIDIA driver version, or null when the machine has none
      * @param fix the one thing to change to train on the GPU, or null when nothing needs to change
      */
