@@ -11,6 +11,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/java-home.sh"
+command -v unzip >/dev/null || { echo "error: scripts/check-platforms.sh reads the jars with unzip: apt-get install unzip" >&2; exit 1; }
 platforms=("$@")
 [ ${#platforms[@]} -gt 0 ] || platforms=(linux-x86_64 linux-aarch64 osx-aarch64 win-x86_64 osx-x86_64)
 work=$(mktemp -d)
