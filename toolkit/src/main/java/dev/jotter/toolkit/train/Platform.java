@@ -18,7 +18,7 @@ import java.util.Locale;
  * jshell> Platform.current()
  * $1 ==> linux-x86_64
  * jshell> Platform.of("Mac OS X", "x86_64").problem(null)
- * $2 ==> "PyTorch published no libtorch 2.7.1 for macOS on Intel (osx-x86_64), so Jotter cannot train DJL models on this Mac: ..."
+ * $2 ==> "PyTorch published no libtorch 2.7.1 for macOS on Intel (osx-x86_64), so Jotter cannot train DJL models on this machine: ..."
  * }</pre>
  *
  * @param classifier DJL's name for the platform, e.g. {@code linux-x86_64}; for a platform DJL
