@@ -2,11 +2,11 @@
 # Builds the self-contained GPU check bundle (see README.md) on a machine with JDK 25 and the
 # project's Maven repository: a jlink'ed Java runtime, the thin jars GpuCheck needs (DJL api,
 # pytorch-engine, pytorch-jni, the toolkit's classes, gson, jna, slf4j; no Tablesaw, no natives),
-# DJL 0.35.1's JNI sources with the JNI headers they need, and check.sh.
+# the JNI sources of the project's DJL release with the JNI headers they need, and check.sh.
 #
 #   bash bench/gpu/build.sh [DEST]        (default DEST: .gpucheck in the repository root)
 #
-# Environment: DJL_SRC = a git directory of deepjavalibrary/djl holding the tag v0.35.1
+# Environment: DJL_SRC = a git directory of deepjavalibrary/djl holding the tag v<djl.version of pom.xml>
 # (default /work/.mirror/deepjavalibrary+djl/repo); M2 = the Maven repository (default ~/.m2/repository).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -14,17 +14,23 @@ ROOT=$(cd "$HERE/../.." && pwd)
 DEST=${1:-$ROOT/.gpucheck}
 M2=${M2:-$HOME/.m2/repository}
 DJL_SRC=${DJL_SRC:-/work/.mirror/deepjavalibrary+djl/repo}
-DJL_TAG=v0.35.1
 . "$ROOT/scripts/java-home.sh"
+# The versions the project builds with, from the root pom's properties.
+pom() { sed -n "s|.*<$1>\(.*\)</$1>.*|\1|p" "$ROOT/pom.xml" | head -1; }
+DJL=$(pom djl.version)
+TORCH=$(pom pytorch.version)
+GSON=$(pom gson.version)
+SLF4J=$(pom slf4j.version)
+DJL_TAG=v$DJL
 
 jars=(
-  "$M2/ai/djl/api/0.35.1/api-0.35.1.jar"
-  "$M2/ai/djl/pytorch/pytorch-engine/0.35.1/pytorch-engine-0.35.1.jar"
-  "$M2/ai/djl/pytorch/pytorch-jni/2.7.1-0.35.1/pytorch-jni-2.7.1-0.35.1.jar"
-  "$M2/com/google/code/gson/gson/2.13.2/gson-2.13.2.jar"
+  "$M2/ai/djl/api/$DJL/api-$DJL.jar"
+  "$M2/ai/djl/pytorch/pytorch-engine/$DJL/pytorch-engine-$DJL.jar"
+  "$M2/ai/djl/pytorch/pytorch-jni/$TORCH-$DJL/pytorch-jni-$TORCH-$DJL.jar"
+  "$M2/com/google/code/gson/gson/$GSON/gson-$GSON.jar"
   "$M2/net/java/dev/jna/jna/5.17.0/jna-5.17.0.jar"
-  "$M2/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar"
-  "$M2/org/slf4j/slf4j-simple/2.0.17/slf4j-simple-2.0.17.jar"
+  "$M2/org/slf4j/slf4j-api/$SLF4J/slf4j-api-$SLF4J.jar"
+  "$M2/org/slf4j/slf4j-simple/$SLF4J/slf4j-simple-$SLF4J.jar"
 )
 for j in "${jars[@]}"; do
   [ -f "$j" ] || { echo "error: $j is missing; run ./mvnw -B -q compile -pl toolkit -am once online to fetch it." >&2; exit 1; }
@@ -81,7 +87,8 @@ echo "$DJL_TAG $(git --git-dir="$DJL_SRC" rev-parse "$DJL_TAG^{commit}")" > "$N/
 mkdir -p "$DEST"
 rm -f "$DEST/bundle.tar.xz" "$DEST/check.sh" "$DEST/READY"
 tar -C "$STAGE" -cf - bundle | xz -T0 -9 > "$DEST/bundle.tar.xz"
-cp "$HERE/check.sh" "$DEST/check.sh"
+# check.sh names the DJL and libtorch versions of the jars above.
+sed -e "s|^DJL_API=.*|DJL_API=$DJL|" -e "s|^DJL_JNI_TORCH=.*|DJL_JNI_TORCH=$TORCH|" "$HERE/check.sh" > "$DEST/check.sh"
 chmod +x "$DEST/check.sh"
 echo "modules: $MODS"
 du -sh "$B/runtime" "$B/lib" "$B/djl"

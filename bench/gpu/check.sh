@@ -4,9 +4,9 @@
 #
 #   bash .gpucheck/check.sh
 #
-# It prints the GPU and driver, finds the CUDA builds of libtorch on the machine, makes DJL
-# 0.35.1 load one (building DJL's JNI library against it when its version is not the 2.7.1 the
-# bundled JNI was built for), trains notebook 03's MLP and notebook 04's transformer on the GPU
+# It prints the GPU and driver, finds the CUDA builds of libtorch on the machine, makes DJL (the
+# release build.sh writes into DJL_API below) load one (building DJL's JNI library against it when
+# its version is not the 2.7.1 the bundled JNI was built for), trains notebook 03's MLP and notebook 04's transformer on the GPU
 # and on the CPU, and writes a summary to stdout and to $OUT/gpu-check.txt when OUT is set.
 # Every step is time-boxed so that the whole check ends within about 6 minutes.
 #
@@ -25,7 +25,7 @@ SUMMARY=$WORK/summary.txt
 DETAIL=$WORK/detail.log
 JOBS=$(nproc 2>/dev/null || echo 4)
 JNI_FAILED=0
-DJL_API=0.35.1
+DJL_API=0.36.0
 DJL_JNI_TORCH=2.7.1
 DJL_JNI_FLAVORS="cpu cu128"
 : > "$SUMMARY"

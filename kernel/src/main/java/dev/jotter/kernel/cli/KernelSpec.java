@@ -258,15 +258,35 @@ final class KernelSpec {
 
     /** Jupyter's per-user data folder, honouring JUPYTER_DATA_DIR as Jupyter does. */
     static Path userDir() {
-        String data = System.getenv("JUPYTER_DATA_DIR");
+        return userDir(System.getProperty("os.name"), System::getenv, Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * Jupyter's per-user kernels folder on a platform, where {@code jupyter_core.paths.jupyter_data_dir}
+     * puts it: {@code JUPYTER_DATA_DIR}, else {@code ~/Library/Jupyter} on macOS,
+     * {@code %APPDATA%\jupyter} on Windows, {@code $XDG_DATA_HOME/jupyter} (default
+     * {@code ~/.local/share/jupyter}) elsewhere.
+     *
+     * @param osName the {@code os.name} system property
+     * @param env the environment
+     * @param home the user's home folder
+     * @return the {@code kernels} folder in it
+     */
+    static Path userDir(String osName, java.util.function.UnaryOperator<String> env, Path home) {
+        String data = env.apply("JUPYTER_DATA_DIR");
         if (data != null && !data.isBlank()) {
             return Path.of(data).resolve("kernels");
         }
-        Path home = Path.of(System.getProperty("user.home"));
-        if (System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("mac")) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("mac")) {
             return home.resolve("Library/Jupyter/kernels");
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
+        if (os.startsWith("windows")) {
+            String appData = env.apply("APPDATA");
+            return (appData != null && !appData.isBlank() ? Path.of(appData) : home.resolve("AppData").resolve("Roaming"))
+                    .resolve("jupyter").resolve("kernels");
+        }
+        String xdg = env.apply("XDG_DATA_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("jupyter/kernels");
     }
 

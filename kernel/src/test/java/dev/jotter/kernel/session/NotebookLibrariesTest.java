@@ -59,9 +59,9 @@ class NotebookLibrariesTest {
             Recorder added = LibraryIsolationTest.run(session, router, "%maven ai.djl:api:0.25.0");
             assertNull(added.ename, () -> added.evalue);
             String said = added.stderr.toString();
-            assertTrue(said.contains("ai.djl:api 0.25.0 (toolkit: 0.35.1)"), "said at once: " + said);
+            assertTrue(said.contains("ai.djl:api 0.25.0 (toolkit: 0.36.0)"), "said at once: " + said);
             assertEquals(1, said.strip().lines().count(), "in one sentence: " + said);
-            // The toolkit's DJL engine left with its API: no engine is found rather than a 0.35 engine on a 0.25 API.
+            // The toolkit's DJL engine left with its API: no engine is found rather than a 0.36 engine on a 0.25 API.
             Recorder engine = LibraryIsolationTest.run(session, router, "ai.djl.engine.Engine.getAllEngines()");
             assertEquals("[]", value(engine));
             String source = value(LibraryIsolationTest.run(session, router,
@@ -103,7 +103,7 @@ class NotebookLibrariesTest {
         try (Session session = new Session(router, new Renderers())) {
             session.start();
             Recorder r = LibraryIsolationTest.run(session, router, "ai.djl.ndarray.NDManager.class.getProtectionDomain().getCodeSource().getLocation().toString()");
-            assertTrue(value(r).contains("0.35.1"), value(r));
+            assertTrue(value(r).contains("0.36.0"), value(r));
             assertEquals("", r.stderr.toString());
         }
     }

@@ -89,7 +89,7 @@ class SeedAndDeviceTest {
             assertEquals(info.gpus() > 0 ? "gpu(0)" : "cpu()", info.device());
             assertTrue(info.toString().contains("Training device: " + info.device()));
             // Where libtorch came from, what DJL's JNI jar carries, the driver and why this device.
-            assertTrue(info.toString().contains("\nJNI: pytorch-jni 2.7.1-0.35.1 (cpu, cu128 for "), info.toString());
+            assertTrue(info.toString().contains("\nJNI: pytorch-jni 2.7.1-0.36.0 (cpu, cu128 for "), info.toString());
             assertTrue(info.toString().contains("\nlibtorch: /"), info.toString());
             assertTrue(info.toString().contains("\nNVIDIA driver: "), info.toString());
             assertTrue(info.toString().contains("\nWhy: " + info.details().reason()), info.toString());

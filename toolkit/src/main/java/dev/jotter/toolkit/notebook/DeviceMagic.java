@@ -49,6 +49,10 @@ public final class DeviceMagic extends AbstractMagic implements LineMagic {
         if (!args.isBlank()) {
             throw MagicArgs.usageError(this, "%device takes no arguments, got: " + args);
         }
+        String problem = Devices.nativesProblem();
+        if (problem != null) {
+            throw new MagicException(problem);
+        }
         Devices.Info info;
         try {
             info = Devices.info();

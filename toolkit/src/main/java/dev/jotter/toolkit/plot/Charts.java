@@ -189,9 +189,15 @@ public final class Charts {
     }
 
     private static String seriesNames(Chart<?, ?> chart) {
+        java.util.Collection<? extends Series> series;
+        try {
+            series = chart.getSeriesCollection();
+        } catch (NoSuchMethodError olderXChart) {
+            // A notebook's own XChart 3 (%maven) replaced the toolkit's 4, which renamed getSeriesMap: no names then.
+            return "";
+        }
         // Disabled series (such as Plots' tick helper) are invisible, so they are not listed.
-        String names = chart.getSeriesMap().values().stream().filter(Series::isEnabled).map(Series::getName)
-                .collect(Collectors.joining(", "));
+        String names = series.stream().filter(Series::isEnabled).map(Series::getName).collect(Collectors.joining(", "));
         return names.isEmpty() ? "" : ": " + names;
     }
 

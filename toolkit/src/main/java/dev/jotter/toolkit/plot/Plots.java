@@ -790,7 +790,7 @@ public final class Plots {
         double xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
-        for (XYSeries series : chart.getSeriesMap().values()) {
+        for (XYSeries series : chart.getSeriesCollection()) {
             xMin = Math.min(xMin, series.getXMin());
             xMax = Math.max(xMax, series.getXMax());
             yMin = Math.min(yMin, series.getYMin());

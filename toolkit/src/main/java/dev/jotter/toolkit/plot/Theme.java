@@ -95,7 +95,6 @@ public final class Theme extends AbstractBaseTheme {
         // These settings are not part of XChart's Theme interface, so setTheme cannot carry them.
         styler.setLegendLayout(Styler.LegendLayout.Vertical);
         styler.setAntiAlias(true);
-        styler.setToolTipsEnabled(false);
         if (styler instanceof AxesChartStyler axes) {
             axes.setXAxisTitleColor(INK);
             axes.setYAxisTitleColor(INK);
@@ -181,6 +180,4 @@ public final class Theme extends AbstractBaseTheme {
     /** Room between the data and the plot border, like matplotlib's axes margins. */
     @Override public int getPlotMargin() { return 8; }
     @Override public int getMarkerSize() { return 7; }
-    @Override public boolean isToolTipsEnabled() { return false; }
-    @Override public boolean isZoomEnabled() { return false; }
 }

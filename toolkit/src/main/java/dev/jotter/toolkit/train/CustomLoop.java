@@ -2,7 +2,6 @@ package dev.jotter.toolkit.train;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -60,8 +59,7 @@ public final class CustomLoop implements AutoCloseable {
     private final Trainer trainer;
 
     private CustomLoop(Builder b) {
-        Devices.quiet();
-        Engine.getInstance().setRandomSeed((int) b.seed);
+        Devices.engine().setRandomSeed((int) b.seed);
         Device device = b.device != null ? b.device : Devices.preferred();
         model = Model.newInstance("custom-loop", device);
         model.setBlock(b.block);

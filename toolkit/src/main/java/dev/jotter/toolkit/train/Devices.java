@@ -24,6 +24,11 @@ import java.util.Set;
  * https://download.pytorch.org/whl/cu128}. {@link TorchLibrary} decides whether that folder fits
  * DJL's JNI library; {@link #info()} says what was found and why a GPU is or is not used.
  *
+ * <p>The build packages one platform's CPU natives ({@link Platform}). Every trainer reaches DJL
+ * through {@link #engine()} or {@link #preferred()}, which first check that those natives fit this
+ * machine: on a platform without natives (macOS on Intel) the first training cell says so in one
+ * sentence ({@link #nativesProblem()}) and the rest of the toolkit works as usual.
+ *
  * <p>Override the device with the system property {@code jotter.device} or environment variable
  * {@code JOTTER_DEVICE} ({@code cpu}, {@code gpu}, {@code gpu:1}), or per trainer with
  * {@code optDevice(Device.cpu())}.
@@ -62,7 +67,7 @@ public final class Devices {
     private record Choice(Device device, String reason) {}
 
     private static Choice choose() {
-        quiet();
+        requireNatives();
         String property = System.getProperty("jotter.device");
         String forced = property != null ? property : System.getenv("JOTTER_DEVICE");
         if (forced != null && !forced.isBlank()) {
@@ -98,7 +103,7 @@ public final class Devices {
      * $1 ==> engine:    PyTorch 2.7.1
      *        natives:   cpu
      *        libtorch:  /home/me/.djl.ai/pytorch/2.7.1-cpu-linux-x86_64
-     *        JNI:       pytorch-jni 2.7.1-0.35.1 (cpu, cu128 for linux-x86_64)
+     *        JNI:       pytorch-jni 2.7.1-0.36.0 (cpu, cu128 for linux-x86_64)
      *        driver:    NVIDIA 580.82.07
      *        GPUs:      0
      *        preferred: cpu() (NVIDIA driver 580.82.07, but no CUDA libtorch is selected ...)
@@ -113,7 +118,7 @@ public final class Devices {
      * @param preferred the device trainers use when none is given ({@link #preferred()})
      * @param reason why that device, in words
      * @param libtorch the folder DJL loaded libtorch from, or {@code unknown}
-     * @param jni the JNI libraries DJL's pytorch-jni jar carries, e.g. {@code pytorch-jni 2.7.1-0.35.1 (cpu, cu128 for linux-x86_64)}
+     * @param jni the JNI libraries DJL's pytorch-jni jar carries, e.g. {@code pytorch-jni 2.7.1-0.36.0 (cpu, cu128 for linux-x86_64)}
      * @param driver the NVIDIA driver version, or null when the machine has none
      * @param fix the one thing to change to train on the GPU, or null when nothing needs to change
      */
@@ -135,7 +140,7 @@ public final class Devices {
      */
     public static Info info() {
         Choice choice = choose();
-        Engine engine = Engine.getInstance();
+        Engine engine = engine();
         TorchLibrary.Selection sel = selection();
         boolean cpu = ownLibraryPath() == null && (sel.use() ? !sel.cuda() : cpuNatives());
         int gpus = cpu ? 0 : engine.getGpuCount();
@@ -222,10 +227,7 @@ public final class Devices {
 
     /** @return what the pytorch-jni jar on the class path carries for this platform */
     static TorchLibrary.Jni jni() {
-        String arch = System.getProperty("os.arch", "");
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        String classifier = (os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "osx" : os.startsWith("win") ? "win" : os) + "-"
-                + (arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch.equals("aarch64") ? "aarch64" : arch);
+        String classifier = Platform.current().classifier();
         ClassLoader cl = Devices.class.getClassLoader();
         String version = "unknown";
         URL url = cl.getResource("jnilib/pytorch.properties");
@@ -249,6 +251,51 @@ public final class Devices {
         String torch = dash < 0 ? version : version.substring(0, dash);
         String djl = dash < 0 ? ai.djl.engine.Engine.getDjlVersion() : version.substring(dash + 1);
         return new TorchLibrary.Jni(torch, djl, flavors, classifier);
+    }
+
+    /**
+     * DJL's engine for training, after {@link #quiet()}: what every toolkit trainer calls before it
+     * touches DJL, so that on a platform this Jotter has no natives for the first training cell
+     * says so in one sentence ({@link Platform#problem}) instead of failing inside DJL.
+     *
+     * @return DJL's default engine
+     * @throws IllegalStateException when this Jotter's libtorch natives cannot run here, with the sentence that says why
+     */
+    public static Engine engine() {
+        requireNatives();
+        return Engine.getInstance();
+    }
+
+    /**
+     * {@link #quiet()}, then the check of {@link #engine()} without loading the engine.
+     *
+     * @throws IllegalStateException when this Jotter's libtorch natives cannot run here
+     */
+    static void requireNatives() {
+        String problem = nativesProblem();
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
+    }
+
+    /**
+     * Why this Jotter's libtorch natives cannot run on this machine, in one sentence, or null when
+     * nothing is known to be wrong; calls {@link #quiet()} first and loads no engine.
+     *
+     * <pre>{@code
+     * jshell> Devices.nativesProblem()     // on a Mac with an Intel processor
+     * $1 ==> "PyTorch published no libtorch 2.7.1 for macOS on Intel (osx-x86_64), so Jotter cannot train DJL models on this machine: ..."
+     * }</pre>
+     *
+     * @return the sentence, or null
+     */
+    public static String nativesProblem() {
+        quiet();
+        // A libtorch folder of one's own (JOTTER_TORCH_LIBRARY or PYTORCH_LIBRARY_PATH) replaces the packaged natives.
+        if (ownLibraryPath() != null || selection().use()) {
+            return null;
+        }
+        return Platform.current().problem(nativesClassifier());
     }
 
     /**
@@ -361,23 +408,31 @@ public final class Devices {
     static String nativesFlavor() {
         String v = nativesFlavor;
         if (v == null) {
-            v = detectFlavor();
+            Properties p = nativesProperties();
+            v = p == null ? "unknown" : p.getProperty("flavor", "unknown");
             nativesFlavor = v;
         }
         return v;
     }
 
-    private static String detectFlavor() {
+    /** @return the platform the PyTorch natives jar on the classpath is for ({@code linux-x86_64}, ...), or null when there is none */
+    static String nativesClassifier() {
+        Properties p = nativesProperties();
+        return p == null ? null : p.getProperty("classifier");
+    }
+
+    /** @return DJL's {@code native/lib/pytorch.properties} of the natives jar on the classpath, or null when there is none */
+    private static Properties nativesProperties() {
         URL url = Devices.class.getClassLoader().getResource("native/lib/pytorch.properties");
         if (url == null) {
-            return "unknown";
+            return null;
         }
         Properties p = new Properties();
         try (InputStream in = url.openStream()) {
             p.load(in);
         } catch (IOException e) {
-            return "unknown";
+            return null;
         }
-        return p.getProperty("flavor", "unknown");
+        return p;
     }
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *
  * <p>DJL's PyTorch engine needs two native parts of one version: libtorch, and DJL's JNI library
  * {@code libdjl_torch.so} compiled against it. The {@code pytorch-jni} jar carries JNI libraries
- * for one libtorch version ({@code 2.7.1} for DJL 0.35.1) in a few flavours ({@code cpu},
+ * for one libtorch version ({@code 2.7.1} for DJL 0.36.0) in a few flavours ({@code cpu},
  * {@code cu128}). A libtorch folder is therefore used when its version is that one, or when a JNI
  * library built for its version sits where DJL looks for one (next to it, or in DJL's cache under
  * {@code pytorch/<version>-<flavour>-<classifier>/<djl version>-libdjl_torch.so}). Anything else
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class TorchLibrary {
 
-    /** What pip installs for DJL 0.35.1's CUDA JNI: torch 2.7.1 built for CUDA 12.8. */
+    /** What pip installs for DJL 0.36.0's CUDA JNI: torch 2.7.1 built for CUDA 12.8. */
     static final String PIP_CUDA = "pip install torch==%s --index-url https://download.pytorch.org/whl/cu128";
 
     private TorchLibrary() {}
@@ -59,13 +59,13 @@ public final class TorchLibrary {
      * What DJL's pytorch-jni jar carries.
      *
      * @param torchVersion the libtorch version its JNI libraries were built for, e.g. {@code 2.7.1}
-     * @param djlVersion DJL's version, e.g. {@code 0.35.1}
+     * @param djlVersion DJL's version, e.g. {@code 0.36.0}
      * @param flavors the flavours it carries for this platform, e.g. {@code [cpu, cu128]}
      * @param classifier the platform, e.g. {@code linux-x86_64}
      */
     public record Jni(String torchVersion, String djlVersion, Set<String> flavors, String classifier) {
 
-        /** @return e.g. {@code pytorch-jni 2.7.1-0.35.1 (cpu, cu128 for linux-x86_64)} */
+        /** @return e.g. {@code pytorch-jni 2.7.1-0.36.0 (cpu, cu128 for linux-x86_64)} */
         @Override
         public String toString() {
             return "pytorch-jni " + torchVersion + "-" + djlVersion + " (" + String.join(", ", flavors) + " for " + classifier + ")";

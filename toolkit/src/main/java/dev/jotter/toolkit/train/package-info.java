@@ -46,9 +46,9 @@
  * GradientTape-style loop for writing your own. The loop itself and the networks it trains are DJL
  * plumbing, in {@code dev.jotter.toolkit.train.djl}; notebooks need only this package.
  *
- * <p><b>Natives and devices.</b> The default build uses DJL 0.35.1 with
- * {@code ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64} and {@code pytorch-jni 2.7.1-0.35.1}
- * from Maven Central: DJL extracts libtorch from that jar into {@code ~/.djl.ai} and, with
+ * <p><b>Natives and devices.</b> The build uses DJL 0.36.0 with {@code pytorch-jni 2.7.1-0.36.0}
+ * and one platform's {@code ai.djl.pytorch:pytorch-native-cpu:2.7.1} (e.g. {@code linux-x86_64};
+ * {@link dev.jotter.toolkit.train.Platform}) from Maven Central: DJL extracts libtorch from that jar into {@code ~/.djl.ai} and, with
  * {@code ai.djl.offline=true} (set by {@link dev.jotter.toolkit.train.Devices#quiet()}), never goes
  * to the network. {@link dev.jotter.toolkit.train.Devices#preferred()} picks {@code gpu(0)} when DJL
  * runs on a CUDA libtorch and a GPU is present, else the CPU; trainers use that one device unless

@@ -29,7 +29,7 @@ class PlotsTest {
 
     /** The series a reader sees: the one-liners add a hidden helper for round ticks. */
     private static List<String> visibleSeries(XYChart chart) {
-        return chart.getSeriesMap().values().stream().filter(XYSeries::isEnabled).map(XYSeries::getName).toList();
+        return chart.getSeriesCollection().stream().filter(XYSeries::isEnabled).map(XYSeries::getName).toList();
     }
 
     @Test
@@ -39,8 +39,8 @@ class PlotsTest {
         XYChart chart = Plots.line(x, y);
 
         assertEquals(List.of("y"), visibleSeries(chart));
-        assertArrayEquals(x, chart.getSeriesMap().get("y").getXData());
-        assertArrayEquals(y, chart.getSeriesMap().get("y").getYData());
+        assertArrayEquals(x, chart.getSeries("y").getXData());
+        assertArrayEquals(y, chart.getSeries("y").getYData());
         assertEquals(Theme.WIDTH, chart.getWidth());
         assertEquals(Theme.HEIGHT, chart.getHeight());
 
@@ -51,7 +51,7 @@ class PlotsTest {
     @Test
     void lineOfValuesUsesTheirIndicesAsX() {
         XYChart chart = Plots.line(new double[] {3, 1, 4});
-        assertArrayEquals(new double[] {0, 1, 2}, chart.getSeriesMap().get("y").getXData());
+        assertArrayEquals(new double[] {0, 1, 2}, chart.getSeries("y").getXData());
         assertTrue(Pixels.inPlotArea(Pixels.hidpiPng(Charts.asFigure(chart)), BLUE) > 200);
     }
 
@@ -81,7 +81,7 @@ class PlotsTest {
 
         assertEquals(List.of("data", "fit"), visibleSeries(chart));
         assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, chart.getStyler().getDefaultSeriesRenderStyle());
-        XYSeries fit = chart.getSeriesMap().get("fit");
+        XYSeries fit = chart.getSeries("fit");
         assertArrayEquals(new double[] {0, 5}, fit.getXData());
         double[] ab = Plots.leastSquares(x, y);
         assertEquals(ab[0] * 0 + ab[1], fit.getYData()[0], 1e-12);
@@ -109,8 +109,8 @@ class PlotsTest {
         XYChart chart = Plots.scatter(x, y, classes, List.of("cat", "dog", "bird"));
 
         assertEquals(List.of("cat", "bird"), visibleSeries(chart), "a class without points gets no legend entry");
-        assertArrayEquals(new double[] {0, 2, 5}, chart.getSeriesMap().get("cat").getXData());
-        assertArrayEquals(new double[] {4, 2, 1}, chart.getSeriesMap().get("bird").getYData());
+        assertArrayEquals(new double[] {0, 2, 5}, chart.getSeries("cat").getXData());
+        assertArrayEquals(new double[] {4, 2, 1}, chart.getSeries("bird").getYData());
         assertTrue(chart.getStyler().isLegendVisible());
         BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
         assertTrue(Pixels.inPlotArea(image, BLUE) > 20, "the first class is blue");
@@ -143,7 +143,7 @@ class PlotsTest {
         XYChart chart = Plots.histogram(values, 4);
 
         assertEquals(List.of("count"), visibleSeries(chart));
-        XYSeries counts = chart.getSeriesMap().get("count");
+        XYSeries counts = chart.getSeries("count");
         assertArrayEquals(new double[] {0, 0.75, 1.5, 2.25, 3}, counts.getXData(), 1e-12);
         // One count per bin, the last repeated at the right edge where the step ends.
         assertArrayEquals(new double[] {1, 2, 3, 4, 4}, counts.getYData());
@@ -159,7 +159,7 @@ class PlotsTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = i;
         }
-        XYSeries counts = Plots.histogram(values).getSeriesMap().get("count");
+        XYSeries counts = Plots.histogram(values).getSeries("count");
         assertEquals(11, counts.getXData().length);
         assertEquals(100, Arrays.stream(counts.getYData()).limit(10).sum());
     }
@@ -167,9 +167,9 @@ class PlotsTest {
     @Test
     void barHasOneBarPerCategory() {
         CategoryChart chart = Plots.bar(List.of("cat", "dog", "bird"), new double[] {3, 7, 2});
-        CategorySeries series = chart.getSeriesMap().get("value");
+        CategorySeries series = chart.getSeries("value");
         assertEquals(List.of("cat", "dog", "bird"), List.copyOf(series.getXData()));
-        assertEquals(List.of(3.0, 7.0, 2.0), series.getYData().stream().map(Number::doubleValue).toList());
+        assertEquals(List.of(3.0, 7.0, 2.0), Arrays.stream(series.getYData()).boxed().toList());
 
         BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
         assertTrue(Pixels.inPlotArea(image, BLUE) > 5000, "the bars are drawn");
@@ -180,7 +180,7 @@ class PlotsTest {
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("b", 2);
         counts.put("a", 1);
-        CategorySeries series = Plots.bar(counts).getSeriesMap().get("value");
+        CategorySeries series = Plots.bar(counts).getSeries("value");
         assertEquals(List.of("b", "a"), List.copyOf(series.getXData()));
     }
 
@@ -211,10 +211,10 @@ class PlotsTest {
         assertEquals("Loss", loss.getTitle());
         assertEquals("Accuracy", accuracy.getTitle());
         assertEquals(List.of("train", "validation"), visibleSeries(loss));
-        assertArrayEquals(new double[] {1, 2, 3}, loss.getSeriesMap().get("train").getXData());
-        assertArrayEquals(new double[] {0.9, 0.6, 0.4}, loss.getSeriesMap().get("train").getYData());
-        assertArrayEquals(new double[] {1.0, 0.7, 0.6}, loss.getSeriesMap().get("validation").getYData());
-        assertArrayEquals(new double[] {0.65, 0.75, 0.8}, accuracy.getSeriesMap().get("validation").getYData());
+        assertArrayEquals(new double[] {1, 2, 3}, loss.getSeries("train").getXData());
+        assertArrayEquals(new double[] {0.9, 0.6, 0.4}, loss.getSeries("train").getYData());
+        assertArrayEquals(new double[] {1.0, 0.7, 0.6}, loss.getSeries("validation").getYData());
+        assertArrayEquals(new double[] {0.65, 0.75, 0.8}, accuracy.getSeries("validation").getYData());
 
         BufferedImage image = Pixels.hidpiPng(grid);
         assertEquals(2 * 900, image.getWidth(), "two 450 px charts side by side");
@@ -294,7 +294,7 @@ class PlotsTest {
     void rocOfAPerfectClassifierHasAreaOne() {
         XYChart chart = Plots.roc(new int[] {1, 1, 0, 0}, new double[] {0.9, 0.8, 0.3, 0.1});
         assertEquals(List.of("ROC", "chance"), visibleSeries(chart));
-        XYSeries roc = chart.getSeriesMap().get("ROC");
+        XYSeries roc = chart.getSeries("ROC");
         assertArrayEquals(new double[] {0, 0, 0, 0.5, 1}, roc.getXData());
         assertArrayEquals(new double[] {0, 0.5, 1, 1, 1}, roc.getYData());
         assertEquals("ROC (AUC = 1.000)", roc.getLabel());
@@ -311,18 +311,18 @@ class PlotsTest {
             yScore[i] = Math.round((yTrue[i] * 0.8 + random.nextDouble()) * 20) / 20.0;
         }
         RocCurve expected = Metrics.rocCurve(yTrue, yScore);
-        XYSeries roc = Plots.roc(yTrue, yScore).getSeriesMap().get("ROC");
+        XYSeries roc = Plots.roc(yTrue, yScore).getSeries("ROC");
         assertArrayEquals(expected.falsePositiveRate(), roc.getXData());
         assertArrayEquals(expected.truePositiveRate(), roc.getYData());
         assertEquals(String.format(java.util.Locale.ROOT, "ROC (AUC = %.3f)", expected.auc()), roc.getLabel());
         assertTrue(expected.auc() > 0.6 && expected.auc() < 1, "auc " + expected.auc());
-        assertArrayEquals(roc.getYData(), Plots.roc(expected).getSeriesMap().get("ROC").getYData());
+        assertArrayEquals(roc.getYData(), Plots.roc(expected).getSeries("ROC").getYData());
     }
 
     @Test
     void rocTreatsTiedScoresAsOneThreshold() {
         XYChart chart = Plots.roc(new int[] {1, 0, 1, 0}, new double[] {0.5, 0.5, 0.5, 0.5});
-        XYSeries roc = chart.getSeriesMap().get("ROC");
+        XYSeries roc = chart.getSeries("ROC");
         assertArrayEquals(new double[] {0, 1}, roc.getXData());
         assertArrayEquals(new double[] {0, 1}, roc.getYData());
         assertEquals("ROC (AUC = 0.500)", roc.getLabel());
@@ -343,13 +343,13 @@ class PlotsTest {
         double[] yTrue = {1.5, 1.5, 3, 5};
         double[] yPred = {1, 2, 3, 4};
         XYChart chart = Plots.residuals(yTrue, yPred);
-        XYSeries residuals = chart.getSeriesMap().get("residuals");
+        XYSeries residuals = chart.getSeries("residuals");
         // x is the prediction, y is true minus predicted: positive where the model predicted too low.
         assertArrayEquals(yPred, residuals.getXData());
         assertArrayEquals(new double[] {0.5, -0.5, 0, 1}, residuals.getYData());
         assertEquals(Metrics.mae(yTrue, yPred), Arrays.stream(residuals.getYData()).map(Math::abs).average().orElseThrow(), 1e-12);
-        assertArrayEquals(new double[] {0, 0}, chart.getSeriesMap().get("zero").getYData());
-        assertArrayEquals(new double[] {1, 4}, chart.getSeriesMap().get("zero").getXData());
+        assertArrayEquals(new double[] {0, 0}, chart.getSeries("zero").getYData());
+        assertArrayEquals(new double[] {1, 4}, chart.getSeries("zero").getXData());
         assertTrue(Pixels.inPlotArea(Pixels.hidpiPng(Charts.asFigure(chart)), BLUE) > 100);
     }
 
@@ -426,8 +426,8 @@ class PlotsTest {
         XYChart chart = Plots.scatter(x, y, List.of("b", "a", "b", "a", "b"));
 
         assertEquals(List.of("b", "a"), visibleSeries(chart));
-        assertArrayEquals(new double[] {0, 2, 4}, chart.getSeriesMap().get("b").getXData());
-        assertArrayEquals(new double[] {1, 3}, chart.getSeriesMap().get("a").getXData());
+        assertArrayEquals(new double[] {0, 2, 4}, chart.getSeries("b").getXData());
+        assertArrayEquals(new double[] {1, 3}, chart.getSeries("a").getXData());
         assertTrue(chart.getStyler().isLegendVisible());
         BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
         int blue = Pixels.inPlotArea(image, BLUE);
@@ -450,11 +450,11 @@ class PlotsTest {
 
         assertEquals(1, calls[0], "the whole grid is classified in one call");
         assertEquals(List.of("region left", "region right", "left", "right"), visibleSeries(chart));
-        assertFalse(chart.getSeriesMap().get("region left").isShowInLegend());
-        for (double gx : chart.getSeriesMap().get("region left").getXData()) {
+        assertFalse(chart.getSeries("region left").isShowInLegend());
+        for (double gx : chart.getSeries("region left").getXData()) {
             assertTrue(gx < 0, "a grid point left of 0 is in the left region: " + gx);
         }
-        assertArrayEquals(new double[] {1, 2}, chart.getSeriesMap().get("right").getXData());
+        assertArrayEquals(new double[] {1, 2}, chart.getSeries("right").getXData());
 
         BufferedImage image = Pixels.hidpiPng(Charts.asFigure(chart));
         Color paleBlue = new Color(255 - (255 - BLUE.getRed()) / 4, 255 - (255 - BLUE.getGreen()) / 4, 255 - (255 - BLUE.getBlue()) / 4);

@@ -141,7 +141,7 @@ class TrainingProgressTest {
         assertEquals(charts.get(0).id(), charts.get(1).id());
         ChartGrid last = (ChartGrid) charts.get(1).value();
         assertEquals(List.of("Loss", "Accuracy"), last.charts().stream().map(c -> c.getTitle()).toList());
-        assertEquals(history.epochs(), ((org.knowm.xchart.XYChart) last.chart(0)).getSeriesMap().get("train").getXData().length);
+        assertEquals(history.epochs(), ((org.knowm.xchart.XYChart) last.chart(0)).getSeries("train").getXData().length);
         assertTrue(!charts.get(0).id().equals(sink.of(ProgressView.class).getFirst().id()),
                 "the chart has its own display, apart from the bar");
     }

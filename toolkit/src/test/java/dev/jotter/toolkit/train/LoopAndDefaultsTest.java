@@ -101,7 +101,7 @@ class LoopAndDefaultsTest {
             assertTrue(info.reason().contains("CPU natives") || info.reason().contains("no GPU"), info.reason());
             assertTrue(info.toString().contains("preferred: cpu()"), info.toString());
             // What DJL carries and where libtorch came from are named, whatever the machine.
-            assertTrue(info.jni().startsWith("pytorch-jni 2.7.1-0.35.1 (cpu, cu128 for "), info.jni());
+            assertTrue(info.jni().startsWith("pytorch-jni 2.7.1-0.36.0 (cpu, cu128 for "), info.jni());
             assertTrue(info.toString().contains("\nJNI:       pytorch-jni") && info.toString().contains("\nlibtorch:  /"), info.toString());
             assertTrue(info.toString().contains("\ndriver:    "), info.toString());
             assertEquals(info.driver() != null, info.fix() != null, "a fix exactly when a driver is there: " + info);

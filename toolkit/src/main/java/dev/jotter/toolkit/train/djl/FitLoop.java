@@ -2,7 +2,6 @@ package dev.jotter.toolkit.train.djl;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -90,9 +89,9 @@ public final class FitLoop {
             BatchSource validation,
             Saver saver,
             float[] classWeights) {
-        Devices.quiet();
-        // Seeds libtorch's generator, which draws the initial weights and the dropout masks.
-        Engine.getInstance().setRandomSeed((int) o.seed());
+        // Seeds libtorch's generator, which draws the initial weights and the dropout masks. engine(): on a
+        // platform without natives this is where the first training cell says so.
+        Devices.engine().setRandomSeed((int) o.seed());
         Model model = Model.newInstance(description, o.device());
         boolean ok = false;
         try {
