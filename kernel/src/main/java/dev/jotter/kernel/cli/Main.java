@@ -1,5 +1,6 @@
 package dev.jotter.kernel.cli;
 
+import dev.jotter.kernel.cli.teaching.Teaching;
 import dev.jotter.kernel.protocol.ConnectionInfo;
 import dev.jotter.kernel.protocol.Kernel;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ public final class Main {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         String command = args.length == 0 ? "help" : args[0];
         List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
-        if (wantsHelp(rest)) {
+        if (wantsHelp(rest) && !TEACHING.contains(command)) {
             // "jotter install --help" is the usage, not an unknown option.
             command = "help";
         }
@@ -34,6 +35,8 @@ public final class Main {
                 case "install" -> KernelSpec.install(rest, System.out);
                 case "uninstall" -> KernelSpec.uninstall(rest, System.out);
                 case "run" -> NotebookRunner.main(rest, System.out, System.err);
+                // picocli commands (their own --help): a picocli jotter command adds Teaching.COMMANDS as subcommands instead.
+                case "assign", "grade" -> Teaching.run(command, rest, System.out, System.err);
                 case "aot-training" -> AotTraining.run();
                 case "--version", "version" -> {
                     System.out.println("jotter " + Kernel.version());
@@ -58,6 +61,9 @@ public final class Main {
         }
         System.exit(code);
     }
+
+    /** The commands that parse their own arguments with picocli, --help included. */
+    private static final List<String> TEACHING = List.of("assign", "grade");
 
     /**
      * @param args a command's arguments
@@ -104,8 +110,12 @@ public final class Main {
                                                  --ijava also installs it as "java", the name IJava notebooks ask for;
                                                  --torch-library: a CUDA libtorch's lib folder for the GPU
                   jotter uninstall [--user | --sys-prefix | --prefix DIR] [--name NAME]   (removes the --ijava spec too)
-                  jotter run NOTEBOOK.ipynb|DIR [-o OUT.ipynb|DIR] [--param k=v]... [--timeout SECONDS] [--log-output]
+                  jotter run NOTEBOOK.ipynb|DIR [-o OUT.ipynb|DIR] [--param k=v]... [--timeout SECONDS] [--log-output] [--allow-errors]
                                                  execute notebooks headlessly, no Jupyter needed
+                  jotter assign SOURCE.ipynb... -o RELEASE_DIR
+                                                 the student version: solutions stubbed, hidden tests removed (docs/teaching.md)
+                  jotter grade SUBMISSIONS_DIR --source SOURCE.ipynb [-o DIR] [--jobs N] [--time-limit S] [--memory 1g]
+                                                 grade every submission in its own JVM: grades.csv and feedback notebooks
                   jotter kernel CONNECTION_FILE  run as a kernel (Jupyter does this)
                   jotter --version""".formatted(Kernel.version()));
     }

@@ -52,6 +52,7 @@ public final class NotebookRunner {
     private final Map<String, String> params;
     private final long timeoutSeconds;
     private boolean logOutput;
+    private boolean allowErrors;
 
     /**
      * @param log where progress goes
@@ -76,6 +77,19 @@ public final class NotebookRunner {
         return this;
     }
 
+    /**
+     * Runs every cell whatever the cells before it did, as nbconvert's {@code --allow-errors}: a
+     * cell that throws or times out keeps its error in its outputs and the next cell runs. The
+     * outcome is still a failure when a cell failed. {@code jotter grade} runs submissions so.
+     *
+     * @param on whether to go on after a failing cell
+     * @return this runner
+     */
+    public NotebookRunner allowErrors(boolean on) {
+        this.allowErrors = on;
+        return this;
+    }
+
     /** What running one notebook gave. */
     public record Outcome(Path output, int cells, boolean ok, String failure) {}
 
@@ -85,11 +99,13 @@ public final class NotebookRunner {
         Map<String, String> params = new LinkedHashMap<>();
         long timeout = 0;
         boolean logOutput = false;
+        boolean allowErrors = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "-o", "--output" -> output = Path.of(need(args, ++i, a));
                 case "--log-output" -> logOutput = true;
+                case "--allow-errors" -> allowErrors = true;
                 case "--param", "-p" -> {
                     String kv = need(args, ++i, a);
                     int eq = kv.indexOf('=');
@@ -108,7 +124,7 @@ public final class NotebookRunner {
                 }
                 default -> {
                     if (a.startsWith("-")) {
-                        throw new Main.UsageException("unknown option '" + a + "' for run; expected -o OUT, --param NAME=VALUE, --timeout SECONDS or --log-output");
+                        throw new Main.UsageException("unknown option '" + a + "' for run; expected -o OUT, --param NAME=VALUE, --timeout SECONDS, --log-output or --allow-errors");
                     }
                     inputs.add(Path.of(a));
                 }
@@ -143,7 +159,7 @@ public final class NotebookRunner {
             // Started by runInFolder: a jotter run that is killed (a CI timeout) must not leave this one running.
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
         }
-        NotebookRunner runner = new NotebookRunner(out, params, timeout).logOutput(logOutput);
+        NotebookRunner runner = new NotebookRunner(out, params, timeout).logOutput(logOutput).allowErrors(allowErrors);
         int failures = 0;
         for (int i = 0; i < notebooks.size(); i++) {
             Path nb = notebooks.get(i);
@@ -159,7 +175,7 @@ public final class NotebookRunner {
                     group.add(notebooks.get(i++));
                 }
                 i--;
-                failures += runInFolder(folder, group, output, params, timeout, logOutput, out, err);
+                failures += runInFolder(folder, group, output, params, timeout, logOutput, allowErrors, out, err);
                 continue;
             }
             Outcome o;
@@ -213,26 +229,8 @@ public final class NotebookRunner {
      * @return how many of the notebooks failed
      */
     static int runInFolder(Path folder, List<Path> notebooks, Path output, Map<String, String> params, long timeout,
-            boolean logOutput, PrintStream out, PrintStream err) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String opt : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // A debugger agent would find its port taken by this JVM.
-            if (!opt.startsWith("-agentlib:jdwp") && !opt.startsWith("-Xrunjdwp")) {
-                cmd.add(opt);
-            }
-        }
-        String command = System.getProperty("sun.java.command", "");
-        String launched = command.split(" ", 2)[0];
-        if (launched.endsWith(".jar")) {
-            // As started: java -jar jotter.jar, whose manifest opens the JDK packages the kernel uses.
-            cmd.add("-jar");
-            cmd.add(Path.of(launched).toAbsolutePath().toString());
-        } else {
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add(Main.class.getName());
-        }
+            boolean logOutput, boolean allowErrors, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        List<String> cmd = jotterCommand(List.of());
         cmd.add("run");
         notebooks.forEach(nb -> cmd.add(nb.toAbsolutePath().toString()));
         if (output != null) {
@@ -249,6 +247,9 @@ public final class NotebookRunner {
         }
         if (logOutput) {
             cmd.add("--log-output");
+        }
+        if (allowErrors) {
+            cmd.add("--allow-errors");
         }
         Path report = Files.createTempFile("jotter-run", ".failures");
         try {
@@ -278,6 +279,37 @@ public final class NotebookRunner {
         } finally {
             Files.deleteIfExists(report);
         }
+    }
+
+    /**
+     * The command that starts another {@code jotter} JVM as this one was started: its java, its
+     * JVM options (without a debugger agent, whose port this JVM holds, and without the options
+     * {@code replaced} names by prefix, say {@code -Xmx}), and {@code -jar jotter.jar} or its class path and main class.
+     *
+     * @param replaced prefixes of this JVM's options to leave out, for the caller to add its own
+     * @return the command, to which the caller adds the jotter command and its arguments
+     */
+    public static List<String> jotterCommand(List<String> replaced) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String opt : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // A debugger agent would find its port taken by this JVM.
+            if (!opt.startsWith("-agentlib:jdwp") && !opt.startsWith("-Xrunjdwp") && replaced.stream().noneMatch(opt::startsWith)) {
+                cmd.add(opt);
+            }
+        }
+        String command = System.getProperty("sun.java.command", "");
+        String launched = command.split(" ", 2)[0];
+        if (launched.endsWith(".jar")) {
+            // As started: java -jar jotter.jar, whose manifest opens the JDK packages the kernel uses.
+            cmd.add("-jar");
+            cmd.add(Path.of(launched).toAbsolutePath().toString());
+        } else {
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(Main.class.getName());
+        }
+        return cmd;
     }
 
     private static void copy(java.io.InputStream in, PrintStream to) {
@@ -366,9 +398,9 @@ public final class NotebookRunner {
                 double secs = (System.nanoTime() - t0) / 1e9;
                 // nbclient's rule: a cell tagged raises-exception may throw (its error stays in its
                 // outputs and the run goes on), but a timeout still stops the run.
-                boolean allowed = !r.ok() && !timedOut.get() && hasTag(cell, RAISES_EXCEPTION);
+                boolean allowed = !r.ok() && (allowErrors || !timedOut.get() && hasTag(cell, RAISES_EXCEPTION));
                 log.printf("  [%d/%d] %-6s %6.1fs  %s%n", n, code.size(),
-                        r.ok() ? "ok" : allowed ? "raised" : timedOut.get() ? "TIMEOUT" : "FAILED", secs, firstLine(source));
+                        r.ok() ? "ok" : timedOut.get() ? "TIMEOUT" : allowed ? "raised" : "FAILED", secs, firstLine(source));
                 if (logOutput) {
                     for (JsonElement o : cell.getAsJsonArray("outputs")) {
                         if ("stream".equals(Json.str(o.getAsJsonObject(), "output_type", ""))) {
@@ -377,6 +409,10 @@ public final class NotebookRunner {
                     }
                 }
                 ran = n;
+                if (!r.ok() && allowErrors && failure == null) {
+                    failedCell = n;
+                    failure = input + ": cell " + n + " of " + code.size() + (timedOut.get() ? " timed out" : " failed") + " (the run went on: --allow-errors)";
+                }
                 if (!r.ok() && !allowed) {
                     failedCell = n;
                     failure = input + ": cell " + n + " of " + code.size()
@@ -543,9 +579,12 @@ public final class NotebookRunner {
     static final class NbOutput implements CellOutput {
         private final List<JsonObject> outputs = new ArrayList<>();
         private final Map<String, List<JsonObject>> byDisplayId = new LinkedHashMap<>();
+        /** The text of stream outputs, built up here: appending to a JSON string copies it every time (a 10 MB print took minutes). */
+        private final Map<JsonObject, StringBuilder> streamText = new java.util.IdentityHashMap<>();
         private boolean clearPending;
 
         synchronized JsonArray outputs() {
+            streamText.forEach((o, text) -> o.addProperty("text", text.toString()));
             JsonArray a = new JsonArray();
             outputs.forEach(a::add);
             return a;
@@ -554,6 +593,7 @@ public final class NotebookRunner {
         private void add(JsonObject o) {
             if (clearPending) {
                 outputs.clear();
+                streamText.clear();
                 clearPending = false;
             }
             outputs.add(o);
@@ -564,11 +604,13 @@ public final class NotebookRunner {
             if (!clearPending && !outputs.isEmpty()) {
                 JsonObject last = outputs.getLast();
                 if ("stream".equals(Json.str(last, "output_type", "")) && name.equals(Json.str(last, "name", ""))) {
-                    last.addProperty("text", Json.str(last, "text", "") + text);
+                    streamText.get(last).append(text);
                     return;
                 }
             }
-            add(Json.obj("output_type", "stream", "name", name, "text", text));
+            JsonObject o = Json.obj("output_type", "stream", "name", name, "text", "");
+            streamText.put(o, new StringBuilder(text));
+            add(o);
         }
 
         @Override
@@ -603,6 +645,7 @@ public final class NotebookRunner {
                 clearPending = true;
             } else {
                 outputs.clear();
+                streamText.clear();
             }
         }
     }
