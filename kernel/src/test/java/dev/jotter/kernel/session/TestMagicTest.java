@@ -121,6 +121,31 @@ class TestMagicTest {
     }
 
     @Test
+    void anInterruptEndsTheCellAndTheTestsStillToComeDoNotRun() throws InterruptedException {
+        run("int forever() { while (true) { } }");
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread interrupter = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                session.interrupt();
+            }
+        });
+        interrupter.start();
+        long t0 = System.nanoTime();
+        Recorder r = run("%%test --timeout 600\n" + IMPORTS + "class Slow { @Test void a() { forever(); } @Test void b() { forever(); } }");
+        done.set(true);
+        interrupter.join();
+        assertNotNull(r.ename, "the interrupted cell fails");
+        assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "the interrupt ended the cell, not the 600 s limit");
+        Recorder next = run("%%test\n" + IMPORTS + "class After { @Test void fine() { assertEquals(2, 1 + 1); } }");
+        assertEquals(1.0, results(next).get("points").getAsDouble(), "tests run again after an interrupt");
+    }
+
+    @Test
     void testsThatDoNotCompileStillShowAScoreOfZeroAndTheError() {
         Recorder r = run("%%test --points 2\n" + IMPORTS + "class Broken { @Test void t() { int n = \"text\"; } }");
         assertNotNull(r.ename, "the cell fails");

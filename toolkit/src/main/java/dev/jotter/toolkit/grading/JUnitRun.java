@@ -43,13 +43,15 @@ final class JUnitRun {
     /** How long a test that was stopped may take to end before the run gives up on its thread. */
     static final Duration STOP_GRACE = Duration.ofSeconds(3);
 
-    private static volatile JUnitRun current;
+    /** The run each launcher thread belongs to: an interrupted run's thread may outlive it while the next cell's runs. */
+    private static final Map<Thread, JUnitRun> RUNS = new ConcurrentHashMap<>();
 
     private final Duration defaultTimeout;
     private final Field stopFlag;
     private final ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("jotter-test-alarm").unstarted(r));
     private volatile Thread runner;
+    private volatile boolean cancelled;
     /** When an alarm fired and the test has not ended since (System.nanoTime), or 0. */
     private volatile long stoppingSince;
     private final Object stopLock = new Object();
@@ -67,9 +69,14 @@ final class JUnitRun {
         return source;
     }
 
-    /** @return the run in progress, or null */
+    /** @return the run of the calling launcher thread, or null on any other thread */
     static JUnitRun current() {
-        return current;
+        return RUNS.get(Thread.currentThread());
+    }
+
+    /** @return whether the cell was interrupted, so that no further test may start */
+    boolean cancelled() {
+        return cancelled;
     }
 
     /** @return the limit of a test that names none */
@@ -90,14 +97,10 @@ final class JUnitRun {
     static TestReport run(List<Class<?>> classes, double points, Duration timeout, String source) throws InterruptedException {
         ClassLoader loader = classes.getFirst().getClassLoader();
         JUnitRun run = new JUnitRun(timeout, stopFlag(loader), TestClasses.blankCommentsAndLiterals(source));
-        synchronized (JUnitRun.class) {
-            current = run;
-            try {
-                return run.execute(classes, points, loader);
-            } finally {
-                current = null;
-                run.alarms.shutdownNow();
-            }
+        try {
+            return run.execute(classes, points, loader);
+        } finally {
+            run.alarms.shutdownNow();
         }
     }
 
@@ -132,6 +135,7 @@ final class JUnitRun {
         Collector collector = new Collector();
         Throwable[] crashed = new Throwable[1];
         Thread t = Thread.ofPlatform().daemon().name("jotter-tests").unstarted(() -> {
+            RUNS.put(Thread.currentThread(), this);
             try {
                 Launcher launcher = LauncherFactory.create(config);
                 TestPlan plan = launcher.discover(request);
@@ -139,6 +143,8 @@ final class JUnitRun {
                 launcher.execute(plan, collector);
             } catch (Throwable e) {
                 crashed[0] = e;
+            } finally {
+                RUNS.remove(Thread.currentThread());
             }
         });
         // The launcher finds TestGuard, and tests find their resources, through the notebook's loader.
@@ -156,6 +162,7 @@ final class JUnitRun {
                 }
             }
         } catch (InterruptedException e) {
+            cancelled = true;
             stop();
             throw e;
         }

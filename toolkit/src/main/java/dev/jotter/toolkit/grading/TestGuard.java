@@ -70,6 +70,10 @@ public final class TestGuard implements InvocationInterceptor {
             // Autodetected by a JUnit run that is not a %%test cell's: stay out of its way.
             return invocation.proceed();
         }
+        if (run.cancelled()) {
+            // The cell was interrupted: the tests still to come end at once instead of running on in the background.
+            throw new AssertionError("not run: the cell was interrupted");
+        }
         Duration limit = limit(method, context, run.defaultTimeout());
         JUnitRun.Alarm alarm = run.arm(limit);
         try {
