@@ -132,7 +132,7 @@ class GradingIT {
 
         long t0 = System.nanoTime();
         String log = run(dir, 600, "grade", subs.toString(), "--source", source.toString(), "-o", dir.resolve("graded").toString(),
-                "--jobs", "2", "--cell-timeout", "30", "--time-limit", "180", "--memory", "256m");
+                "--jobs", "2", "--cell-timeout", "20", "--time-limit", "180", "--memory", "256m");
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("GradingIT: 13 submissions graded in %.1f s%n%s%n", seconds, log);
 

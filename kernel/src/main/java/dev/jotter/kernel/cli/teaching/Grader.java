@@ -255,7 +255,9 @@ public final class Grader {
     }
 
     private Row score(String student, Exercises.Cell test, JsonObject ran, String problem, List<String> notes) {
-        String note = notes.stream().filter(n -> n.contains(" " + test.id() + " ")).findFirst().map(n -> n + "; ").orElse("");
+        // A note on this test cell, or on an answer or locked cell (which may be what any test needs), leads the status.
+        String note = notes.stream().filter(n -> n.contains(" " + test.id() + " ") || !n.startsWith("test cell "))
+                .map(n -> n + "; ").collect(java.util.stream.Collectors.joining());
         JsonObject cell = findCell(ran, test.id());
         JsonObject table = cell == null ? null : testTable(cell);
         if (table == null) {
