@@ -30,7 +30,7 @@ public record TestReport(List<Row> rows, double maxPoints, String problem) {
      */
     public record Row(String name, boolean passed, String message, double points, double maxPoints) {}
 
-    /** @param rows the tests; @param maxPoints the cell's points; @param problem why no test ran, or null */
+    /** Copies the rows, so that a report never changes once made. */
     public TestReport {
         rows = List.copyOf(rows);
     }

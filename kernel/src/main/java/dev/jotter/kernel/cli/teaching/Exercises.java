@@ -82,7 +82,13 @@ public final class Exercises {
         } catch (RuntimeException e) {
             throw new IOException(file.getFileName() + " is not valid JSON (" + firstLine(e.getMessage()) + ")");
         }
-        if (!nb.has("cells") || !nb.get("cells").isJsonArray() || !nb.has("nbformat") || nb.get("nbformat").getAsInt() != 4) {
+        boolean v4;
+        try {
+            v4 = nb.has("cells") && nb.get("cells").isJsonArray() && nb.has("nbformat") && nb.get("nbformat").getAsInt() == 4;
+        } catch (RuntimeException e) {
+            v4 = false;
+        }
+        if (!v4) {
             throw new IOException(file.getFileName() + " is not an nbformat 4 notebook (no cells list, or another nbformat)");
         }
         return nb;
@@ -109,7 +115,11 @@ public final class Exercises {
 
     /** @return the cell's source as one string (nbformat allows a string or a list of lines) */
     static String source(JsonObject cell) {
-        JsonElement e = cell.get("source");
+        return text(cell.get("source"));
+    }
+
+    /** @return a multi-line nbformat string (a string, or a list of lines) as one string */
+    static String text(JsonElement e) {
         if (e == null || e.isJsonNull()) {
             return "";
         }

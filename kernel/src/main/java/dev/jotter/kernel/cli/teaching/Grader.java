@@ -32,7 +32,16 @@ public final class Grader {
     /** Stream outputs longer than this are cut in feedback notebooks, so a student's 10 MB print does not make a 10 MB file. */
     static final int MAX_STREAM_CHARS = 100_000;
 
-    /** The grader's limits and options. */
+    /**
+     * The grader's limits and options.
+     *
+     * @param output where grades.csv and the feedback folders go
+     * @param jobs submissions run at once
+     * @param timeLimitSeconds wall-clock limit of one submission's run; past it its JVM is killed
+     * @param cellTimeoutSeconds limit of each cell (0: none); a cell past it is interrupted
+     * @param memory the heap of each submission's JVM, as -Xmx takes it
+     * @param jvmOptions more options for those JVMs
+     */
     public record Settings(Path output, int jobs, long timeLimitSeconds, long cellTimeoutSeconds, String memory, List<String> jvmOptions) {}
 
     /**
@@ -350,22 +359,13 @@ public final class Grader {
             for (JsonElement o : c.getAsJsonArray("outputs")) {
                 JsonObject out = o.getAsJsonObject();
                 if (out.has("text")) {
-                    String text = Exercises.source(Json1.wrap(out.get("text")));
+                    String text = Exercises.text(out.get("text"));
                     if (text.length() > MAX_STREAM_CHARS) {
                         out.addProperty("text", text.substring(0, MAX_STREAM_CHARS) + "\n[... " + (text.length() - MAX_STREAM_CHARS)
                                 + " more characters cut by jotter grade]\n");
                     }
                 }
             }
-        }
-    }
-
-    /** Adapts an output's text (a string or a list of lines) to {@link Exercises#source}. */
-    private static final class Json1 {
-        static JsonObject wrap(JsonElement text) {
-            JsonObject o = new JsonObject();
-            o.add("source", text);
-            return o;
         }
     }
 
