@@ -146,6 +146,22 @@ class TestMagicTest {
     }
 
     @Test
+    void aTestFactorysDynamicTestsAreLimitedToo() {
+        run("int spinFor(int n) { while (n > 0) { n = n + 0; } return n; }");
+        Recorder r = run("%%test --timeout 1\n" + IMPORTS + """
+                class Dynamic {
+                    @TestFactory java.util.List<DynamicTest> cases() {
+                        return java.util.List.of(DynamicTest.dynamicTest("quick", () -> assertEquals(0, spinFor(0))),
+                                DynamicTest.dynamicTest("loops", () -> spinFor(1)));
+                    }
+                }
+                """);
+        JsonObject res = results(r);
+        assertEquals(1, res.getAsJsonArray("tests").size(), res.toString());
+        assertTrue(test(res, 0).get("message").getAsString().startsWith("1 of 2 cases passed; loops: did not finish within 1 s"), res.toString());
+    }
+
+    @Test
     void testsThatDoNotCompileStillShowAScoreOfZeroAndTheError() {
         Recorder r = run("%%test --points 2\n" + IMPORTS + "class Broken { @Test void t() { int n = \"text\"; } }");
         assertNotNull(r.ename, "the cell fails");

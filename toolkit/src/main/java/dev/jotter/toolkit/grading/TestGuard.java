@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -37,6 +38,12 @@ public final class TestGuard implements InvocationInterceptor {
     @Override
     public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> call, ExtensionContext context) throws Throwable {
         return guard(invocation, call.getExecutable(), context);
+    }
+
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext call, ExtensionContext context) throws Throwable {
+        // A @TestFactory's tests: limited like the factory, by its @Timeout or its class's.
+        guard(invocation, context.getTestMethod().orElse(null), context);
     }
 
     @Override
