@@ -106,6 +106,11 @@ def build(path):
     out = []
     for i, (kind, tags, text) in enumerate(parse(path), 1):
         meta = nbgrader(path, i, kind, tags, text)
+        if meta.get("nbgrader", {}).get("grade"):
+            # The table in the notebook shows the points the metadata gives, as jotter assign and grade write them.
+            first, _, rest = text.partition("\n")
+            if "--points" not in first:
+                text = f"{first} --points {meta['nbgrader']['points']}" + ("\n" + rest if rest else "")
         tags = [t for t in tags if t not in NBGRADER_FLAGS and "=" not in t]
         if tags:
             meta["tags"] = tags
