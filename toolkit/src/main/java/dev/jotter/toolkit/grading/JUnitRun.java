@@ -167,6 +167,8 @@ final class JUnitRun {
             throw e;
         }
         if (abandoned) {
+            // Should the stuck test end after all, the tests after it must not run on in the background.
+            cancelled = true;
             collector.abandon("did not stop within " + STOP_GRACE.toSeconds() + " s of its time limit (blocked where no stop reaches,"
                     + " such as a read from a socket); this test and those after it were not finished");
             clearStop();
