@@ -14,6 +14,15 @@ Source format (notebooks/src/NN-name.jnb):
     -- code
     System.out.println(epochs);
 
+Graded exercises (docs/teaching.md) use nbgrader's cell metadata, written on the marker line:
+
+    -- code solution id=ex02-mse                 an answer cell: // BEGIN SOLUTION ... // END SOLUTION
+    -- code grade id=ex02-mse-tests points=2     a %%test cell worth 2 points (hidden tests allowed)
+    -- md locked id=ex02-intro                   a read-only cell
+
+These notebooks hold the solutions; `jotter assign` makes the students' version (the kernel's
+build writes it to kernel/target/release-notebooks/).
+
 Usage:
     python3 notebooks/tools/build_notebooks.py           # rewrite notebooks/*.ipynb
     python3 notebooks/tools/build_notebooks.py --check   # exit 1 if any .ipynb is out of date
@@ -24,7 +33,8 @@ import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-MARKER = re.compile(r"^-- (md|code)((?: [A-Za-z0-9_-]+)*)\s*$")
+MARKER = re.compile(r"^-- (md|code)((?: [A-Za-z0-9_=.-]+)*)\s*$")
+NBGRADER_FLAGS = ("solution", "grade", "locked")
 
 METADATA = {
     "kernelspec": {"name": "jotter", "display_name": "Java (Jotter)", "language": "java"},
@@ -69,12 +79,41 @@ def parse(path):
     return cells
 
 
+def nbgrader(path, i, kind, words, text):
+    """The nbgrader metadata a marker line asks for ({} for none), checked as jotter assign will."""
+    flags = [w for w in words if w in NBGRADER_FLAGS]
+    attrs = dict(w.split("=", 1) for w in words if "=" in w)
+    if not flags and not attrs:
+        return {}
+    where = f"{path}: cell #{i}"
+    if len(flags) != 1 or "id" not in attrs:
+        raise SystemExit(f"{where}: a graded cell needs exactly one of {NBGRADER_FLAGS} and an id=..., got {' '.join(words)}")
+    flag = flags[0]
+    meta = {"grade": flag == "grade", "grade_id": attrs["id"], "locked": flag != "solution",
+            "schema_version": 3, "solution": flag == "solution"}
+    if flag == "grade":
+        if "points" not in attrs or kind != "code" or not text.startswith("%%test"):
+            raise SystemExit(f"{where}: a grade cell is a code cell starting with %%test, with points=N")
+        meta["points"] = float(attrs["points"]) if "." in attrs["points"] else int(attrs["points"])
+    if flag == "solution" and (kind != "code" or "// BEGIN SOLUTION" not in text):
+        raise SystemExit(f"{where}: a solution cell is a code cell with a // BEGIN SOLUTION region")
+    return {"nbgrader": meta}
+
+
 def build(path):
     stem = path.stem
     prefix = stem.split("-", 1)[0]
     out = []
     for i, (kind, tags, text) in enumerate(parse(path), 1):
-        meta = {"tags": tags} if tags else {}
+        meta = nbgrader(path, i, kind, tags, text)
+        if meta.get("nbgrader", {}).get("grade"):
+            # The table in the notebook shows the points the metadata gives, as jotter assign and grade write them.
+            first, _, rest = text.partition("\n")
+            if "--points" not in first:
+                text = f"{first} --points {meta['nbgrader']['points']}" + ("\n" + rest if rest else "")
+        tags = [t for t in tags if t not in NBGRADER_FLAGS and "=" not in t]
+        if tags:
+            meta["tags"] = tags
         cell = {"cell_type": "markdown" if kind == "md" else "code", "id": f"nb{prefix}-{i:02d}", "metadata": meta}
         if kind == "code":
             cell["execution_count"] = None

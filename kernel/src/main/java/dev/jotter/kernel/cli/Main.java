@@ -181,6 +181,8 @@ public final class Main {
                 NotebookRunner.Run.class,
                 KernelCommand.class,
                 AotTraining.Command.class,
+                dev.jotter.kernel.cli.teaching.AssignCommand.class,
+                dev.jotter.kernel.cli.teaching.GradeCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class,
             })

@@ -57,6 +57,7 @@ public final class NotebookRunner {
     private final Map<String, String> params;
     private final long timeoutSeconds;
     private boolean logOutput;
+    private boolean allowErrors;
 
     /**
      * @param log where progress goes
@@ -78,6 +79,19 @@ public final class NotebookRunner {
      */
     public NotebookRunner logOutput(boolean on) {
         this.logOutput = on;
+        return this;
+    }
+
+    /**
+     * Runs every cell whatever the cells before it did, as nbconvert's {@code --allow-errors}: a
+     * cell that throws or times out keeps its error in its outputs and the next cell runs. The
+     * outcome is still a failure when a cell failed. {@code jotter grade} runs submissions so.
+     *
+     * @param on whether to go on after a failing cell
+     * @return this runner
+     */
+    public NotebookRunner allowErrors(boolean on) {
+        this.allowErrors = on;
         return this;
     }
 
@@ -105,6 +119,9 @@ public final class NotebookRunner {
         @Option(names = "--log-output", description = "also print each cell's text output to the progress log")
         boolean logOutput;
 
+        @Option(names = "--allow-errors", description = "run every cell even after one fails (as nbclient's allow_errors; jotter grade uses it)")
+        boolean allowErrors;
+
         @Override
         public Integer call() throws Exception {
             Map<String, String> named = new LinkedHashMap<>();
@@ -126,7 +143,7 @@ public final class NotebookRunner {
             if (inputs.isEmpty()) {
                 throw new Main.UsageException("needs a notebook or a folder, e.g. jotter run notebooks/02-linear-regression.ipynb");
             }
-            return execute(inputs, output, named, seconds, logOutput, jotter.out(), jotter.err());
+            return execute(inputs, output, named, seconds, logOutput, allowErrors, jotter.out(), jotter.err());
         }
     }
 
@@ -136,7 +153,7 @@ public final class NotebookRunner {
      * @return the exit status: 0 when every notebook ran to the end, 1 otherwise
      */
     static int execute(List<Path> inputs, Path output, Map<String, String> params, long timeout, boolean logOutput,
-            PrintStream out, PrintStream err) throws Exception {
+            boolean allowErrors, PrintStream out, PrintStream err) throws Exception {
         List<Path> notebooks = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
@@ -163,7 +180,7 @@ public final class NotebookRunner {
             // Started by runInFolder: a jotter run that is killed (a CI timeout) must not leave this one running.
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
         }
-        NotebookRunner runner = new NotebookRunner(out, params, timeout).logOutput(logOutput);
+        NotebookRunner runner = new NotebookRunner(out, params, timeout).logOutput(logOutput).allowErrors(allowErrors);
         int failures = 0;
         for (int i = 0; i < notebooks.size(); i++) {
             Path nb = notebooks.get(i);
@@ -179,7 +196,7 @@ public final class NotebookRunner {
                     group.add(notebooks.get(i++));
                 }
                 i--;
-                failures += runInFolder(folder, group, output, params, timeout, logOutput, out, err);
+                failures += runInFolder(folder, group, output, params, timeout, logOutput, allowErrors, out, err);
                 continue;
             }
             Outcome o;
@@ -233,26 +250,8 @@ public final class NotebookRunner {
      * @return how many of the notebooks failed
      */
     static int runInFolder(Path folder, List<Path> notebooks, Path output, Map<String, String> params, long timeout,
-            boolean logOutput, PrintStream out, PrintStream err) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String opt : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // A debugger agent would find its port taken by this JVM.
-            if (!opt.startsWith("-agentlib:jdwp") && !opt.startsWith("-Xrunjdwp")) {
-                cmd.add(opt);
-            }
-        }
-        String command = System.getProperty("sun.java.command", "");
-        String launched = command.split(" ", 2)[0];
-        if (launched.endsWith(".jar")) {
-            // As started: java -jar jotter.jar, whose manifest opens the JDK packages the kernel uses.
-            cmd.add("-jar");
-            cmd.add(Path.of(launched).toAbsolutePath().toString());
-        } else {
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add(Main.class.getName());
-        }
+            boolean logOutput, boolean allowErrors, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        List<String> cmd = jotterCommand(List.of());
         cmd.add("run");
         notebooks.forEach(nb -> cmd.add(nb.toAbsolutePath().toString()));
         if (output != null) {
@@ -269,6 +268,9 @@ public final class NotebookRunner {
         }
         if (logOutput) {
             cmd.add("--log-output");
+        }
+        if (allowErrors) {
+            cmd.add("--allow-errors");
         }
         Path report = Files.createTempFile("jotter-run", ".failures");
         try {
@@ -298,6 +300,37 @@ public final class NotebookRunner {
         } finally {
             Files.deleteIfExists(report);
         }
+    }
+
+    /**
+     * The command that starts another {@code jotter} JVM as this one was started: its java, its
+     * JVM options (without a debugger agent, whose port this JVM holds, and without the options
+     * {@code replaced} names by prefix, say {@code -Xmx}), and {@code -jar jotter.jar} or its class path and main class.
+     *
+     * @param replaced prefixes of this JVM's options to leave out, for the caller to add its own
+     * @return the command, to which the caller adds the jotter command and its arguments
+     */
+    public static List<String> jotterCommand(List<String> replaced) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String opt : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // A debugger agent would find its port taken by this JVM.
+            if (!opt.startsWith("-agentlib:jdwp") && !opt.startsWith("-Xrunjdwp") && replaced.stream().noneMatch(opt::startsWith)) {
+                cmd.add(opt);
+            }
+        }
+        String command = System.getProperty("sun.java.command", "");
+        String launched = command.split(" ", 2)[0];
+        if (launched.endsWith(".jar")) {
+            // As started: java -jar jotter.jar, whose manifest opens the JDK packages the kernel uses.
+            cmd.add("-jar");
+            cmd.add(Path.of(launched).toAbsolutePath().toString());
+        } else {
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(Main.class.getName());
+        }
+        return cmd;
     }
 
     private static void copy(java.io.InputStream in, PrintStream to) {
@@ -364,9 +397,9 @@ public final class NotebookRunner {
                 double secs = (System.nanoTime() - t0) / 1e9;
                 // nbclient's rule: a cell tagged raises-exception may throw (its error stays in its
                 // outputs and the run goes on), but a timeout still stops the run.
-                boolean allowed = !r.ok() && !timedOut.get() && NotebookFile.hasTag(cell, RAISES_EXCEPTION);
+                boolean allowed = !r.ok() && (allowErrors || !timedOut.get() && NotebookFile.hasTag(cell, RAISES_EXCEPTION));
                 log.printf("  [%d/%d] %-6s %6.1fs  %s%n", n, code.size(),
-                        r.ok() ? "ok" : allowed ? "raised" : timedOut.get() ? "TIMEOUT" : "FAILED", secs, firstLine(source));
+                        r.ok() ? "ok" : timedOut.get() ? "TIMEOUT" : allowed ? "raised" : "FAILED", secs, firstLine(source));
                 if (logOutput) {
                     for (JsonElement o : cell.getAsJsonArray("outputs")) {
                         if ("stream".equals(Json.str(o.getAsJsonObject(), "output_type", ""))) {
@@ -375,6 +408,10 @@ public final class NotebookRunner {
                     }
                 }
                 ran = n;
+                if (!r.ok() && allowErrors && failure == null) {
+                    failedCell = n;
+                    failure = input + ": cell " + n + " of " + code.size() + (timedOut.get() ? " timed out" : " failed") + " (the run went on: --allow-errors)";
+                }
                 if (!r.ok() && !allowed) {
                     failedCell = n;
                     failure = input + ": cell " + n + " of " + code.size()
@@ -521,9 +558,12 @@ public final class NotebookRunner {
     static final class NbOutput implements CellOutput {
         private final List<JsonObject> outputs = new ArrayList<>();
         private final Map<String, List<JsonObject>> byDisplayId = new LinkedHashMap<>();
+        /** The text of stream outputs, built up here: appending to a JSON string copies it every time (a 10 MB print took minutes). */
+        private final Map<JsonObject, StringBuilder> streamText = new java.util.IdentityHashMap<>();
         private boolean clearPending;
 
         synchronized JsonArray outputs() {
+            streamText.forEach((o, text) -> o.addProperty("text", text.toString()));
             JsonArray a = new JsonArray();
             outputs.forEach(a::add);
             return a;
@@ -532,6 +572,7 @@ public final class NotebookRunner {
         private void add(JsonObject o) {
             if (clearPending) {
                 outputs.clear();
+                streamText.clear();
                 clearPending = false;
             }
             outputs.add(o);
@@ -542,11 +583,13 @@ public final class NotebookRunner {
             if (!clearPending && !outputs.isEmpty()) {
                 JsonObject last = outputs.getLast();
                 if ("stream".equals(Json.str(last, "output_type", "")) && name.equals(Json.str(last, "name", ""))) {
-                    last.addProperty("text", Json.str(last, "text", "") + text);
+                    streamText.get(last).append(text);
                     return;
                 }
             }
-            add(Json.obj("output_type", "stream", "name", name, "text", text));
+            JsonObject o = Json.obj("output_type", "stream", "name", name, "text", "");
+            streamText.put(o, new StringBuilder(text));
+            add(o);
         }
 
         @Override
@@ -581,6 +624,7 @@ public final class NotebookRunner {
                 clearPending = true;
             } else {
                 outputs.clear();
+                streamText.clear();
             }
         }
     }

@@ -274,6 +274,30 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void allowErrorsRunsEveryCellAfterFailuresAndTimeoutsAndStillReportsTheFailure() throws Exception {
+        Path in = write("allow.ipynb", notebook(
+                "int a = 1;",
+                "throw new IllegalStateException(\"first\");",
+                "while (true) { a = a + 0; }",
+                "System.out.print(\"x\".repeat(2_000_000));",
+                "System.out.println(\"after \" + a);"));
+        Path out = dir.resolve("allow.out.ipynb");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = cli(List.of(in.toString(), "-o", out.toString(), "--allow-errors", "--timeout", "1"), err);
+
+        assertEquals(1, code, "a failed cell still fails the run");
+        List<JsonObject> cells = codeCells(read(out));
+        assertEquals("error", cells.get(1).getAsJsonArray("outputs").get(0).getAsJsonObject().get("output_type").getAsString());
+        assertEquals(2_000_000, cells.get(3).getAsJsonArray("outputs").get(0).getAsJsonObject().get("text").getAsString().length(),
+                "a long print is kept whole, in one output");
+        assertEquals("after 1\n", cells.get(4).getAsJsonArray("outputs").get(0).getAsJsonObject().get("text").getAsString());
+        String log = logBytes.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("TIMEOUT"), log);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cell 2 of 5 failed (the run went on: --allow-errors)"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theOutputFileIsReplacedAtomicallyAndNoTemporaryFileIsLeft() throws Exception {
         Path in = write("atomic.ipynb", notebook("1 + 1"));
         Path out = dir.resolve("atomic.out.ipynb");

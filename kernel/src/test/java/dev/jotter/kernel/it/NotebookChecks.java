@@ -37,6 +37,9 @@ public final class NotebookChecks {
      */
     public static final Map<String, String> CI_ENV = Map.of("JOTTER_EPOCHS", "2", "JOTTER_LIMIT", "400");
 
+    /** The machine-readable results of a %%test cell (the toolkit's TestReport.MIME). */
+    static final String TESTS_MIME = "application/vnd.jotter.tests+json";
+
     /** One expectation on the text (stream and text/plain) of a notebook's outputs. */
     public record Expect(String description, Pattern pattern, double min, double max) {
         /** The pattern must be found somewhere in the outputs. */
@@ -190,6 +193,13 @@ public final class NotebookChecks {
                 }
                 if (out.has("data")) {
                     JsonObject data = out.getAsJsonObject("data");
+                    if (data.has(TESTS_MIME)) {
+                        // A graded exercise's tests, run against the notebook's own solution: all must pass.
+                        JsonElement t = data.get(TESTS_MIME);
+                        JsonObject tests = t.isJsonObject() ? t.getAsJsonObject() : JsonParser.parseString(joined(t)).getAsJsonObject();
+                        assertEquals(tests.get("max_points").getAsDouble(), tests.get("points").getAsDouble(),
+                                runner + ": " + name + " cell " + id + ": the solution does not pass its tests: " + tests);
+                    }
                     if (data.has("text/plain")) {
                         text.append(joined(data.get("text/plain"))).append('\n');
                     }
