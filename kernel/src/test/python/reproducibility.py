@@ -6,7 +6,8 @@
           by a fresh JVM with the java launcher, no kernel and no JShell at all.
 
 Each notebook gets one extra cell at its end that prints its training results at full precision
-(Double.toString round-trips, so equal text is equal bits): a "PROBE" line. A seeded notebook
+(Double.toString round-trips, so equal text is equal bits): a "PROBE" line (NotebookProbes.java
+says what each notebook prints; NotebooksIT runs the same probed copies in ./test). A seeded notebook
 must print the same PROBE line on every path and in every run.
 
 Usage: reproducibility.py --out DIR --jar JOTTER.jar --runs N [--paths kernel,runner,java]
@@ -30,34 +31,19 @@ import nbformat
 
 KERNEL = os.environ.get("JOTTER_KERNEL_NAME", "jotter")
 
-# What each training notebook must give again, bit for bit: its training histories (every epoch's
-# loss and metrics) and the scores computed from the trained model. Expressions in the notebook's
-# own variables; a notebook whose names change must change here too (the probe cell then fails).
-PROBES = {
-    "02-linear-regression.ipynb": 'oneFeature.history() + " " + model.history()',
-    "03-digits-mlp.ipynb": 'model.history() + " " + fashionModel.history()',
-    "04-transformer-text-classifier.ipynb": 'transformer.history() + " " + logistic.history()',
-    "05-custom-training-loop.ipynb": 'history',
-    "06-classical-ml-smile.ipynb": 'cv.doubleColumn("mean accuracy").asList() + " " + cv.doubleColumn("std").asList()',
-    "08-variational-autoencoder.ipynb": 'history + " " + vaeError',
-    "09-using-the-gpu.ipynb": 'mlp.history()',
-}
-
 JVM_OPTS = ["--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Djava.awt.headless=true"]
 
 
-def probed_copy(src, out_dir):
-    """The notebook with a last cell that prints its PROBE line."""
-    name = pathlib.Path(src).name
-    if name not in PROBES:
-        raise SystemExit(f"no probe for {name}: add its training results to PROBES in {__file__}")
-    nb = nbformat.read(src, as_version=4)
-    cell = nbformat.v4.new_code_cell(f'System.out.println("PROBE " + ({PROBES[name]}));')
-    cell.id = "reproducibility-probe"
-    nb.cells.append(cell)
-    target = out_dir / name
-    nbformat.write(nb, str(target))
-    return target
+def probed_copies(notebooks, out_dir, args):
+    """Copies of the notebooks with a last cell that prints their PROBE line (NotebookProbes.PROBES)."""
+    subprocess.run([args.java, "-cp", converter_classpath(args), "dev.jotter.kernel.it.NotebookProbes", str(out_dir), *notebooks],
+                   check=True, capture_output=True, text=True)
+    return [out_dir / pathlib.Path(nb).name for nb in notebooks]
+
+
+def converter_classpath(args):
+    lib = pathlib.Path(args.jar).parent / "lib"
+    return os.pathsep.join([args.test_classes] + sorted(glob.glob(str(lib / "gson-*.jar"))))
 
 
 def probe_of(text):
@@ -110,8 +96,7 @@ def run_runner(nb_path, work, args):
 def run_java(nb_path, work, args):
     program = work / ("Notebook" + nb_path.name[:2] + ".java")
     lib = pathlib.Path(args.jar).parent / "lib"
-    conv_cp = [args.test_classes] + sorted(glob.glob(str(lib / "gson-*.jar")))
-    conv = subprocess.run([args.java, "-cp", os.pathsep.join(conv_cp), "dev.jotter.kernel.it.NotebookProgram", str(nb_path), str(program)],
+    conv = subprocess.run([args.java, "-cp", converter_classpath(args), "dev.jotter.kernel.it.NotebookProgram", str(nb_path), str(program)],
                           capture_output=True, text=True)
     if conv.returncode != 0:
         return "ERROR: NotebookProgram failed: " + (conv.stdout + conv.stderr)[-500:]
@@ -144,7 +129,7 @@ def main():
     args.jar = str(pathlib.Path(args.jar).resolve())
     args.test_classes = str(pathlib.Path(args.test_classes).resolve())
     paths = args.paths.split(",")
-    probed = [probed_copy(nb, work) for nb in args.notebooks]
+    probed = probed_copies(args.notebooks, work, args)
     results = {p.name: {path: [] for path in paths} for p in probed}
     seconds = {path: 0.0 for path in paths}
     for run in range(args.runs):

@@ -93,12 +93,16 @@ public final class NotebookProgram {
                         throw new IllegalArgumentException("Expected complete Java in code cell " + (c + 1) + " of " + name
                                 + ", found an incomplete snippet: " + rest.strip() + "; fix the notebook's cell.");
                     }
-                    String src = info.source();
+                    // Comments out: a declaration's text then starts with its type and ends with its semicolon.
+                    String src = withoutComments(info.source()).strip();
                     rest = info.remaining();
-                    String end = src.strip();
+                    if (src.isEmpty()) {
+                        continue;
+                    }
+                    String end = src;
                     if (!end.endsWith(";") && !end.endsWith("}")) {
                         // A cell's last expression, whose value the kernel shows: no statement as it stands.
-                        body.append("        ").append(valueStatement(src, ++temp)).append('\n');
+                        body.append("        ").append(valueStatement(end, ++temp)).append('\n');
                         continue;
                     }
                     List<Snippet> snippets = analysis.sourceToSnippets(src);
@@ -171,6 +175,36 @@ public final class NotebookProgram {
         }
         String init = src.substring(m.end()).strip();
         return init.startsWith("{") ? null : init.endsWith(";") ? init : init + ";";
+    }
+
+    /** The source with its comments blanked out, so that its last character can be judged. */
+    static String withoutComments(String src) {
+        StringBuilder out = new StringBuilder(src.length());
+        int i = 0;
+        while (i < src.length()) {
+            char c = src.charAt(i);
+            if (c == '"' || c == '\'') {
+                // A literal, copied as it is; text blocks are three of these in a row.
+                int j = i + 1;
+                while (j < src.length() && src.charAt(j) != c) {
+                    j += src.charAt(j) == '\\' ? 2 : 1;
+                }
+                j = Math.min(j + 1, src.length());
+                out.append(src, i, j);
+                i = j;
+            } else if (src.startsWith("//", i)) {
+                int j = src.indexOf('\n', i);
+                i = j < 0 ? src.length() : j;
+            } else if (src.startsWith("/*", i)) {
+                int j = src.indexOf("*/", i + 2);
+                i = j < 0 ? src.length() : j + 2;
+                out.append(' ');
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     /** An expression the kernel would show: a call stays a statement, any other value is kept in a variable. */
