@@ -99,10 +99,9 @@ public final class NotebookProgram {
                     if (src.isEmpty()) {
                         continue;
                     }
-                    String end = src;
-                    if (!end.endsWith(";") && !end.endsWith("}")) {
+                    if (!src.endsWith(";") && !src.endsWith("}")) {
                         // A cell's last expression, whose value the kernel shows: no statement as it stands.
-                        body.append("        ").append(valueStatement(end, ++temp)).append('\n');
+                        body.append("        ").append(valueStatement(src, ++temp)).append('\n');
                         continue;
                     }
                     List<Snippet> snippets = analysis.sourceToSnippets(src);
