@@ -15,7 +15,10 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 . "$root/scripts/java-home.sh"
 runs=${1:-20}
 shift || true
-notebooks=("$@")
+notebooks=()
+for nb in "$@"; do
+  notebooks+=("$(realpath "$nb")")  # the script runs from kernel/
+done
 if [ ${#notebooks[@]} -eq 0 ]; then
   notebooks=("$root"/notebooks/0{2,3,4,5,6,8,9}-*.ipynb)
 fi
