@@ -95,5 +95,31 @@ class AbortTests(jc.KernelTestCase):
         self.assertEqual(self.result(outputs)["text/plain"], "42")
 
 
+class BlockedReadTests(jc.KernelTestCase):
+    """A cell blocked in a read that no Java interrupt reaches is still stopped: in both JShell
+    modes the kernel leaves its thread to the read and answers."""
+
+    READS = (
+        "new ProcessBuilder(\"sleep\", \"600\").start().getInputStream().read();",
+        "new java.net.ServerSocket(0).accept();",
+        "var silent = new java.net.ServerSocket(0); new java.net.Socket(\"127.0.0.1\", silent.getLocalPort()).getInputStream().read();",
+    )
+
+    def test_a_cell_blocked_in_a_pipe_or_socket_read_is_stopped(self):
+        for code in self.READS:
+            with self.subTest(code=code):
+                msg_id = self.kc.execute(code)
+                time.sleep(1.0)
+                started = time.monotonic()
+                self.km.interrupt_kernel()
+                content = jc.shell_reply(self.kc, msg_id, timeout=REPLY_WITHIN)["content"]
+                took = time.monotonic() - started
+                print(f"interrupt of {code!r}: {content['status']} {content.get('ename')} in {took * 1000:.0f} ms", file=sys.stderr)
+                self.assertEqual(content["status"], "error", content)
+                self.assertIn("Interrupt", content["ename"])
+                self.assertLess(took, REPLY_WITHIN)
+                self.run_ok("1+1")
+
+
 if __name__ == "__main__":
     unittest.main()

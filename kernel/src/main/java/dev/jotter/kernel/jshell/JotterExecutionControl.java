@@ -14,9 +14,14 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -123,6 +128,70 @@ public class JotterExecutionControl extends LocalExecutionControl {
                 cb.with(e);
             }
         }
+    }
+
+    /** When the running snippet was first asked to stop ({@link System#nanoTime}), or 0. */
+    private volatile long stopAskedAt;
+
+    /**
+     * JShell's invocation (a new thread for the snippet, joined), waited for on a thread of its
+     * own, so that a snippet asked to stop {@link CellThreadExecutionControl#ABANDON_MILLIS} ms ago
+     * and still running is abandoned, as the tuned kernel abandons its cell thread.
+     *
+     * <p>Why: JShell's stop sets the flag its stop checks read and interrupts the snippet's
+     * threads; a thread blocked in native code (a read from a process's pipe) sees neither, and
+     * JShell's join waits for it for ever: the cell never ends and the kernel answers nothing
+     * more. Left to its blocking call here, the thread holds nothing the next cell needs: each
+     * invocation makes a thread group of its own.
+     */
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        stopAskedAt = 0;
+        FutureTask<String> invocation = new FutureTask<>(() -> super.invoke(doit));
+        Thread joiner = new Thread(invocation, "jotter-snippet-join");
+        joiner.setDaemon(true);
+        joiner.start();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return invocation.get(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    // The snippet decides when it ends, as under JShell's own join.
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Exception ex) {
+                        throw ex;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new InternalException("the snippet ended with " + e.getCause());
+                } catch (TimeoutException e) {
+                    long asked = stopAskedAt;
+                    if (asked != 0 && System.nanoTime() - asked > CellThreadExecutionControl.ABANDON_MILLIS * 1_000_000L) {
+                        // Shown in the cell (System.err is the cell's stderr here), as by the tuned kernel.
+                        System.err.println("The cell did not stop within " + CellThreadExecutionControl.ABANDON_MILLIS
+                                + " ms of the interrupt: a thread of it is blocked in a call no interrupt reaches, such as a"
+                                + " read from a process's pipe. It was left behind and the kernel went on; restart the kernel"
+                                + " if it holds resources you need.");
+                        throw new StoppedException();
+                    }
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        if (stopAskedAt == 0) {
+            stopAskedAt = System.nanoTime();
+        }
+        super.stop();
     }
 
     @Override

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.TestFactory;
  * The fault-injection suite of issue 20, read as a list of promises: interrupts at 100 random
  * moments, a 1,000-cell soak, several and unreliable clients, floods and broken messages, a kernel
  * ended while busy, and {@code jotter run} killed mid-write. Tuned JShell only (pom.xml): the
- * plain pass would double its minutes, and the promises are the kernel's, not the machinery's,
- * except that the stop of a cell blocked in native code is the tuned machinery's.
+ * plain pass would double its minutes, and the promises are the kernel's, not the machinery's;
+ * the one that is the machinery's, the stop of a cell blocked in native code, InterruptIT checks
+ * in both modes.
  */
 class FaultsIT {
     @TestFactory

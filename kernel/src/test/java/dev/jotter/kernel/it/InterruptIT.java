@@ -8,6 +8,6 @@ import org.junit.jupiter.api.TestFactory;
 class InterruptIT {
     @TestFactory
     Stream<DynamicTest> interrupts() throws Exception {
-        return JupyterHarness.unittest("test_interrupts.py", 5, 240);
+        return JupyterHarness.unittest("test_interrupts.py", 6, 240);
     }
 }

@@ -78,4 +78,49 @@ class StepManagerTest {
         }
         assertArrayEquals(weights[0], weights[1]);
     }
+
+    /**
+     * A penalty on the weights themselves (L2 regularisation written by hand): the arrays it
+     * makes live in the weights' manager, not the step's, and so does the scalar of
+     * {@code mul(number)} that DJL closes at once.
+     */
+    @Test
+    void aPenaltyOnTheWeightsIsTheSameWithAndWithoutACollectionInTheStep() {
+        float[][] weights = new float[2][];
+        for (int run = 0; run < 2; run++) {
+            boolean collect = run == 1;
+            try (CustomLoop loop = CustomLoop.builder().setBlock(Linear.builder().setUnits(1).build()).setInputShape(new Shape(1, 2))
+                    .optOptimizer(Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).build()).optSeed(7).build()) {
+                for (int s = 0; s < 3; s++) {
+                    loop.step(m -> {
+                        NDArray pred = loop.forward(m.create(new float[] {1, 2, 3, 4}, new Shape(2, 2)));
+                        NDArray w = loop.block().getParameters().get(0).getValue().getArray();
+                        NDArray loss = pred.square().mean().add(w.square().sum().mul(0.25f));
+                        if (collect) {
+                            collectAndReuseFreedMemory();
+                        }
+                        return loss;
+                    });
+                }
+                weights[run] = loop.block().getParameters().get(0).getValue().getArray().toFloatArray();
+            }
+        }
+        assertArrayEquals(weights[0], weights[1]);
+    }
+
+    /** Plain DJL, no toolkit loop: a manager of the user's own, a collector of the user's own. */
+    @Test
+    void aPlainDjlGradientSurvivesACollectionBeforeBackward() {
+        StepManager.guardProcess();
+        try (NDManager mine = NDManager.newBaseManager()) {
+            NDArray x = mine.create(new float[] {1, 2, 3});
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = x.mul(0.5f).sum();
+                collectAndReuseFreedMemory();
+                gc.backward(y);
+            }
+            assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, x.getGradient().toFloatArray());
+        }
+    }
 }
