@@ -98,7 +98,7 @@ public final class SnippetClassLoader extends URLClassLoader {
             if (bytes != null) {
                 definePackageOf(name, e);
                 e.used = true;
-                if (e.layer == ClassPathEntry.Layer.TOOLKIT && firstToolkitUse.get() != null && isFrontDoor(name)) {
+                if (e.layer == ClassPathEntry.Layer.TOOLKIT && firstToolkitUse.get() != null && isFrontDoor(name) && calledFromNotebookCode()) {
                     var action = firstToolkitUse.getAndSet(null);
                     if (action != null) {
                         action.accept(name);
@@ -130,6 +130,15 @@ public final class SnippetClassLoader extends URLClassLoader {
         return (name.startsWith("dev.jotter.toolkit.") && !name.startsWith("dev.jotter.toolkit.notebook."))
                 || name.startsWith("tech.tablesaw.") || name.startsWith("org.knowm.xchart.")
                 || name.startsWith("ai.djl.") || name.startsWith("smile.");
+    }
+
+    /**
+     * Whether notebook code (a snippet class, JShell's package {@code REPL}) is on the stack: the
+     * kernel's own uses of the toolkit layer, such as its table renderer's {@code instanceof Table}
+     * on every cell's value, are not the notebook's. Walked only until the first use is seen.
+     */
+    private static boolean calledFromNotebookCode() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getClassName().startsWith("REPL.")));
     }
 
     private void definePackageOf(String className, ClassPathEntry e) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The chart warm-up waits for the notebook's first use of the toolkit layer: a kernel whose cells
- * never touch it never loads XChart and AWT beside them (bench/RESULTS.md), and the renderers the
- * kernel itself loads from that layer at start do not count as a use.
+ * never touch it never loads XChart and AWT beside them (bench/RESULTS.md), and what the kernel
+ * itself takes from that layer (its renderers, loaded at start and asked about every cell's value)
+ * does not count as a use.
  */
 class ChartWarmupTriggerTest {
     private static final String STARTED = "chart warm-up started by the first use of ";
@@ -51,6 +52,9 @@ class ChartWarmupTriggerTest {
     void startsAtTheFirstToolkitClassAndNotBefore() throws InterruptedException {
         Recorder plain = LibraryIsolationTest.run(session, router, "int a = 6 * 7; String s = \"x\" + a;");
         assertNull(plain.ename, plain.evalue);
+        // A value to show: the kernel's renderers ask whether it is a Table, which loads Tablesaw's Table class.
+        Recorder value = LibraryIsolationTest.run(session, router, "a * 3");
+        assertNull(value.ename, value.evalue);
         assertFalse(logged().contains(STARTED), "started before any toolkit use: " + logged());
 
         Recorder data = LibraryIsolationTest.run(session, router, "var iris = Datasets.load(\"iris\");");
