@@ -143,11 +143,15 @@ public final class Main {
         if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
             ArgSpec missing = m.getMissing().getFirst();
             if (missing instanceof OptionSpec o) {
-                String typed = o.longestName();
+                String typed = null;
                 for (String a : args) {
                     if (List.of(o.names()).contains(a)) {
                         typed = a;
                     }
+                }
+                if (typed == null) {
+                    // Not on the line at all: a required option left out, not a value left out.
+                    return "needs " + o.longestName() + " " + o.paramLabel() + " (required)";
                 }
                 String example = o.longestName().equals("--jvm-opt") ? "-Xmx2g" : o.paramLabel();
                 return typed + " needs a value, e.g. " + typed + " " + example;

@@ -189,6 +189,6 @@ class GradingIT {
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(2, p.waitFor(), out);
-        assertTrue(out.contains("Missing required option: '--output=DIR'"), out);
+        assertTrue(out.contains("jotter assign: needs --output DIR (required). Run 'jotter assign --help'."), out);
     }
 }
