@@ -238,7 +238,7 @@ class Student:
                                                  request_timeout=300), max_message_size=256 << 20)
         session = uuid.uuid4().hex
         try:
-            info = await self.request(ws, msg("kernel_info_request", {}, session), timeout=300)
+            info = await self.wait_ready(ws, session, timeout=300)
             self.result["kernel"] = info["reply"]["content"].get("implementation")
             self.result["kernel_ready_s"] = round(time.monotonic() - started, 2)
             self.pid = kernel_pid(self.kernel_id)
@@ -271,6 +271,29 @@ class Student:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(nb, indent=1))
         self.result["output"] = str(target)
+
+    async def wait_ready(self, ws, session, timeout):
+        """Asks kernel_info every 2 s until one is answered, as jupyter_client's wait_for_ready does: a
+        request sent while the server is still connecting the kernel's channels can be lost (seen under
+        load: the kernel then sat idle until the server's culler stopped it, and the run failed)."""
+        deadline = time.monotonic() + timeout
+        sent = set()
+        while time.monotonic() < deadline:
+            m = msg("kernel_info_request", {}, session)
+            sent.add(m["header"]["msg_id"])
+            await ws.write_message(json.dumps(m))
+            resend_at = min(deadline, time.monotonic() + 2)
+            while (wait := resend_at - time.monotonic()) > 0:
+                try:
+                    raw = await asyncio.wait_for(ws.read_message(), wait)
+                except asyncio.TimeoutError:
+                    break
+                if raw is None:
+                    raise RuntimeError(f"{self.name}: the kernel's websocket closed before its first kernel_info_reply (the kernel died or was culled: see the hub log)")
+                r = json.loads(raw)
+                if r.get("header", {}).get("msg_type") == "kernel_info_reply" and r.get("parent_header", {}).get("msg_id") in sent:
+                    return {"reply": r}
+        raise TimeoutError(f"{self.name}: no kernel_info_reply within {timeout} s ({len(sent)} requests sent)")
 
     async def request(self, ws, m, timeout):
         """Sends one shell request; collects its reply and iopub outputs until the kernel is idle."""
