@@ -4,7 +4,8 @@
 # JupyterHubIT runs with 5). Reports per student the kernel's PSS (shared pages of the jar, the AOT
 # cache and libtorch count once over the class) and RSS once idle, the single-user server's PSS,
 # the class's peak kernel PSS, the time until the last student finished, and the p95 cell latency
-# against one student alone (run first, same install).
+# against one student alone (run first, same install); then the PSS of a fresh idle kernel (ten
+# started side by side with the same install, each running `1+1`).
 #
 #   bench/class/run.sh [--many-kernels] [--max-heap SIZE] [--notebook NB.ipynb] [--full] N...
 #     e.g. bench/class/run.sh 10 20 30
@@ -79,5 +80,16 @@ for n in ["1"] + counts:
     ratio = s["cell_latency_p95_s"] / base["cell_latency_p95_s"] if base.get("cell_latency_p95_s") else float("nan")
     print(f"| {n} | {s['ok']} | {s['kernel_idle_pss_mb_mean']} | {s['kernel_idle_rss_mb_mean']} | {s['kernel_idle_pss_anon_mb_mean']} / {s['kernel_idle_pss_file_mb_mean']} "
           f"| {s['server_idle_pss_mb_mean']} | {per:.1f} | {s['class_kernels_pss_mb_peak']} | {s['notebook_s_max']} | {s.get('kernel_cpu_s_mean')} | {s['cell_latency_p95_s']} | {ratio:.2f}x | {r['load_before'][0]:.1f} |")
+PY
+# The other idle kernel: started and never used (a student who opened a notebook and left it).
+# Ten side by side, so that the pages they share count a tenth in each, as in a class; the
+# wait covers the kernel's idle collection and its periodic native-heap trim.
+JUPYTER_PATH="$prefix/share/jupyter" /usr/bin/python3 "$root/bench/class/idle_kernel.py" --kernels 10 --wait 12 \
+  --json "$out/idle-fresh.json" > "$out/idle-fresh.log" 2>&1 || echo "idle_kernel.py failed: see $out/idle-fresh.log"
+/usr/bin/python3 - "$out/idle-fresh.json" <<'PY' | tee -a "$out/summary.md"
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(f"\nA fresh idle kernel (started, `1+1`, 12 s quiet; 10 side by side): PSS mean {r['pss_mb_mean']} MB "
+      f"(each: {', '.join(str(x) for x in r['pss_mb_each'])}); the last one's anon / file: {r['pss_anon_mb']} / {r['pss_file_mb']} MB")
 PY
 echo "results in $out"

@@ -307,7 +307,10 @@ class Student:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError(f"{self.name}: no reply to {m['header']['msg_type']} within {timeout} s")
-            raw = await asyncio.wait_for(ws.read_message(), left)
+            try:
+                raw = await asyncio.wait_for(ws.read_message(), left)
+            except asyncio.TimeoutError:
+                raise TimeoutError(f"{self.name}: no reply to {m['header']['msg_type']} within {timeout} s") from None
             if raw is None:
                 raise RuntimeError(f"{self.name}: the kernel's websocket closed during {m['header']['msg_type']} (the kernel died or was culled: see the hub log)")
             r = json.loads(raw)
@@ -476,6 +479,11 @@ async def main_async(args):
         report["total_s"] = round(time.monotonic() - t_start, 2)
         hub.stop()
         report["hub_log_tail"] = (root / "hub.log").read_text(errors="replace")[-4000:] if (root / "hub.log").exists() else ""
+        if (root / "hub.log").exists() and not all(s.result["status"] == "ok" for s in students):
+            # The whole log (hub, servers and their kernels' stderr) is what explains a failed student.
+            kept = pathlib.Path(args.report).with_suffix(".hub.log")
+            shutil.copyfile(root / "hub.log", kept)
+            report["hub_log"] = str(kept)
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
         pathlib.Path(args.report).write_text(json.dumps(report, indent=1))
