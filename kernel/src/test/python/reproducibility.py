@@ -100,7 +100,10 @@ def run_java(nb_path, work, args):
                           capture_output=True, text=True)
     if conv.returncode != 0:
         return "ERROR: NotebookProgram failed: " + (conv.stdout + conv.stderr)[-500:]
-    cp = sorted(glob.glob(str(lib / "jotter-api-*.jar"))) + sorted(glob.glob(str(lib / "toolkit" / "*.jar")))
+    # The class path a notebook sees in the kernel: the user API, the toolkit layer and, after it,
+    # the GPL-licensed Smile layer (lib/smile, a module of its own since the licence split).
+    cp = (sorted(glob.glob(str(lib / "jotter-api-*.jar"))) + sorted(glob.glob(str(lib / "toolkit" / "*.jar")))
+          + sorted(glob.glob(str(lib / "smile" / "*.jar"))))
     p = subprocess.run([args.java, *JVM_OPTS, "--class-path", os.pathsep.join(cp), str(program)],
                        capture_output=True, text=True, cwd=args.notebook_dir)
     probe = probe_of(p.stdout)
