@@ -45,6 +45,8 @@ def free_port():
         return s.getsockname()[1]
 
 
+FRESH_PORTS_DIR = pathlib.Path(__file__).resolve().parents[4] / "docs" / "jupyterhub"
+
 HUB_CONFIG = """# Written by hub_class.py: one JupyterHub for a class on 127.0.0.1.
 c = get_config()  # noqa: F821
 c.JupyterHub.bind_url = {bind_url!r}
@@ -83,6 +85,10 @@ class Hub:
         self.token = secrets.token_hex(32)
         env = dict(environment)
         env["JUPYTER_PATH"] = jupyter_path
+        # Kernel managers whose restart after a failed start gets new ports (fresh_kernel_ports.py
+        # says why): the configuration docs/teaching-at-scale.md recommends for one host.
+        env["PYTHONPATH"] = str(FRESH_PORTS_DIR)
+        server_args = list(server_args) + ["--MappingKernelManager.kernel_manager_class=fresh_kernel_ports.KernelManager"]
         config = HUB_CONFIG.format(bind_url=self.url + "/", hub_port=free_port(), proxy_api=f"http://127.0.0.1:{free_port()}",
                                    proxy=proxy, root=str(root), root_user=os.geteuid() == 0, environment=env, token=self.token,
                                    server_args=server_args)

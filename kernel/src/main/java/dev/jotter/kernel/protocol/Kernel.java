@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /**
  * A Jupyter kernel speaking wire protocol 5.4 over JeroMQ.
@@ -136,13 +137,13 @@ public final class Kernel {
             log.println(unsigned);
         }
         context = new ZContext(1);
-        shell = bind(SocketType.ROUTER, connection.shellPort());
-        control = bind(SocketType.ROUTER, connection.controlPort());
-        stdin = bind(SocketType.ROUTER, connection.stdinPort());
-        iopub = bind(SocketType.PUB, connection.iopubPort());
+        shell = bind(SocketType.ROUTER, "shell", connection.shellPort());
+        control = bind(SocketType.ROUTER, "control", connection.controlPort());
+        stdin = bind(SocketType.ROUTER, "stdin", connection.stdinPort());
+        iopub = bind(SocketType.PUB, "iopub", connection.iopubPort());
         // Batched streams keep us far below any high-water mark; never drop a message if a client lags.
         iopub.setSndHWM(0);
-        heartbeat = bind(SocketType.REP, connection.hbPort());
+        heartbeat = bind(SocketType.REP, "heartbeat", connection.hbPort());
         watchDisconnects(Map.of("shell", shell, "control", control, "stdin", stdin));
         router.install();
         watchParent();
@@ -194,15 +195,42 @@ public final class Kernel {
         };
     }
 
-    private ZMQ.Socket bind(SocketType type, int port) {
+    private ZMQ.Socket bind(SocketType type, String channel, int port) {
         ZMQ.Socket s = context.createSocket(type);
         s.setLinger(1000);
         if (type != SocketType.PUB) {
             // Incoming messages only: what the kernel sends (a 100 MB line of output) is not limited.
             limit.apply(s);
         }
-        s.bind(connection.endpoint(port));
+        String endpoint = connection.endpoint(port);
+        try {
+            s.bind(endpoint);
+        } catch (ZMQException e) {
+            // Also closes the sockets already bound, so that a kernel that cannot start leaves no port held.
+            context.close();
+            if (e.getErrorCode() == ZMQ.Error.EADDRINUSE.getCode()) {
+                throw new IllegalStateException(portInUse(endpoint, channel), e);
+            }
+            throw new IllegalStateException("cannot listen on " + endpoint + " for the " + channel + " channel: " + e.getMessage(), e);
+        }
         return s;
+    }
+
+    /**
+     * What the kernel says when a port from its connection file is taken. Jupyter picks the ports
+     * (binding port 0, then closing the socket) before the kernel starts; another process can take
+     * one in between, most often another server's kernel on a host where many start at once.
+     * jupyter_client's automatic restart reuses the same ports unless port caching is off.
+     *
+     * @param endpoint the endpoint that could not be bound
+     * @param channel the channel it was for
+     * @return the message
+     */
+    static String portInUse(String endpoint, String channel) {
+        return "cannot listen on " + endpoint + " for the " + channel + " channel: another process holds that port (Jupyter chose it when it"
+                + " wrote the connection file, and something took it before the kernel started, which happens where many kernels start"
+                + " at once on one host). Shut this kernel down and start a new one, which gets new ports; on a shared server, see"
+                + " docs/teaching-at-scale.md, \"Kernel ports on a shared host\"";
     }
 
     /**
