@@ -70,15 +70,15 @@ def load(n):
 base = load(1)["summary"]
 print(f"Class bench: {nb}, install: {opts}, {load(1)['cpus']} CPUs")
 print()
-print("| students | ok | kernel PSS idle, mean (MB) | kernel RSS idle, mean (MB) | kernel PSS anon / file (MB) | server PSS (MB) | per student (kernel + server PSS, MB) | class kernels' peak PSS (MB) | last finished (s) | kernel CPU per student (s) | p95 cell (s) | p95 vs alone | load before |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+print("| students | ok | kernels restarted while starting | kernel PSS idle, mean (MB) | kernel RSS idle, mean (MB) | kernel PSS anon / file (MB) | server PSS (MB) | per student (kernel + server PSS, MB) | class kernels' peak PSS (MB) | last finished (s) | kernel CPU per student (s) | p95 cell (s) | p95 vs alone | load before |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for n in ["1"] + counts:
     r = load(n); s = r.get("summary", {})
     if not s:
         print(f"| {n} | failed before the run: see report-{n}.json |"); continue
     per = (s["kernel_idle_pss_mb_mean"] or 0) + (s["server_idle_pss_mb_mean"] or 0)
     ratio = s["cell_latency_p95_s"] / base["cell_latency_p95_s"] if base.get("cell_latency_p95_s") else float("nan")
-    print(f"| {n} | {s['ok']} | {s['kernel_idle_pss_mb_mean']} | {s['kernel_idle_rss_mb_mean']} | {s['kernel_idle_pss_anon_mb_mean']} / {s['kernel_idle_pss_file_mb_mean']} "
+    print(f"| {n} | {s['ok']} | {r.get('kernel_restarts', '-')} | {s['kernel_idle_pss_mb_mean']} | {s['kernel_idle_rss_mb_mean']} | {s['kernel_idle_pss_anon_mb_mean']} / {s['kernel_idle_pss_file_mb_mean']} "
           f"| {s['server_idle_pss_mb_mean']} | {per:.1f} | {s['class_kernels_pss_mb_peak']} | {s['notebook_s_max']} | {s.get('kernel_cpu_s_mean')} | {s['cell_latency_p95_s']} | {ratio:.2f}x | {r['load_before'][0]:.1f} |")
 PY
 # The other idle kernel: started and never used (a student who opened a notebook and left it).

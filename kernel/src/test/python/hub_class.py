@@ -484,9 +484,14 @@ async def main_async(args):
         report["results"] = {s.name: s.result for s in students}
         report["total_s"] = round(time.monotonic() - t_start, 2)
         hub.stop()
-        report["hub_log_tail"] = (root / "hub.log").read_text(errors="replace")[-4000:] if (root / "hub.log").exists() else ""
-        if (root / "hub.log").exists() and not all(s.result["status"] == "ok" for s in students):
-            # The whole log (hub, servers and their kernels' stderr) is what explains a failed student.
+        hub_log = (root / "hub.log").read_text(errors="replace") if (root / "hub.log").exists() else ""
+        report["hub_log_tail"] = hub_log[-4000:]
+        # Kernels that died while starting and were started again (a taken port, say): counted
+        # even when every student finished, since each cost a student a wait.
+        report["kernel_restarts"] = hub_log.count("KernelRestarter: restarting kernel")
+        if hub_log and (report["kernel_restarts"] or not all(s.result["status"] == "ok" for s in students)):
+            # The whole log (hub, servers and their kernels' stderr) is what explains a failed
+            # student or a kernel that had to be started again.
             kept = pathlib.Path(args.report).with_suffix(".hub.log")
             shutil.copyfile(root / "hub.log", kept)
             report["hub_log"] = str(kept)
