@@ -226,7 +226,7 @@ public final class Kernel {
      * @param channel the channel it was for
      * @return the message
      */
-    static String portInUse(String endpoint, String channel) {
+    private static String portInUse(String endpoint, String channel) {
         return "cannot listen on " + endpoint + " for the " + channel + " channel: another process holds that port (Jupyter chose it when it"
                 + " wrote the connection file, and something took it before the kernel started, which happens where many kernels start"
                 + " at once on one host). Shut this kernel down and start a new one, which gets new ports; on a shared server, see"
