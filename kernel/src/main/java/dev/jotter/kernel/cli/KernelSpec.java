@@ -438,7 +438,7 @@ final class KernelSpec {
                     + " build the kernel with ./mvnw -pl kernel -am package, which puts them there");
         }
         Path tmp = to.resolveSibling("lib.tmp");
-        delete(tmp);
+        deleteTree(tmp);
         try (var files = Files.walk(from)) {
             for (Path p : files.toList()) {
                 Path dest = tmp.resolve(from.relativize(p).toString());
@@ -449,20 +449,10 @@ final class KernelSpec {
                 }
             }
         }
-        delete(to);
+        deleteTree(to);
         Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     /**
      * Copies one of the jar's kernelspec resources into the kernelspec folder.
@@ -533,8 +523,16 @@ final class KernelSpec {
         return 0;
     }
 
-    private static void deleteTree(Path target) throws IOException {
-        try (var files = Files.walk(target)) {
+    /**
+     * Deletes a folder and everything in it; nothing when it is not there.
+     *
+     * @param dir the folder
+     */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }

@@ -123,7 +123,7 @@ final class ManyKernels {
                 throw new Main.UsageException(nativesJar + "'s pytorch.properties lists no libraries: " + props);
             }
             Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            deleteTree(tmp);
+            KernelSpec.deleteTree(tmp);
             Files.createDirectories(tmp);
             for (String name : names) {
                 ZipEntry e = zip.getEntry(folder + name);
@@ -137,20 +137,9 @@ final class ManyKernels {
             try (InputStream in = zip.getInputStream(propsEntry)) {
                 Files.copy(in, tmp.resolve("pytorch.properties"), StandardCopyOption.REPLACE_EXISTING);
             }
-            deleteTree(target);
+            KernelSpec.deleteTree(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         }
         return target;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
