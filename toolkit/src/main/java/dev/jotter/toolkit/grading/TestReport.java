@@ -1,5 +1,8 @@
 package dev.jotter.toolkit.grading;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.jotter.api.Html;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,9 @@ import java.util.Map;
  * @param problem why no test ran (the tests did not compile), or null
  */
 public record TestReport(List<Row> rows, double maxPoints, String problem) {
+    /** Writes the JSON strings; HTML-safe escaping is the HTML table's job, not the JSON's. */
+    private static final Gson JSON = new GsonBuilder().disableHtmlEscaping().create();
+
     /** The MIME type of the machine-readable results that {@code jotter grade} reads from a test cell's outputs. */
     public static final String MIME = "application/vnd.jotter.tests+json";
 
@@ -85,15 +91,15 @@ public record TestReport(List<Row> rows, double maxPoints, String problem) {
                 + "<th>result</th><th style=\"text-align:left\">message</th><th>points</th></tr></thead>\n<tbody>\n");
         if (problem != null) {
             sb.append("<tr><td>(the test cell)</td><td style=\"color:#b00\">failed</td><td style=\"text-align:left\"><pre>")
-                    .append(escape(problem)).append("</pre></td><td>0/").append(fmt(maxPoints)).append("</td></tr>\n");
+                    .append(Html.escape(problem)).append("</pre></td><td>0/").append(fmt(maxPoints)).append("</td></tr>\n");
         }
         for (Row r : rows) {
-            sb.append("<tr><td style=\"text-align:left\">").append(escape(r.name())).append("</td><td style=\"color:")
+            sb.append("<tr><td style=\"text-align:left\">").append(Html.escape(r.name())).append("</td><td style=\"color:")
                     .append(r.passed() ? "#070\">passed" : "#b00\">failed").append("</td><td style=\"text-align:left\">")
-                    .append(r.message().isEmpty() ? "" : "<pre style=\"white-space:pre-wrap;margin:0\">" + escape(r.message()) + "</pre>")
+                    .append(r.message().isEmpty() ? "" : "<pre style=\"white-space:pre-wrap;margin:0\">" + Html.escape(r.message()) + "</pre>")
                     .append("</td><td>").append(fmt(r.points())).append('/').append(fmt(r.maxPoints())).append("</td></tr>\n");
         }
-        return sb.append("</tbody>\n</table>\n<p>").append(escape(summary())).append("</p>").toString();
+        return sb.append("</tbody>\n</table>\n<p>").append(Html.escape(summary())).append("</p>").toString();
     }
 
     /** @return the JSON that {@code jotter grade} reads */
@@ -118,29 +124,8 @@ public record TestReport(List<Row> rows, double maxPoints, String problem) {
         return Double.isFinite(d) ? fmt(d) : "0";
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+    /** @return s as a JSON string, quotes included */
+    private static String quote(String s) {
+        return JSON.toJson(s);
     }
 }
