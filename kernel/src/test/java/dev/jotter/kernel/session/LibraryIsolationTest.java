@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jotter.kernel.cli.NotebookRunner;
 import dev.jotter.kernel.display.OutputRouter;
-import dev.jotter.kernel.display.Renderers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,8 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,33 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
  * -Djotter.jshell chooses: surefire runs this class on tuned and on plain JShell.
  */
 class LibraryIsolationTest {
-    private static Session session;
-    private static OutputRouter router;
+    @RegisterExtension
+    static final LiveSession live = new LiveSession();
     @TempDir
     static Path dir;
 
-    @BeforeAll
-    static void start() {
-        router = new OutputRouter();
-        router.install();
-        session = new Session(router, new Renderers());
-        session.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
     static Recorder run(Session s, OutputRouter r, String code) {
-        Recorder rec = new Recorder();
-        s.execute(code, 1, rec);
-        r.flush();
-        return rec;
+        return LiveSession.run(s, r, code, 1);
     }
 
     private static Recorder run(String code) {
-        return run(session, router, code);
+        return live.run(code);
     }
 
     private static String value(Recorder r) {

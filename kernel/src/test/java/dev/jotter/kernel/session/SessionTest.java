@@ -7,38 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jotter.kernel.ExitGuard;
 import dev.jotter.kernel.cli.NotebookRunner;
-import dev.jotter.kernel.display.OutputRouter;
-import dev.jotter.kernel.display.Renderers;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real JShell session in this JVM, as the kernel and the runner use it. */
 class SessionTest {
     /** On the machinery -Djotter.jshell chooses, as the kernel would be. */
-    private static Session session;
-    private static OutputRouter router;
-
-    @BeforeAll
-    static void start() {
-        router = new OutputRouter();
-        router.install();
-        session = new Session(router, new Renderers());
-        session.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final LiveSession live = new LiveSession();
 
     private static Recorder run(String code) {
-        Recorder r = new Recorder();
-        session.execute(code, 1, r);
-        router.flush();
-        return r;
+        return live.run(code);
     }
 
     @Test
@@ -91,7 +72,7 @@ class SessionTest {
                 } catch (InterruptedException e) {
                     return;
                 }
-                session.interrupt();
+                live.session().interrupt();
             }
         });
         interrupter.start();
@@ -219,7 +200,7 @@ class SessionTest {
         // javac's "location: class <wrapper>" arrives with the wrapper's name taken out: no empty line.
         assertFalse(String.join("\n", bad.traceback).contains("location: class"), String.join("\n", bad.traceback));
         assertFalse(String.join("\n", bad.traceback).contains(SnippetKinds.VALUE_VAR), String.join("\n", bad.traceback));
-        assertTrue(session.workspace().variables().stream().noneMatch(v -> v.name().startsWith("$")), "internal variables stay hidden");
+        assertTrue(live.session().workspace().variables().stream().noneMatch(v -> v.name().startsWith("$")), "internal variables stay hidden");
     }
 
     @Test
@@ -303,7 +284,7 @@ class SessionTest {
     @Test
     void completionReplacesTheTokenAtTheCursor() {
         String code = "int x = 1;\nString.valueO";
-        CodeAssistance.Completion c = session.complete(code, code.length());
+        CodeAssistance.Completion c = live.session().complete(code, code.length());
         assertTrue(c.matches().contains("valueOf("), c.matches().toString());
         assertEquals(code.length() - "valueO".length(), c.start());
     }
@@ -311,38 +292,38 @@ class SessionTest {
     @Test
     void completionOffersPackageNamesOfTheJdkAndTheClassPath() {
         String imp = "import java.util.con";
-        CodeAssistance.Completion c = session.complete(imp, imp.length());
+        CodeAssistance.Completion c = live.session().complete(imp, imp.length());
         assertTrue(c.matches().contains("concurrent"), c.matches().toString());
         assertEquals(imp.length() - "con".length(), c.start());
         String sub = "tech.tablesaw.a";
-        CodeAssistance.Completion t = session.complete(sub, sub.length());
+        CodeAssistance.Completion t = live.session().complete(sub, sub.length());
         assertTrue(t.matches().contains("api"), t.matches().toString());
         String top = "var d = jav";
-        CodeAssistance.Completion j = session.complete(top, top.length());
+        CodeAssistance.Completion j = live.session().complete(top, top.length());
         assertTrue(j.matches().containsAll(List.of("java", "javax")), j.matches().toString());
         // Classes in a package still come from the compiler, next to its sub-packages.
         String members = "java.util.Li";
-        CodeAssistance.Completion l = session.complete(members, members.length());
+        CodeAssistance.Completion l = live.session().complete(members, members.length());
         assertTrue(l.matches().contains("List"), l.matches().toString());
         run("String s = \"\";");
         String notAPackage = "s.len";
-        CodeAssistance.Completion n = session.complete(notAPackage, notAPackage.length());
+        CodeAssistance.Completion n = live.session().complete(notAPackage, notAPackage.length());
         assertEquals(List.of("length()"), n.matches());
     }
 
     @Test
     void inspectWorksWithTheCursorAtTheEndOfAToken() {
-        String doc = session.inspect("Math.max", 8);
+        String doc = live.session().inspect("Math.max", 8);
         assertTrue(doc != null && doc.contains("int Math.max(int a, int b)"), doc);
     }
 
     @Test
     void isCompleteUnderstandsJavaAndMagics() {
-        assertEquals("incomplete", session.isComplete("for (int i = 0; i < 3; i++) {").status());
-        assertEquals("    ", session.isComplete("for (int i = 0; i < 3; i++) {").indent());
-        assertEquals("complete", session.isComplete("int x = 1;").status());
-        assertEquals("invalid", session.isComplete("int x = ;").status());
-        assertEquals("complete", session.isComplete("%lsmagic").status());
-        assertEquals("incomplete", session.isComplete("%%html").status());
+        assertEquals("incomplete", live.session().isComplete("for (int i = 0; i < 3; i++) {").status());
+        assertEquals("    ", live.session().isComplete("for (int i = 0; i < 3; i++) {").indent());
+        assertEquals("complete", live.session().isComplete("int x = 1;").status());
+        assertEquals("invalid", live.session().isComplete("int x = ;").status());
+        assertEquals("complete", live.session().isComplete("%lsmagic").status());
+        assertEquals("incomplete", live.session().isComplete("%%html").status());
     }
 }

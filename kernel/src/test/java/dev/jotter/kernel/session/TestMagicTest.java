@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.jotter.kernel.display.OutputRouter;
-import dev.jotter.kernel.display.Renderers;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code %%test} in a real session (tuned and plain JShell, as the surefire executions choose):
@@ -20,27 +17,11 @@ import org.junit.jupiter.api.Test;
  * what a student's code does wrong fails one test with a sentence while the kernel lives on.
  */
 class TestMagicTest {
-    private static Session session;
-    private static OutputRouter router;
-
-    @BeforeAll
-    static void start() {
-        router = new OutputRouter();
-        router.install();
-        session = new Session(router, new Renderers());
-        session.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
+    @RegisterExtension
+    static final LiveSession live = new LiveSession();
 
     private static Recorder run(String code) {
-        Recorder r = new Recorder();
-        session.execute(code, 1, r);
-        router.flush();
-        return r;
+        return live.run(code);
     }
 
     private static final String IMPORTS = "import org.junit.jupiter.api.*;\nimport static org.junit.jupiter.api.Assertions.*;\n";
@@ -131,7 +112,7 @@ class TestMagicTest {
                 } catch (InterruptedException e) {
                     return;
                 }
-                session.interrupt();
+                live.session().interrupt();
             }
         });
         interrupter.start();
